@@ -1,0 +1,74 @@
+// ESLint flat config: type-aware typescript-eslint rules plus the import boundaries of DESIGN.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+
+// Layers inside harness/ depend one way (DESIGN.md "Layout"):
+//   adb <- android <- target <- scenario -> oracle ; runner -> reporters ; reporters see only results.
+// harness/oracle (the documented model) and virtual-device/ (the simulated AOSP) never import each
+// other: if they shared logic the rig would check itself against itself.
+const H = './harness';
+const everythingBut = (...allowed) =>
+  ['adb', 'android', 'target', 'scenario', 'oracle', 'runner', 'reporters', 'cli', 'lint', 'formats',
+   'results', 'appium', 'bench', 'docs']
+    .filter((l) => !allowed.includes(l)).map((l) => `${H}/${l}`);
+const zones = [
+  // The two independent implementations.
+  { target: `${H}/oracle`, from: './virtual-device', message: 'The documented model must not import the reference device.' },
+  { target: './virtual-device', from: `${H}/oracle`, message: 'The reference device must not reuse the documented model.' },
+  // The reference device may share only the vocabulary (harness/model).
+  { target: './virtual-device', from: H, except: ['./model'], message: 'virtual-device/ may import only harness/model.' },
+  // Vocabulary imports nothing but errors.
+  { target: `${H}/model`, from: everythingBut('docs').concat(['./virtual-device']), message: 'harness/model is the shared vocabulary: no dependencies.' },
+  { target: `${H}/oracle`, from: everythingBut('docs'), message: 'The oracle sees the world model only.' },
+  { target: `${H}/formats`, from: everythingBut(), message: 'File-format parsers are pure and depend on the model only.' },
+  { target: `${H}/lint`, from: everythingBut('formats', 'docs'), message: 'The lint reads manifests through harness/formats only.' },
+  { target: `${H}/adb`, from: everythingBut(), message: 'harness/adb is the bottom layer.' },
+  { target: `${H}/android`, from: everythingBut('adb'), message: 'harness/android builds on harness/adb only.' },
+  { target: `${H}/target`, from: everythingBut('adb', 'android', 'formats', 'results'), message: 'harness/target builds on android/adb.' },
+  { target: `${H}/results`, from: everythingBut(), message: 'The result model depends on the vocabulary only.' },
+  { target: `${H}/reporters`, from: everythingBut('results', 'docs'), message: 'Reporters see only the result model.' },
+  { target: `${H}/scenario`, from: everythingBut('target', 'android', 'adb', 'oracle', 'formats', 'results', 'docs'), message: 'The scenario layer must not reach up into runner/reporters/cli.' },
+  { target: `${H}/runner`, from: [`${H}/cli`, `${H}/appium`], message: 'The runner must not import the CLI or the optional Appium plugin.' },
+  // Appium is an optional plugin the core never imports.
+  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/oracle`], from: `${H}/appium`, message: 'Appium is an optional plugin.' },
+  // Only the CLI and the benchmark start the reference device in-process.
+  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/results`, `${H}/lint`, `${H}/formats`], from: './virtual-device', message: 'Reach the reference device over adb, not by import.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-cycle': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // Where printing is the job: the CLI, reporters' terminal output, the benchmark, the device's own CLI.
+    files: ['harness/cli/**', 'harness/bench/**', 'harness/reporters/terminal*.ts', 'virtual-device/cli/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/__tests__/**'],
+    rules: {
+      'max-lines': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

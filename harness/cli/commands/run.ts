@@ -1,0 +1,6 @@
+// Placeholder until the owning issue lands; replaced by the real command.
+import { UsageError } from '../../errors';
+
+export function runCommand(_opts: Record<string, unknown>): Promise<number> {
+  return Promise.reject(new UsageError('ims-rig run: not built yet'));
+}

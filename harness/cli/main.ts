@@ -1,0 +1,95 @@
+/**
+ * `ims-rig` command line (DESIGN.md "CLI"). Parsing is commander's; each command's work lives in
+ * ./commands/<name>.ts and returns the process exit code. Errors become one readable line and the
+ * exit code of their class: 2 bad input, 3 infrastructure.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, isImsRigError } from '../errors';
+import { VERSION } from './version';
+
+type Action = () => Promise<number>;
+
+export function buildProgram(run: (action: Action) => void): Command {
+  const program = new Command('ims-rig')
+    .description('Conformance rig for Android IMS service binding: what the phone binds, per SIM, slot and feature,\n' +
+      'diffed against the documented binding model and against AOSP\'s reference behaviour.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program.command('run')
+    .description('run the conformance suites against a target and write reports')
+    .option('--target <serial>', 'adb serial, or "virtual" for the built-in reference device')
+    .option('--suite <area|glob>', 'only scenarios of this area (or matching this glob)', collect, [])
+    .option('--scenario <file>', 'run this scenario file (repeatable)', collect, [])
+    .option('-t, --test-name-pattern <regex>', 'only scenarios whose id or title matches')
+    .option('--out <dir>', 'report directory (default reports/<timestamp>)')
+    .option('--shard <i/n>', 'run shard i of n')
+    .option('--retries <n>', 'retry a scenario that ends in an infrastructure error', '0')
+    .option('--deviation <name>', 'start the reference device with this vendor-bug profile')
+    .option('--time-scale <factor>', 'reference device clock scale (0.01: a 2 s rebind takes 20 ms)')
+    .option('--no-progress', 'no live progress line')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
+
+  program.command('virtual-device')
+    .description('start the reference device (a simulated AOSP phone) and keep it up for `adb connect`')
+    .option('--port <port>', 'adbd TCP port', '5555')
+    .option('--server-port <port>', 'also answer the adb server protocol here (for machines without adb)')
+    .addOption(new Option('--slots <n>', 'SIM slots').choices(['1', '2']).default('1'))
+    .option('--deviation <name>', 'behave like a vendor build with this bug')
+    .option('--list-deviations', 'print the deviation profiles and exit')
+    .option('--time-scale <factor>', 'scale the device clock (timers fire after delay × factor)', '1')
+    .option('--state-dir <dir>', 'keep device state (installed apps, settings) across restarts here')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/virtual-device')).virtualDeviceCommand(opts)));
+
+  program.command('lint')
+    .description('check ImsService manifests (AndroidManifest.xml or .apk) against the documentation')
+    .argument('<files...>', 'AndroidManifest.xml files or APKs')
+    .option('--json', 'print findings as JSON')
+    .action((files: string[], opts: Record<string, unknown>) => run(async () => (await import('./commands/lint')).lintCommand(files, opts)));
+
+  program.command('explain')
+    .description('print the documented model\'s expected binding table for a scenario, with reasons')
+    .argument('<scenario>', 'scenario YAML file')
+    .option('--json', 'print as JSON')
+    .action((file: string, opts: Record<string, unknown>) => run(async () => (await import('./commands/explain')).explainCommand(file, opts)));
+
+  program.command('report')
+    .description('rebuild or merge reports from events.jsonl files')
+    .requiredOption('--from <events...>', 'events.jsonl files (shards of one run, or runs on several devices)')
+    .option('--out <dir>', 'output directory', 'reports/merged')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/report')).reportCommand(opts)));
+
+  program.command('devices')
+    .description('list the targets the rig can see, with what each can do')
+    .option('--probe', 'probe each device for its capabilities')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/devices')).devicesCommand(opts)));
+
+  program.command('build-apks')
+    .description('build apks/*.apk from fixtures/manifests/*.xml with aapt (maintainers)')
+    .option('--aapt <path>', 'aapt binary', 'aapt')
+    .option('--framework-res <apk>', 'framework-res.apk', '/usr/share/android-framework-res/framework-res.apk')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/build-apks')).buildApksCommand(opts)));
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let pending: Promise<number> | undefined;
+  const program = buildProgram((action) => { pending = action(); });
+  try {
+    await program.parseAsync([...argv]);
+    return pending === undefined ? 0 : await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors are bad input.
+      return e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`ims-rig: ${describeError(e)}\n`);
+    return isImsRigError(e) ? e.exitCode : EXIT_INFRASTRUCTURE;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The result model: what a run found, as results.json (schemaVersion 1, DESIGN.md "results.json")
+ * stores it. Reporters see only this model and the events it is folded from (./events.ts).
+ * Fields beyond DESIGN.md's are extensions; none of DESIGN.md's are renamed.
+ */
+import { type BindingCell, type BindingTable, type Capability, type ImsFeature, type SlotKey } from '../model';
+
+export type ScenarioStatus = 'pass' | 'fail' | 'skip' | 'error' | 'waived';
+export type CheckpointStatus = 'pass' | 'fail' | 'waived';
+export type TargetKind = 'virtual' | 'emulator' | 'device';
+
+export interface TargetInfo {
+  readonly serial: string;
+  readonly kind: TargetKind;
+  readonly fingerprint: string;
+  readonly sdk: number;
+  readonly buildType: string;
+  readonly model?: string;
+  readonly release?: string;
+  /** How the rig reached it: a real adb server, or the reference device's built-in server door. */
+  readonly via?: 'adb-server' | 'built-in-server';
+  readonly capabilities?: readonly Capability[];
+  readonly missingCapabilities?: readonly Capability[];
+  /** Reference device only: the vendor-bug profile it was started with. */
+  readonly deviation?: string;
+}
+
+/** Why the documented model expects a cell: the rule, the inputs that decided it, the sentence. */
+export interface CellReason {
+  readonly rule: string;
+  readonly reason: string;
+  readonly citation: string;
+}
+export type ReasonTable = Readonly<Partial<Record<SlotKey, Readonly<Partial<Record<ImsFeature, CellReason>>>>>>;
+
+export interface WaiverRef {
+  readonly id: string;
+  readonly justification: string;
+  /** The AOSP reference (section/quirk) the waiver rests on. */
+  readonly reference?: string;
+}
+
+export interface Diff {
+  readonly slot: SlotKey;
+  readonly feature: ImsFeature;
+  readonly expected: BindingCell;
+  readonly observed: BindingCell;
+  /** The documented rule that decided the expected cell. */
+  readonly rule: string;
+  /** Present when a waiver covers this diff: reported as waived, never as pass. */
+  readonly waiver?: WaiverRef;
+}
+
+/** The raw evidence behind "observed": parsed from the target's own output, never computed. */
+export interface Evidence {
+  /** The ImsResolver block of `dumpsys phone`, as the target printed it. */
+  readonly dumpsys?: string;
+  readonly logcat?: readonly string[];
+  readonly commands?: readonly { readonly command: string; readonly exitCode: number | null; readonly durationMs: number }[];
+}
+
+export interface Checkpoint {
+  /** Index into the scenario's steps. */
+  readonly step: number;
+  readonly expected: BindingTable;
+  readonly observed: BindingTable;
+  readonly diffs: readonly Diff[];
+  readonly status: CheckpointStatus;
+  readonly reasons?: ReasonTable;
+  readonly evidence?: Evidence;
+  /** How long the framework took to settle before the observation. */
+  readonly settleMs?: number;
+  /** Single-registration checkpoints: permission grants of one app, expected vs observed. */
+  readonly grants?: GrantCheck;
+}
+
+export interface GrantDiff {
+  readonly permission: string;
+  readonly expected: boolean;
+  readonly observed: boolean;
+  readonly rule: string;
+  readonly waiver?: WaiverRef;
+}
+
+export interface GrantCheck {
+  readonly package: string;
+  readonly expected: Readonly<Record<string, boolean>>;
+  readonly observed: Readonly<Record<string, boolean>>;
+  readonly reasons: Readonly<Record<string, CellReason>>;
+  readonly diffs: readonly GrantDiff[];
+}
+
+export interface StepRecord {
+  readonly index: number;
+  /** The step's verb as the scenario file names it: check, insertSim, uninstall, ... */
+  readonly kind: string;
+  readonly description: string;
+  readonly status: 'ok' | 'error' | 'skipped';
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly detail?: string;
+}
+
+export interface ScenarioResult {
+  readonly id: string;
+  readonly title: string;
+  readonly area: string;
+  readonly file: string;
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly checkpoints: readonly Checkpoint[];
+  readonly doc?: string;
+  readonly requires?: readonly Capability[];
+  readonly steps?: readonly StepRecord[];
+  /** Serial of the target it ran on (runs merged from several devices keep them apart). */
+  readonly target?: string;
+  /** Attempts made (with --retries); the last one decides the status. */
+  readonly attempts?: number;
+  /** The run ended before this scenario did. */
+  readonly incomplete?: boolean;
+}
+
+export interface RunSummary {
+  readonly pass: number;
+  readonly fail: number;
+  readonly skip: number;
+  readonly error: number;
+  /** Diffs where the target deviates from the documentation and a waiver covers it. */
+  readonly deviation: number;
+  readonly waived: number;
+  readonly incomplete: number;
+}
+
+export interface RunInfo {
+  readonly id: string;
+  readonly suiteName: string;
+  readonly suiteVersion: string;
+  readonly startedAt: string;
+  readonly endedAt?: string;
+  readonly durationMs?: number;
+  readonly host: { readonly name: string; readonly os: string; readonly node: string };
+  readonly commandLine: string;
+  /** false when the run was interrupted or crashed: the report shows what finished. */
+  readonly complete: boolean;
+  readonly shard?: { readonly index: number; readonly count: number };
+}
+
+export interface RunResult {
+  readonly schemaVersion: 1;
+  readonly run: RunInfo;
+  /** The target (the first one, when runs from several devices were merged). */
+  readonly target: TargetInfo;
+  readonly targets?: readonly TargetInfo[];
+  readonly summary: RunSummary;
+  readonly scenarios: readonly ScenarioResult[];
+}

@@ -1,0 +1,15 @@
+// The project's own tests, in three tiers (see README "Tests"):
+//   unit      pure functions: oracle, parsers, schema, lint rules           *.test.ts
+//   protocol  the reference device through a real adb server / adbkit      *.protocol.test.ts
+//   e2e       the real CLI, run as a child process, reading its reports     *.e2e.test.ts
+// ts-jest transpiles only (isolatedModules); `npm run typecheck` does the type check once.
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const common = { testEnvironment: 'node', transform, roots: ['<rootDir>/harness', '<rootDir>/virtual-device', '<rootDir>/suites'] };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['**/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.protocol\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/', '/dist/'] },
+    { ...common, displayName: 'protocol', testMatch: ['**/__tests__/**/*.protocol.test.ts'], testTimeout: 60000 },
+    { ...common, displayName: 'e2e', testMatch: ['**/__tests__/**/*.e2e.test.ts'], testTimeout: 300000 },
+  ],
+};
