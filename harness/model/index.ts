@@ -7,3 +7,4 @@ export * from './device-overlay';
 export * from './binding-table';
 export * from './capability';
 export * from './world';
+export * from './scenario';

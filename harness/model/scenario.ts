@@ -2,21 +2,14 @@
  * A scenario as the engine, the oracle and `explain` see it: validated and fully defaulted
  * (the loader resolves DESIGN.md's YAML into this form; nothing downstream reads raw YAML).
  */
-import {
-  type AppBehaviour,
-  type BindingCell,
-  type Capability,
-  type CarrierConfigValue,
-  type CarrierProfile,
-  type FeaturesBySlot,
-  type ImsAppSpec,
-  type ImsFeature,
-  type PackageName,
-  type SlotCount,
-  type SlotIndex,
-  type SlotKey,
-  type World,
-} from '../model';
+import { type BindingCell } from './binding-table';
+import { type Capability } from './capability';
+import { type CarrierConfigValue, type CarrierProfile } from './carrier-profile';
+import { type ImsFeature } from './feature';
+import { type AppBehaviour, type FeaturesBySlot, type ImsAppSpec } from './ims-app';
+import { type PackageName } from './package-name';
+import { type SlotCount, type SlotIndex, type SlotKey } from './slot';
+import { type World } from './world';
 
 export const AREAS = [
   'binding', 'priority', 'fallback', 'feature-update', 'emergency', 'multi-sim', 'security',

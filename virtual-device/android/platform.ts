@@ -1,0 +1,179 @@
+/**
+ * The simulated Android platform's internal API: what the telephony stack (virtual-device/telephony)
+ * and the stimuli need from the rest of the phone. virtual-device/android implements it; the
+ * telephony side codes against these interfaces only.
+ */
+import { type CommandOutput, type DeviceFs } from '../device/android-device';
+
+// ---------------------------------------------------------------------------------------------
+// Time
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+/**
+ * The device clock. Delays are given in *device* milliseconds (AOSP values: 2000 for a rebind);
+ * they fire after delay × scale real milliseconds, so tests can run a 2 s rebind in 20 ms while
+ * dumpsys still prints rebindDelay=2000.
+ */
+export interface Clock {
+  readonly scale: number;
+  /** Device milliseconds since boot (elapsedRealtime). */
+  elapsedMs(): number;
+  /** Wall-clock time as the device reports it (LocalDateTime for LocalLog lines). */
+  now(): Date;
+  schedule(deviceDelayMs: number, task: () => void): TimerHandle;
+  /** Number of timers not yet fired (for idle detection). */
+  pendingTimers(): number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Broadcasts (Intents)
+
+export type ExtraValue = string | number | boolean | null;
+
+export interface Intent {
+  readonly action: string;
+  /** e.g. "package:com.x" for package broadcasts. */
+  readonly data?: string;
+  readonly extras: Readonly<Record<string, ExtraValue>>;
+}
+
+export interface BroadcastBus {
+  /** Delivers asynchronously (next tick), in registration order, like a background broadcast. */
+  send(intent: Intent): void;
+  register(actions: readonly string[], receiver: (intent: Intent) => void): () => void;
+  /** The last broadcast of a sticky action (ACTION_CARRIER_CONFIG_CHANGED is sticky). */
+  sticky(action: string): Intent | undefined;
+}
+
+export const ACTION_PACKAGE_ADDED = 'android.intent.action.PACKAGE_ADDED';
+export const ACTION_PACKAGE_REMOVED = 'android.intent.action.PACKAGE_REMOVED';
+export const ACTION_PACKAGE_CHANGED = 'android.intent.action.PACKAGE_CHANGED';
+export const ACTION_PACKAGE_REPLACED = 'android.intent.action.PACKAGE_REPLACED';
+export const ACTION_BOOT_COMPLETED = 'android.intent.action.BOOT_COMPLETED';
+export const ACTION_CARRIER_CONFIG_CHANGED = 'android.telephony.action.CARRIER_CONFIG_CHANGED';
+export const EXTRA_REPLACING = 'android.intent.extra.REPLACING';
+export const EXTRA_SLOT_INDEX = 'android.telephony.extra.SLOT_INDEX';
+export const EXTRA_SUBSCRIPTION_INDEX = 'android.telephony.extra.SUBSCRIPTION_INDEX';
+
+// ---------------------------------------------------------------------------------------------
+// Logging (logcat)
+
+export type LogPriority = 'V' | 'D' | 'I' | 'W' | 'E' | 'F';
+
+export interface LogBuffer {
+  /** Appends one line to the main buffer, printed by `logcat -d` in threadtime format. */
+  write(priority: LogPriority, tag: string, message: string, pid?: number): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packages
+
+export type MetaDataValue = string | boolean | number;
+
+export interface ComponentInfo {
+  readonly packageName: string;
+  /** Fully qualified class name. */
+  readonly className: string;
+  readonly exported: boolean;
+  readonly enabled: boolean;
+  /** android:permission on the component, or null. */
+  readonly permission: string | null;
+  readonly directBootAware: boolean;
+  readonly actions: readonly string[];
+  readonly categories: readonly string[];
+  readonly dataSchemes: readonly string[];
+  readonly mimeTypes: readonly string[];
+  readonly metaData: Readonly<Record<string, MetaDataValue>>;
+}
+
+export type InstallLocation = 'data' | 'system' | 'priv-app' | 'product-priv-app';
+
+export interface PackageInfo {
+  readonly packageName: string;
+  readonly versionCode: number;
+  readonly versionName: string;
+  readonly location: InstallLocation;
+  /** /data/app/<pkg>-1/base.apk or /system/priv-app/<name>/<name>.apk */
+  readonly codePath: string;
+  readonly isSystem: boolean;
+  readonly isPrivileged: boolean;
+  readonly enabled: boolean;
+  readonly directBootAware: boolean;
+  readonly persistent: boolean;
+  readonly requestedPermissions: readonly string[];
+  readonly services: readonly ComponentInfo[];
+  readonly receivers: readonly ComponentInfo[];
+  readonly activities: readonly ComponentInfo[];
+  readonly firstInstallTime: Date;
+  readonly lastUpdateTime: Date;
+}
+
+export interface PackageManager {
+  get(packageName: string): PackageInfo | undefined;
+  list(): readonly PackageInfo[];
+  /** PackageManager#queryIntentServices(intent with action [and package], GET_META_DATA). Enabled components only. */
+  queryIntentServices(action: string, packageName?: string): readonly ComponentInfo[];
+  hasSystemFeature(name: string): boolean;
+  isPermissionGranted(packageName: string, permission: string): boolean;
+  grantedPermissions(packageName: string): readonly string[];
+  /** Role holders (RoleManager), e.g. role "android.app.role.SMS". */
+  roleHolders(role: string): readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shell commands
+
+export interface ShellContext {
+  readonly argv: readonly string[];
+  readonly out: CommandOutput;
+  /** Reads stdin until EOF (or until `maxBytes`). */
+  readStdin(maxBytes?: number): Promise<Buffer>;
+  /** 0 after `adb root`, else 2000 (shell). */
+  readonly uid: 0 | 2000;
+}
+
+/** Returns the exit status. AOSP shell commands return -1 on error, which sh reports as 255. */
+export type ShellCommand = (ctx: ShellContext) => Promise<number> | number;
+
+export interface ShellRegistry {
+  /** A binary on $PATH: `getprop`, `pm`, `ims-rig-device`. */
+  registerBinary(name: string, command: ShellCommand): void;
+  /** A binder service reached by `cmd <service> ...` (and `abb`): `phone`, `package`, `role`. */
+  registerCmdService(service: string, command: ShellCommand): void;
+  /** A `dumpsys <service>` section. */
+  registerDumpsys(service: string, command: ShellCommand): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The platform as telephony sees it
+
+export interface BuildInfo {
+  readonly sdk: number;
+  readonly type: 'user' | 'userdebug' | 'eng';
+  readonly fingerprint: string;
+}
+
+/** The com.android.phone process: created at boot, killed by a phone restart or a reboot. */
+export interface PhoneProcess {
+  /** Called when the process is (re)created; returns a handle whose stop() tears it down. */
+  start(platform: Platform): { stop(): void };
+}
+
+export interface Platform {
+  readonly clock: Clock;
+  readonly bus: BroadcastBus;
+  readonly log: LogBuffer;
+  readonly pm: PackageManager;
+  readonly fs: DeviceFs;
+  readonly shell: ShellRegistry;
+  readonly build: BuildInfo;
+  getProp(key: string): string;
+  setProp(key: string, value: string): void;
+  /** Whether the device's user is unlocked (direct boot: locked until boot completes). */
+  isUserUnlocked(): boolean;
+  /** Kill and restart com.android.phone (stimulus, and what a crash of it does). */
+  restartPhoneProcess(): void;
+}
