@@ -20,7 +20,7 @@ const zones = [
   // The reference device may share only the vocabulary (harness/model).
   { target: './virtual-device', from: H, except: ['./model'], message: 'virtual-device/ may import only harness/model.' },
   // Vocabulary imports nothing but errors.
-  { target: `${H}/model`, from: everythingBut('model', 'docs').concat(['./virtual-device']), message: 'harness/model is the shared vocabulary: no dependencies.' },
+  { target: `${H}/model`, from: everythingBut("model", "docs").concat(['./virtual-device']), message: 'harness/model is the shared vocabulary: no dependencies.' },
   { target: `${H}/oracle`, from: everythingBut('oracle', 'docs'), message: 'The oracle sees the world model only.' },
   { target: `${H}/formats`, from: everythingBut('formats'), message: 'File-format parsers are pure and depend on the model only.' },
   { target: `${H}/lint`, from: everythingBut('lint', 'formats', 'docs'), message: 'The lint reads manifests through harness/formats only.' },
@@ -33,8 +33,12 @@ const zones = [
   { target: `${H}/runner`, from: [`${H}/cli`, `${H}/appium`], message: 'The runner must not import the CLI or the optional Appium plugin.' },
   // Appium is an optional plugin the core never imports.
   { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/oracle`], from: `${H}/appium`, message: 'Appium is an optional plugin.' },
-  // Only the CLI and the benchmark start the reference device in-process.
-  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/results`, `${H}/lint`, `${H}/formats`], from: './virtual-device', message: 'Reach the reference device over adb, not by import.' },
+];
+
+// Production code only: only the CLI and the benchmark start the reference device in-process.
+// Tests may start it in-process (harness/testing), but never from the oracle's tests (zones above).
+const productionZones = [
+  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/results`, `${H}/lint`, `${H}/formats`, `${H}/model`], from: './virtual-device', message: 'Reach the reference device over adb, not by import.' },
 ];
 
 export default tseslint.config(
@@ -46,7 +50,7 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'import-x/no-restricted-paths': ['error', { zones: [...zones, ...productionZones] }],
       'import-x/no-cycle': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -63,8 +67,9 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/__tests__/**'],
+    files: ['**/__tests__/**', 'harness/testing/**'],
     rules: {
+      'import-x/no-restricted-paths': ['error', { zones: zones.filter((z) => !(String(z.target).startsWith('./virtual-device') && z.from === H)) }],
       'max-lines': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
