@@ -76,6 +76,24 @@ export const DOC = {
     'For this permission to be granted, the following must be true: The app must be installed as a privileged app, meaning that it\'s preinstalled on the device and is allowed to access privileged permissions. The app must be defined as one of the following RoleManager roles: Default messaging app; Default dialer app; Default contacts app'),
   restrictedNetworks: S('restricted-networks', 'Security and permissions',
     'To access the IMS APN using ConnectivityManager to set up and manage data traffic, apps must also request the android.permission.CONNECTIVITY_USE_RESTRICTED_NETWORKS permission.'),
+  persistentlyBound: S('persistently-bound', 'Use ImsStateCallback',
+    "Although ImsService is a persistently bound service, the service that's bound might change when a new SIM card or embedded subscription becomes active or when a carrier configuration changes."),
+  // Not the seed documentation: the `cmd phone ims` help text (TelephonyShellCommand#onHelpIms, quoted
+  // verbatim in reference/aosp-imsresolver.md §3.1) is the only statement of what a shell override means.
+  shellSetImsService: S('shell-set-ims-service', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
+    'ims set-ims-service [-s SLOT_ID] [-u USER_ID] (-c | -d | -f) PACKAGE_NAME Sets the ImsService defined in PACKAGE_NAME to to be the bound ImsService.'),
+  shellOverrideCarrier: S('shell-override-carrier', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
+    '-c: Override the ImsService defined in the carrier configuration.'),
+  shellOverrideDevice: S('shell-override-device', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
+    '-d: Override the ImsService defined in the device overlay.'),
+  shellOverrideFeature: S('shell-override-feature', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
+    '-f: Set the feature that this override if for, if no option is specified, the new package name will be used for all features.'),
+  shellClearOverride: S('shell-clear-override', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
+    'ims clear-ims-service-override [-s SLOT_ID] Clear all carrier ImsService overrides. This does not work for device configuration overrides.'),
+  // CTS, not documentation: ImsServiceConnector (reference/cts-and-reports.md §1.4 step 5) treats shell
+  // overrides as lost when the phone process restarts.
+  ctsOverrideLost: S('cts-override-lost', 'CTS ImsServiceConnector.isCarrierServiceStillConfigured',
+    'isCarrierServiceStillConfigured() re-reads get-ims-service and compares to what was set (detects a phone-process crash that reset the overrides).'),
   testRcsApp: S('test-rcs-app', 'Examples and source',
     'When the app is installed on a device, it can be set as the user\'s default messaging app and will have the permissions required to access the IMS single registration APIs.'),
 } as const;

@@ -1,0 +1,120 @@
+/**
+ * The documented binding model (DESIGN.md "The three sides of every check", side 1): from the
+ * documentation alone (harness/docs), given a world and a scenario's steps, the expected binding of
+ * every active (slot, feature) and the permission grants of single registration — each with the
+ * rule that decided it, the inputs, and the sentences it rests on. Independent of virtual-device/.
+ */
+import { type FullScenario, type ImsFeature, type SlotKey, type Step, type World } from '../model';
+import { applyStep } from './apply';
+import { emergencyCell, emergencyFinding } from './emergency';
+import { expectedGrantsFor } from './grants';
+import { selectFeature } from './selection';
+import { activeSlots, type DocumentedState, initialState } from './state';
+import { type ExpectedCell, type ExpectedGrant, type ExpectedTable, type Finding } from './types';
+
+export { RULES, type RuleId, type RuleInfo } from './rules';
+export type { ExpectedCell, ExpectedGrant, ExpectedTable, Finding } from './types';
+export { toBindingTable, toReasonTable, formatExpectedTable, describeStep, citationText, textTable, type OracleCellReason, type OracleReasonTable } from './render';
+export { DOCUMENTED_PERMISSIONS, PERFORM_IMS_SINGLE_REGISTRATION, ACCESS_RCS_USER_CAPABILITY_EXCHANGE, CONNECTIVITY_USE_RESTRICTED_NETWORKS } from './grants';
+
+interface Evaluated {
+  readonly table: ExpectedTable;
+  readonly findings: readonly Finding[];
+}
+
+function evaluate(state: DocumentedState): Evaluated {
+  const table: Partial<Record<SlotKey, Readonly<Record<ImsFeature, ExpectedCell>>>> = {};
+  const findings: Finding[] = [];
+  for (const slot of activeSlots(state)) {
+    const mmtel = selectFeature(state, slot, 'MMTEL');
+    const rcs = selectFeature(state, slot, 'RCS');
+    const emergency = emergencyCell(slot, mmtel);
+    table[slot] = { EMERGENCY_MMTEL: emergency, MMTEL: mmtel.cell, RCS: rcs.cell };
+    const finding = emergencyFinding(slot, mmtel, emergency);
+    if (finding) findings.push(finding);
+  }
+  return { table, findings };
+}
+
+/** The documented state of one scenario run, evolved step by step. */
+export class DocumentedModel {
+  private readonly state: DocumentedState;
+
+  constructor(initial: { world: World; roles?: FullScenario['roles']; appExtras?: FullScenario['appExtras'] }) {
+    this.state = initialState({
+      world: initial.world,
+      ...(initial.roles !== undefined ? { roles: initial.roles } : {}),
+      ...(initial.appExtras !== undefined ? { appExtras: initial.appExtras } : {}),
+    });
+  }
+
+  /** Evolves the documented state by one step (check steps change nothing). */
+  apply(step: Step): void {
+    applyStep(this.state, step);
+  }
+
+  /** Expected cells of the active slots, now. */
+  expected(): ExpectedTable {
+    return evaluate(this.state).table;
+  }
+
+  /** Documented requirements the current world breaks that are not cells (device default without emergency). */
+  findings(): readonly Finding[] {
+    return evaluate(this.state).findings;
+  }
+
+  /** Expected grants of the documented single-registration permissions `pkg` requests. */
+  expectedGrants(pkg: string): Readonly<Record<string, ExpectedGrant>> {
+    return expectedGrantsFor(this.state, pkg);
+  }
+}
+
+/** One step of a scenario with what the model expects after it (checks and checkGrants only). */
+export interface ExplainedStep {
+  readonly index: number;
+  readonly step: Step;
+  readonly table?: ExpectedTable;
+  readonly findings?: readonly Finding[];
+  readonly grants?: Readonly<Record<string, ExpectedGrant>>;
+}
+
+/** Runs the model through every step of `s`; each check carries its table and findings, each checkGrants its grants. */
+export function explainScenario(s: FullScenario): ExplainedStep[] {
+  const model = new DocumentedModel({ world: s.world, roles: s.roles, appExtras: s.appExtras });
+  return s.steps.map((step, index) => {
+    model.apply(step);
+    if (step.kind === 'check') return { index, step, table: model.expected(), findings: model.findings() };
+    if (step.kind === 'checkGrants') return { index, step, grants: model.expectedGrants(step.package) };
+    return { index, step };
+  });
+}
+
+/** Expected table after each `check` step (key = step index), and grants after each `checkGrants`. */
+export function expectationsFor(s: FullScenario): {
+  tables: ReadonlyMap<number, ExpectedTable>;
+  grants: ReadonlyMap<number, Readonly<Record<string, ExpectedGrant>>>;
+} {
+  const tables = new Map<number, ExpectedTable>();
+  const grants = new Map<number, Readonly<Record<string, ExpectedGrant>>>();
+  for (const e of explainScenario(s)) {
+    if (e.table) tables.set(e.index, e.table);
+    if (e.grants) grants.set(e.index, e.grants);
+  }
+  return { tables, grants };
+}
+
+/** Cells a check step pins (`check: { bindings }`) that disagree with the model: a scenario-authoring error. */
+export function pinConflicts(step: Step, table: ExpectedTable): string[] {
+  if (step.kind !== 'check' || step.bindings === undefined) return [];
+  const out: string[] = [];
+  for (const [slot, pins] of Object.entries(step.bindings) as [SlotKey, Partial<Record<ImsFeature, unknown>>][]) {
+    for (const [feature, pinned] of Object.entries(pins) as [ImsFeature, unknown][]) {
+      const expected = table[slot]?.[feature];
+      const want = expected === undefined ? '(inactive slot)' : expected.package;
+      if (JSON.stringify(pinned) !== JSON.stringify(want)) {
+        out.push(`slot ${slot} ${feature}: the scenario pins ${JSON.stringify(pinned)}, the documented model expects ${JSON.stringify(want)}`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+/**
+ * The rules of the documented binding model, by id, each with the documentation sentences it rests
+ * on (harness/docs/documentation.ts). A cell's rule is the rule that *decided* it: the source that
+ * won, or — when a higher-priority candidate was configured but lost — the reason it lost, so that a
+ * diff (and a waiver) names the documented rule the target disagrees with.
+ */
+import { type DocId } from '../docs/documentation';
+
+export type RuleId = string;
+
+export interface RuleInfo {
+  readonly title: string;
+  readonly cites: readonly DocId[];
+}
+
+const R = (title: string, ...cites: DocId[]): RuleInfo => ({ title, cites });
+
+export const RULES = {
+  // Selection (priority per slot and feature).
+  'carrier-override': R('the carrier-configured package serves the feature while a SIM is inserted',
+    'priorityCarrier', 'carrierOverride', 'twoPerSlot'),
+  'carrier-legacy-key': R('the deprecated config_ims_package_override_string names the carrier package (a key the seed documentation does not mention)',
+    'priorityCarrier', 'carrierOverride'),
+  'shell-override-carrier': R('a shell override (cmd phone ims set-ims-service -c) replaces the carrier-configured package',
+    'shellSetImsService', 'shellOverrideCarrier', 'priorityCarrier'),
+  'override-keeps-other-features': R('a carrier shell override for other features leaves this feature to the carrier configuration',
+    'shellOverrideCarrier', 'shellOverrideFeature', 'priorityCarrier'),
+  'device-default': R('no carrier package is configured for the feature: the device overlay package serves it',
+    'priorityDevice', 'deviceDefault', 'twoPerSlot'),
+  'shell-override-device': R('a shell override (cmd phone ims set-ims-service -d) replaces the device overlay package',
+    'shellSetImsService', 'shellOverrideDevice', 'priorityDevice'),
+  'no-ims-service': R('neither the carrier configuration nor the device overlay names a package for the feature',
+    'onlyConfiguredBound', 'trustedOnly'),
+  'rcs-sim-removed': R('the SIM was removed: the carrier RCS package is no longer selected for the slot',
+    'rcsSimRemoved', 'priorityDevice'),
+  // Why a configured candidate lost (per-feature fallback to the next one).
+  'per-feature-fallback': R('the carrier package does not provide the feature on this slot: the device default serves it',
+    'perFeatureFallback', 'querySupported'),
+  'feature-not-supported': R('the device default package does not provide the feature on this slot',
+    'querySupported', 'registrationSteps'),
+  'service-unavailable': R('the service provides no features (null binding, failing query or crash on bind)',
+    'perFeatureFallback', 'querySupported'),
+  'not-installed': R('the configured package is not installed', 'trustedOnly', 'carrierOverride'),
+  'no-bind-permission': R('the service is not protected by BIND_IMS_SERVICE', 'bindPermission', 'serviceDefinition'),
+  'not-priv-app': R('the app is not a privileged system app (/system/priv-app or /product/priv-app)', 'systemAppsOnly', 'trustedOnly'),
+  'no-features-unbound': R('the app reported no features: unbound until reboot or a matching new SIM', 'noFeaturesUnbound', 'updateSupported'),
+  // EMERGENCY_MMTEL.
+  'emergency-follows-mmtel': R('the package serving MMTEL also serves EMERGENCY_MMTEL, which it declares', 'emergencyNeedsMmtel', 'twoPerSlot'),
+  'emergency-csfb': R('the package serving MMTEL does not declare EMERGENCY_MMTEL: circuit-switched fallback', 'emergencyCsfb'),
+  'emergency-needs-mmtel': R('no package serves MMTEL on the slot, so none serves EMERGENCY_MMTEL', 'emergencyNeedsMmtel', 'emergencyCsfb'),
+  // Findings (requirements on the OEM, not cells).
+  'device-default-emergency': R('the device default ImsService MUST support the Emergency MmTel feature', 'priorityDevice'),
+  // Lifecycle (how steps change the state; shown by explain).
+  'crash-rebind': R('a crashed ImsService is bound again: the binding does not change', 'persistentlyBound'),
+  'overrides-dropped': R('shell overrides live in the phone process: a phone restart or reboot drops them', 'ctsOverrideLost', 'shellClearOverride'),
+  // Single-registration grants.
+  'single-reg-permission': R('PERFORM_IMS_SINGLE_REGISTRATION: privileged app holding the SMS role', 'singleRegPermission'),
+  'single-reg-denied': R('PERFORM_IMS_SINGLE_REGISTRATION is denied unless both conditions hold', 'singleRegDenied', 'singleRegPermission'),
+  'uce-permission': R('ACCESS_RCS_USER_CAPABILITY_EXCHANGE: privileged app holding the SMS or dialer role', 'ucePermission'),
+  'restricted-networks': R('CONNECTIVITY_USE_RESTRICTED_NETWORKS: a privileged permission a privileged app requests', 'restrictedNetworks', 'systemAppsOnly'),
+} as const satisfies Record<string, RuleInfo>;
+
+export type KnownRule = keyof typeof RULES;
+
+export function citesOf(rule: KnownRule): readonly DocId[] {
+  return RULES[rule].cites;
+}

@@ -1,0 +1,32 @@
+/** The documented model's answers: expected cells and grants, each with its rule, reason and citations. */
+import { type DocId } from '../docs/documentation';
+import { type ImsFeature, type SlotKey } from '../model';
+import { type RuleId } from './rules';
+
+/** Why the documented model expects `package` (null: nothing bound) for one (slot, feature). */
+export interface ExpectedCell {
+  readonly package: string | null;
+  readonly rule: RuleId;
+  /** The inputs that decided it: config key, profile, slot, and why higher-priority candidates lost. */
+  readonly reason: string;
+  readonly cites: readonly DocId[];
+}
+
+/** Expected cells of the active slots only (slots >= the slot count are absent). */
+export type ExpectedTable = Readonly<Partial<Record<SlotKey, Readonly<Record<ImsFeature, ExpectedCell>>>>>;
+
+export interface ExpectedGrant {
+  readonly granted: boolean;
+  readonly rule: RuleId;
+  readonly reason: string;
+  readonly cites: readonly DocId[];
+}
+
+/** A documented requirement the world breaks that is not a binding cell (e.g. device default without emergency). */
+export interface Finding {
+  readonly rule: RuleId;
+  readonly slot: SlotKey;
+  readonly package: string;
+  readonly message: string;
+  readonly cites: readonly DocId[];
+}
