@@ -6,6 +6,7 @@
 import { type Capability } from '../model';
 import {
   type Checkpoint,
+  type PlannedScenario,
   type RunInfo,
   type ScenarioStatus,
   type StepRecord,
@@ -23,7 +24,7 @@ export interface RunBeginEvent extends EventBase {
   readonly run: RunInfo;
   readonly target: TargetInfo;
   /** The scenarios this run (or shard) intends to execute, in order. */
-  readonly planned: readonly { readonly id: string; readonly title: string; readonly area: string; readonly file: string }[];
+  readonly planned: readonly PlannedScenario[];
 }
 
 export interface ScenarioBeginEvent extends EventBase {

@@ -23,6 +23,8 @@ export interface TargetInfo {
   readonly missingCapabilities?: readonly Capability[];
   /** Reference device only: the vendor-bug profile it was started with. */
   readonly deviation?: string;
+  /** ro.product.cpu.abi (test_result.xml Module@abi, Build@build_abis). */
+  readonly abi?: string;
 }
 
 /** Why the documented model expects a cell: the rule, the inputs that decided it, the sentence. */
@@ -119,6 +121,45 @@ export interface ScenarioResult {
   readonly attempts?: number;
   /** The run ended before this scenario did. */
   readonly incomplete?: boolean;
+  /** Attempts before the last one, oldest first (a retried scenario stays visibly retried). */
+  readonly attemptHistory?: readonly AttemptRecord[];
+}
+
+/** One earlier attempt of a retried scenario. */
+export interface AttemptRecord {
+  readonly attempt: number;
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+}
+
+/** A scenario a run (or shard) intended to execute, as run-begin lists it. */
+export interface PlannedScenario {
+  readonly id: string;
+  readonly title: string;
+  readonly area: string;
+  readonly file: string;
+  /**
+   * Position in the whole, unsharded plan. Shards carry it so that merging them restores the
+   * unsharded order; without it a merge orders by id.
+   */
+  readonly order?: number;
+}
+
+/** A planned scenario that never began (the run stopped first). */
+export interface NotRunScenario extends PlannedScenario {
+  /** Serial of the target it was planned for. */
+  readonly target?: string;
+}
+
+/** One run (or shard) a merged result was made from. */
+export interface RunSource {
+  readonly id: string;
+  readonly serial: string;
+  readonly commandLine: string;
+  readonly startedAt: string;
+  readonly complete: boolean;
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 export interface RunSummary {
@@ -128,8 +169,14 @@ export interface RunSummary {
   readonly error: number;
   /** Diffs where the target deviates from the documentation and a waiver covers it. */
   readonly deviation: number;
+  /** Scenarios whose only diffs are waived (not counted in pass). */
   readonly waived: number;
+  /** Scenarios the run ended in the middle of; a subset of `error` (their status is error). */
   readonly incomplete: number;
+  /** Scenario results: pass + fail + skip + error + waived. */
+  readonly total?: number;
+  /** Planned scenarios that never began (interrupted run); not part of `total`. */
+  readonly notRun?: number;
 }
 
 export interface RunInfo {
@@ -139,11 +186,25 @@ export interface RunInfo {
   readonly startedAt: string;
   readonly endedAt?: string;
   readonly durationMs?: number;
-  readonly host: { readonly name: string; readonly os: string; readonly node: string };
+  readonly host: {
+    readonly name: string;
+    readonly os: string;
+    readonly node: string;
+    /** os.release() */
+    readonly osVersion?: string;
+    /** os.arch() */
+    readonly arch?: string;
+  };
   readonly commandLine: string;
   /** false when the run was interrupted or crashed: the report shows what finished. */
   readonly complete: boolean;
   readonly shard?: { readonly index: number; readonly count: number };
+  /** Why the run stopped early (run-end `interrupted`). */
+  readonly interrupted?: string;
+  /** The exit code the run ended with (run-end). */
+  readonly exitCode?: number;
+  /** Merged results: the runs/shards they came from. */
+  readonly mergedFrom?: readonly RunSource[];
 }
 
 export interface RunResult {
@@ -154,4 +215,8 @@ export interface RunResult {
   readonly targets?: readonly TargetInfo[];
   readonly summary: RunSummary;
   readonly scenarios: readonly ScenarioResult[];
+  /** What the run (or the merged shards) intended to execute, in plan order. */
+  readonly planned?: readonly PlannedScenario[];
+  /** Planned scenarios that never began: an interrupted run shows them as not executed. */
+  readonly notRun?: readonly NotRunScenario[];
 }

@@ -1,0 +1,96 @@
+/**
+ * The shape events.jsonl lines must have before reports are built from them: a file from another
+ * machine or another version of the rig is input, and input is validated. Unknown extra fields are
+ * kept (newer writers may add some); missing or mistyped fields the reports rely on are errors.
+ */
+import { z } from 'zod';
+
+const slotKey = z.enum(['0', '1']);
+const feature = z.enum(['EMERGENCY_MMTEL', 'MMTEL', 'RCS']);
+const cell = z.union([z.string(), z.null(), z.array(z.string())]);
+const slotBindings = z.object({ EMERGENCY_MMTEL: cell, MMTEL: cell, RCS: cell }).passthrough();
+const bindingTable = z.record(slotKey, slotBindings);
+const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string() }).passthrough();
+const waiverRef = z.object({ id: z.string(), justification: z.string(), reference: z.string().optional() }).passthrough();
+
+const diff = z.object({
+  slot: slotKey, feature, expected: cell, observed: cell, rule: z.string(), waiver: waiverRef.optional(),
+}).passthrough();
+
+const grantDiff = z.object({
+  permission: z.string(), expected: z.boolean(), observed: z.boolean(), rule: z.string(), waiver: waiverRef.optional(),
+}).passthrough();
+
+const grants = z.object({
+  package: z.string(),
+  expected: z.record(z.string(), z.boolean()),
+  observed: z.record(z.string(), z.boolean()),
+  reasons: z.record(z.string(), cellReason),
+  diffs: z.array(grantDiff),
+}).passthrough();
+
+const evidence = z.object({
+  dumpsys: z.string().optional(),
+  logcat: z.array(z.string()).optional(),
+  commands: z.array(z.object({ command: z.string(), exitCode: z.number().nullable(), durationMs: z.number() }).passthrough()).optional(),
+}).passthrough();
+
+const checkpoint = z.object({
+  step: z.number().int().nonnegative(),
+  expected: bindingTable,
+  observed: bindingTable,
+  diffs: z.array(diff),
+  status: z.enum(['pass', 'fail', 'waived']),
+  reasons: z.record(slotKey, z.record(feature, cellReason)).optional(),
+  evidence: evidence.optional(),
+  settleMs: z.number().optional(),
+  grants: grants.optional(),
+}).passthrough();
+
+const stepRecord = z.object({
+  index: z.number().int().nonnegative(),
+  kind: z.string(),
+  description: z.string(),
+  status: z.enum(['ok', 'error', 'skipped']),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  detail: z.string().optional(),
+}).passthrough();
+
+const targetInfo = z.object({
+  serial: z.string(),
+  kind: z.enum(['virtual', 'emulator', 'device']),
+  fingerprint: z.string(),
+  sdk: z.number(),
+  buildType: z.string(),
+}).passthrough();
+
+const runInfo = z.object({
+  id: z.string(),
+  suiteName: z.string(),
+  suiteVersion: z.string(),
+  startedAt: z.string(),
+  host: z.object({ name: z.string(), os: z.string(), node: z.string() }).passthrough(),
+  commandLine: z.string(),
+  complete: z.boolean(),
+  shard: z.object({ index: z.number(), count: z.number() }).optional(),
+}).passthrough();
+
+const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional() }).passthrough();
+const scenarioStatus = z.enum(['pass', 'fail', 'skip', 'error', 'waived']);
+const base = { v: z.literal(1), at: z.string() };
+
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('run-begin'), run: runInfo, target: targetInfo, planned: z.array(planned) }).passthrough(),
+  z.object({
+    ...base, type: z.literal('scenario-begin'), id: z.string(), title: z.string(), area: z.string(), file: z.string(),
+    doc: z.string().optional(), requires: z.array(z.string()), target: z.string(), attempt: z.number().int(),
+  }).passthrough(),
+  z.object({ ...base, type: z.literal('step'), scenario: z.string(), step: stepRecord }).passthrough(),
+  z.object({ ...base, type: z.literal('checkpoint'), scenario: z.string(), checkpoint }).passthrough(),
+  z.object({
+    ...base, type: z.literal('scenario-end'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(),
+    durationMs: z.number(), attempt: z.number().int(),
+  }).passthrough(),
+  z.object({ ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional() }).passthrough(),
+]);
