@@ -27,6 +27,6 @@ export function eligibility(pkg: string, app: AppState | undefined): Eligibility
   if (app.dormant) {
     return { eligible: false, rule: 'no-features-unbound', detail: `${pkg} reported no features and stays unbound until reboot or a new SIM that names it` };
   }
-  const action = app.spec.action === 'ims' ? 'android.telephony.ims.ImsService' : 'android.telephony.ims.compat.ImsService (compat)';
-  return { eligible: true, app, detail: `${pkg} is a privileged system app whose ${action} service is protected by BIND_IMS_SERVICE` };
+  const kind = app.spec.action === 'ims' ? 'ImsService' : 'compat ImsService';
+  return { eligible: true, app, detail: `${pkg} is eligible (priv-app, BIND_IMS_SERVICE-protected ${kind})` };
 }

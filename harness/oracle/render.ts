@@ -85,7 +85,22 @@ export function textTable(rows: readonly (readonly string[])[], indent = ''): st
   return rows.map((row) => indent + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')).join('\n');
 }
 
-/** The expected table as text: slot × feature, then one line per cell with rule, reason and the cited sentences. */
+/** Under a cell or grant: the rule's first sentence in full, the others by id (see `formatSentences`). */
+export function formatCites(cites: readonly DocId[], indent: string): string[] {
+  const [first, ...rest] = cites;
+  const lines: string[] = [];
+  if (first !== undefined) lines.push(`${indent}cites ${DOC[first].id}: "${DOC[first].text}"`);
+  if (rest.length > 0) lines.push(`${indent}also  ${rest.map((id) => DOC[id].id).join(', ')}`);
+  return lines;
+}
+
+/** Every cited sentence once: `id (section): "text"`. */
+export function formatSentences(cites: Iterable<DocId>, indent = '  '): string {
+  return [...new Set(cites)].sort((a, b) => DOC[a].id.localeCompare(DOC[b].id))
+    .map((id) => `${indent}${DOC[id].id} (${DOC[id].section}): "${DOC[id].text}"`).join('\n');
+}
+
+/** The expected table as text: slot × feature, then per cell its rule, reason and cited sentences. */
 export function formatExpectedTable(t: ExpectedTable, indent = '  '): string {
   const rows: string[][] = [['slot', ...IMS_FEATURES]];
   for (const slot of slotsOfTable(t)) {
@@ -100,7 +115,7 @@ export function formatExpectedTable(t: ExpectedTable, indent = '  '): string {
       const cell = row[f];
       lines.push(`${indent}slot ${slot} ${f} → ${cell.package ?? '-'}  [${cell.rule}]`);
       lines.push(`${indent}    ${cell.reason}`);
-      for (const id of cell.cites) lines.push(`${indent}    cites ${DOC[id].id}: "${DOC[id].text}"`);
+      lines.push(...formatCites(cell.cites, `${indent}    `));
     }
   }
   return lines.join('\n');
