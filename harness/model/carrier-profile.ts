@@ -24,5 +24,9 @@ export interface CarrierProfile {
   readonly values: CarrierConfigValues;
 }
 
-/** Android's key grammar for carrier config: what may reach `cmd phone cc` (validated there). */
-export const CARRIER_CONFIG_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_.]*$/;
+/**
+ * Android's key grammar for carrier config: what may reach `cmd phone cc` (validated there).
+ * Keys may start with a digit: CarrierConfigManager.KEY_5G_ICON_CONFIGURATION_STRING is
+ * "5g_icon_configuration_string" (AOSP carrier_config_carrierid_1187_AT&T.xml and others).
+ */
+export const CARRIER_CONFIG_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.]*$/;

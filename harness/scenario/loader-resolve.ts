@@ -1,0 +1,95 @@
+/**
+ * Turns a schema-checked scenario (RawScenario) into the FullScenario the engine, the oracle and
+ * `explain` read: defaults filled, references to carrier profiles and overlays read, packages
+ * cross-checked, steps checked against the state the earlier steps leave.
+ */
+import * as path from 'node:path';
+import {
+  type AppExtras, type CarrierProfile, type FullScenario, type ImsAppSpec, type PackageName, type RoleName,
+  type SlotKey, normaliseFeatures, qualifyClassName, slotIndex,
+} from '../model';
+import { scenarioError } from './format-error';
+import { resolveCarrier, resolveOverlay, type SourceContext } from './loader-sources';
+import { resolveSteps } from './loader-steps';
+import { type RawApp, type RawScenario } from './schema';
+
+function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
+  const answers: Partial<Record<SlotKey, ReturnType<typeof normaliseFeatures>>> = {};
+  for (const [slot, list] of Object.entries(app.answers) as [SlotKey, Parameters<typeof normaliseFeatures>[0]][]) {
+    answers[slot] = normaliseFeatures(list);
+  }
+  return {
+    package: app.package,
+    service: qualifyClassName(app.package, app.service),
+    action: app.action,
+    permission: app.permission,
+    overrideBindCheck: app.overrideBindCheck,
+    directBootAware: app.directBootAware,
+    location: app.location,
+    metadata: normaliseFeatures(app.metadata),
+    answers: answers,
+    behaviour: app.behaviour,
+    installed: app.installed,
+    // Resolved, not checked for existence: a missing APK makes the app unrealisable on the
+    // target (a skip with that reason), not a malformed scenario.
+    ...(app.apk === undefined ? {} : { apk: path.resolve(path.dirname(ctx.file), app.apk) }),
+  };
+}
+
+/** Resolves and cross-checks a schema-checked scenario. Throws InputError `<file>: <path> <message>`. */
+export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScenario {
+  const firstIndex = new Map<string, number>();
+  raw.apps.forEach((app, i) => {
+    const first = firstIndex.get(app.package);
+    if (first !== undefined) throw scenarioError(ctx.displayFile, ['apps', i, 'package'], `${app.package} is listed twice (also apps[${first}])`);
+    firstIndex.set(app.package, i);
+  });
+  const apps = raw.apps.map((a) => resolveApp(ctx, a));
+  const appExtras: Record<string, AppExtras> = {};
+  for (const a of raw.apps) appExtras[a.package] = { package: a.package, permissions: [...a.permissions], smsRoleComponents: a.smsRoleComponents };
+
+  const overlay = resolveOverlay(ctx, ['device', 'overlay'], raw.device.overlay as Exclude<typeof raw.device.overlay, null>);
+
+  const sims: Partial<Record<SlotKey, CarrierProfile>> = {};
+  for (const [slot, source] of Object.entries(raw.sims) as [SlotKey, (typeof raw.sims)[SlotKey]][]) {
+    if (source === null || source === undefined) continue;
+    if (slotIndex(slot) >= raw.device.slots) {
+      throw scenarioError(ctx.displayFile, ['sims', slot], `${slot} does not exist: the device has ${raw.device.slots} slot${raw.device.slots === 1 ? '' : 's'} (device.slots)`);
+    }
+    sims[slot] = resolveCarrier(ctx, ['sims', slot], source);
+  }
+
+  const roles: Partial<Record<RoleName, PackageName | null>> = {};
+  for (const role of ['sms', 'dialer'] as const) {
+    const holder = raw.roles[role];
+    if (holder === undefined) continue;
+    if (holder !== null && !firstIndex.has(holder)) throw scenarioError(ctx.displayFile, ['roles', role], `${holder} is not one of the scenario's apps`);
+    roles[role] = holder;
+  }
+
+  const steps = resolveSteps(ctx, raw.steps, {
+    slots: raw.device.slots,
+    apps: new Set(firstIndex.keys()),
+    installed: new Set(apps.filter((a) => a.installed).map((a) => a.package)),
+    simSlots: new Set(Object.keys(sims).map((k) => slotIndex(k as SlotKey))),
+  });
+  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants')) {
+    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check or checkGrants step (a scenario that observes nothing proves nothing)');
+  }
+
+  return {
+    id: raw.id,
+    title: raw.title,
+    area: raw.area,
+    doc: raw.doc,
+    file: ctx.file,
+    displayFile: ctx.displayFile,
+    requires: [...new Set(raw.requires)],
+    world: { slots: raw.device.slots, overlay, apps, sims },
+    appExtras,
+    roles,
+    systemFeatures: [...new Set(raw.systemFeatures)],
+    steps,
+    waivers: [...new Set(raw.waivers)],
+  };
+}
