@@ -16,6 +16,8 @@ export const DOC = {
     'The IMS app registers an ImsService with the framework by adding a service entry into the manifest using the following format: android:permission="android.permission.BIND_IMS_SERVICE" > <action android:name="android.telephony.ims.ImsService" />'),
   intentFilter: S('intent-filter', 'Service definition',
     'The service must also specify the intent-filter element with the action android.telephony.ims.ImsService. This allows the framework to find the ImsService.'),
+  serviceAttributes: S('service-attributes', 'Service definition',
+    'The service definition in AndroidManifest.xml defines the following attributes, which are necessary for correct operation:'),
   directBootAware: S('direct-boot-aware', 'Service definition',
     'directBootAware="true": Allows the service to be discovered and run by telephony before the user unlocks the device.'),
   persistent: S('persistent', 'Service definition',
