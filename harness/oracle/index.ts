@@ -5,9 +5,11 @@
  * rule that decided it, the inputs, and the sentences it rests on. Independent of virtual-device/.
  */
 import { type FullScenario, type ImsFeature, type SlotKey, type Step, type World } from '../model';
+import { type DocId } from '../docs/documentation';
 import { applyStep } from './apply';
 import { emergencyCell, emergencyFinding } from './emergency';
 import { expectedGrantsFor } from './grants';
+import { citesOf, type KnownRule, type RuleId } from './rules';
 import { selectFeature } from './selection';
 import { activeSlots, type DocumentedState, initialState } from './state';
 import { type ExpectedCell, type ExpectedGrant, type ExpectedTable, type Finding } from './types';
@@ -69,10 +71,28 @@ export class DocumentedModel {
   }
 }
 
+/** The lifecycle rule a step applies, for people reading `explain` (most steps just change inputs). */
+export interface StepNote {
+  readonly rule: RuleId;
+  readonly text: string;
+  readonly cites: readonly DocId[];
+}
+
+function stepNote(step: Step): StepNote | undefined {
+  const note = (rule: KnownRule, text: string): StepNote => ({ rule, text, cites: citesOf(rule) });
+  if (step.kind === 'crash') return note('crash-rebind', `${step.package} crashes; the framework binds it again, so the expected binding does not change`);
+  if (step.kind === 'restartPhone') return note('overrides-dropped', 'the phone process restarts: every shell override (carrier and device) is dropped');
+  if (step.kind === 'reboot') {
+    return note('overrides-dropped', 'reboot: every shell override is dropped; apps restart, so what they reported is forgotten and no app stays unbound for having reported no features');
+  }
+  return undefined;
+}
+
 /** One step of a scenario with what the model expects after it (checks and checkGrants only). */
 export interface ExplainedStep {
   readonly index: number;
   readonly step: Step;
+  readonly note?: StepNote;
   readonly table?: ExpectedTable;
   readonly findings?: readonly Finding[];
   readonly grants?: Readonly<Record<string, ExpectedGrant>>;
@@ -85,7 +105,8 @@ export function explainScenario(s: FullScenario): ExplainedStep[] {
     model.apply(step);
     if (step.kind === 'check') return { index, step, table: model.expected(), findings: model.findings() };
     if (step.kind === 'checkGrants') return { index, step, grants: model.expectedGrants(step.package) };
-    return { index, step };
+    const note = stepNote(step);
+    return note ? { index, step, note } : { index, step };
   });
 }
 

@@ -15,7 +15,7 @@ export interface RuleInfo {
 
 const R = (title: string, ...cites: DocId[]): RuleInfo => ({ title, cites });
 
-export const RULES = {
+const RULE_TABLE = {
   // Selection (priority per slot and feature).
   'carrier-override': R('the carrier-configured package serves the feature while a SIM is inserted',
     'priorityCarrier', 'carrierOverride', 'twoPerSlot'),
@@ -60,8 +60,12 @@ export const RULES = {
   'restricted-networks': R('CONNECTIVITY_USE_RESTRICTED_NETWORKS: a privileged permission a privileged app requests', 'restrictedNetworks', 'systemAppsOnly'),
 } as const satisfies Record<string, RuleInfo>;
 
-export type KnownRule = keyof typeof RULES;
+/** The rule ids the model produces. */
+export type KnownRule = keyof typeof RULE_TABLE;
+
+/** Every rule of the documented model by id (diffs and waivers name these ids). */
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = RULE_TABLE;
 
 export function citesOf(rule: KnownRule): readonly DocId[] {
-  return RULES[rule].cites;
+  return RULE_TABLE[rule].cites;
 }

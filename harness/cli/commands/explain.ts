@@ -31,6 +31,7 @@ function describeWorld(s: FullScenario): string[] {
 
 function explainStepText(e: ExplainedStep): string[] {
   const lines = [`step ${e.index}  ${describeStep(e.step)}`];
+  if (e.note) lines.push(`  [${e.note.rule}] ${e.note.text}`, ...formatCites(e.note.cites, '      '));
   if (e.table) {
     lines.push(formatExpectedTable(e.table, '  '));
     for (const f of e.findings ?? []) lines.push(`  finding [${f.rule}] ${f.message}`);
@@ -66,6 +67,7 @@ function citedSentences(steps: readonly ExplainedStep[]): DocId[] {
   for (const e of steps) {
     for (const row of Object.values(e.table ?? {})) for (const c of Object.values(row ?? {})) cited.push(...c.cites);
     for (const g of Object.values(e.grants ?? {})) cited.push(...g.cites);
+    if (e.note) cited.push(...e.note.cites);
   }
   return [...new Set(cited)];
 }
@@ -78,5 +80,6 @@ function explainJson(s: FullScenario, steps: readonly ExplainedStep[]): unknown 
   const grants = steps.filter((e) => e.grants).map((e) =>
     ({ step: e.index, package: e.step.kind === 'checkGrants' ? e.step.package : null, grants: e.grants }));
   const sentences = Object.fromEntries(citedSentences(steps).sort().map((id) => [id, DOC[id]]));
-  return { id: s.id, title: s.title, file: s.displayFile, checks, grants, sentences };
+  const notes = steps.filter((e) => e.note).map((e) => ({ step: e.index, ...e.note }));
+  return { id: s.id, title: s.title, file: s.displayFile, checks, grants, notes, sentences };
 }

@@ -2,7 +2,7 @@
 import { DOC } from '../../docs/documentation';
 import {
   ACCESS_RCS_USER_CAPABILITY_EXCHANGE, CONNECTIVITY_USE_RESTRICTED_NETWORKS, PERFORM_IMS_SINGLE_REGISTRATION, RULES,
-  expectationsFor, formatExpectedTable, pinConflicts, toBindingTable, toReasonTable,
+  expectationsFor, explainScenario, formatExpectedTable, pinConflicts, toBindingTable, toReasonTable,
 } from '../index';
 import { CARRIER_A, OEM, P, S, app, carrierA, modelAfter, oemApp, scenario, world } from './builder';
 
@@ -56,6 +56,12 @@ describe('scenario API and views', () => {
     expect([...grants.keys()]).toEqual([3]);
     expect(toBindingTable(tables.get(0)!)['0']?.RCS).toBe(CARRIER_A);
     expect(toBindingTable(tables.get(2)!)['0']?.RCS).toBe(OEM);
+  });
+
+  test('explainScenario notes the lifecycle rule of crash, restartPhone and reboot', () => {
+    const steps = [S.crash(OEM), S.restartPhone(), S.reboot(), S.removeSim(0)];
+    const notes = explainScenario(scenario(world(), steps)).map((e) => e.note?.rule);
+    expect(notes).toEqual(['crash-rebind', 'overrides-dropped', 'overrides-dropped', undefined]);
   });
 
   test('a pin that disagrees with the model is reported', () => {
