@@ -71,7 +71,9 @@ function describeSaxError(raw: string, closing: string | undefined, open: Mutabl
 export function parseLocatedXml(text: string, file: string): XmlNode {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineOf = lineIndex(body);
-  const parser = sax.parser(true, { position: true, trim: false, normalize: false });
+  // strictEntities: only XML's five named entities (sax would otherwise accept HTML ones like &nbsp;).
+  const options: sax.SAXOptions & { strictEntities: boolean } = { position: true, trim: false, normalize: false, strictEntities: true };
+  const parser = sax.parser(true, options);
   const stack: MutableNode[] = [];
   let root: MutableNode | undefined;
   let failure: InputError | undefined;
