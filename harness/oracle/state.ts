@@ -43,6 +43,7 @@ export interface DocumentedState {
   readonly appExtras: Readonly<Record<string, AppExtras>>;
 }
 
+/** The state before the first step: the world as the scenario declares it, no overrides, nothing dormant. */
 export function initialState(init: {
   world: World;
   roles?: Readonly<Partial<Record<RoleName, string | null>>>;
@@ -70,10 +71,12 @@ export function initialState(init: {
   };
 }
 
+/** Slots below the current slot count (the only ones in an expected table). */
 export function activeSlots(state: DocumentedState): SlotKey[] {
   return slotsOf(state.slots).map(slotKey);
 }
 
+/** The SIM in `slot`, or null when there is none. */
 export function simIn(state: DocumentedState, slot: SlotKey): SimState | null {
   return state.sims[slot] ?? null;
 }
