@@ -123,7 +123,8 @@ export function describeIssue(issue: z.ZodIssue, schema?: z.ZodTypeAny): Describ
 
 /** The first issue of a failed parse as the InputError the user sees (prefix: where the parsed value sits). */
 export function zodInputError(displayFile: string, error: z.ZodError, schema?: z.ZodTypeAny, prefix: IssuePath = []): InputError {
-  const first = error.issues[0];
+  // A misspelt key explains the "is required" issue its correct spelling raises: report it first.
+  const first = error.issues.find((i) => i.code === z.ZodIssueCode.unrecognized_keys) ?? error.issues[0];
   if (!first) return scenarioError(displayFile, prefix, 'is not valid');
   const d = describeIssue(first, schema);
   return scenarioError(displayFile, [...prefix, ...d.path], d.message, error);
@@ -134,7 +135,8 @@ export function zodInputError(displayFile: string, error: z.ZodError, schema?: z
  * written by hand (string-or-map fields, single-key steps) keep precise paths and messages.
  */
 export function forwardIssues(ctx: z.RefinementCtx, error: z.ZodError, schema: z.ZodTypeAny, prefix: IssuePath = []): void {
-  for (const issue of error.issues) {
+  const ordered = [...error.issues].sort((a, b) => Number(b.code === z.ZodIssueCode.unrecognized_keys) - Number(a.code === z.ZodIssueCode.unrecognized_keys));
+  for (const issue of ordered) {
     const d = describeIssue(issue, schema);
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [...prefix, ...d.path], message: d.message });
   }
