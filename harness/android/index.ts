@@ -1,0 +1,16 @@
+/**
+ * harness/android: on-device tools as argv builders (through harness/adb's shell-command) and
+ * pure parsers of their exact output, one module per tool.
+ */
+export * from './cmd-outcome';
+export * from './cmd-phone-cc';
+export * from './cmd-phone-ims';
+export * from './cmd-role';
+export * from './dumpsys-package';
+export * from './dumpsys-phone';
+export * from './getprop';
+export * from './ims-resolver-lines';
+export * from './ims-rig-device';
+export * from './indent-tree';
+export * from './logcat';
+export * from './pm';
