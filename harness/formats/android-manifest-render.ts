@@ -1,0 +1,95 @@
+/**
+ * The text AndroidManifest.xml of an ImsService app declared in a scenario (harness/model
+ * ImsAppSpec + AppExtras). apk-writer.ts compiles it to binary XML, so a run needs no aapt.
+ *
+ * The service is written as the documentation's "Service definition" shows it (seed 000): the
+ * ImsService (or compat) intent-filter action, android:permission BIND_IMS_SERVICE, directBootAware
+ * on the <service>; persistent goes on <application>, where Android reads it (and only for system
+ * apps, so data apps do not get it). Feature meta-data are booleans as ImsResolver reads them
+ * (`getBoolean(key, false)`), and the fixture behaviour travels as `ims-rig.*` string meta-data.
+ */
+import {
+  BIND_IMS_SERVICE_PERMISSION, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, formatAnswers, IMS_COMPAT_SERVICE_ACTION,
+  IMS_SERVICE_ACTION, type ImsAppSpec, OVERRIDE_BIND_CHECK_METADATA,
+} from '../model/ims-app';
+import { FEATURE_METADATA_KEY, normaliseFeatures } from '../model/feature';
+import { type AppExtras } from '../model/scenario';
+
+/** Escapes text for a double-quoted XML attribute. */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const metaData = (name: string, value: string): string =>
+  `            <meta-data android:name="${attr(name)}" android:value="${attr(value)}"/>`;
+
+/**
+ * The four components TestRcsApp declares so it can hold the SMS role (SmsApplication requires
+ * them before RoleManager lets an app be the default SMS app; reference aosp-imsresolver.md §5.2).
+ */
+export function smsRoleComponentsXml(): string {
+  const schemes = ['sms', 'smsto', 'mms', 'mmsto'].map((s) => `                <data android:scheme="${s}"/>`).join('\n');
+  return `        <receiver android:name=".SmsReceiver" android:exported="true"
+            android:permission="android.permission.BROADCAST_SMS">
+            <intent-filter>
+                <action android:name="android.provider.Telephony.SMS_DELIVER"/>
+            </intent-filter>
+        </receiver>
+        <receiver android:name=".MmsReceiver" android:exported="true"
+            android:permission="android.permission.BROADCAST_WAP_PUSH">
+            <intent-filter>
+                <action android:name="android.provider.Telephony.WAP_PUSH_DELIVER"/>
+                <data android:mimeType="application/vnd.wap.mms-message"/>
+            </intent-filter>
+        </receiver>
+        <activity android:name=".ComposeSmsActivity" android:exported="true">
+            <intent-filter>
+                <action android:name="android.intent.action.SEND"/>
+                <action android:name="android.intent.action.SENDTO"/>
+                <category android:name="android.intent.category.DEFAULT"/>
+                <category android:name="android.intent.category.BROWSABLE"/>
+${schemes}
+            </intent-filter>
+        </activity>
+        <service android:name=".HeadlessSmsSendService" android:exported="true"
+            android:permission="android.permission.SEND_RESPOND_VIA_MESSAGE">
+            <intent-filter>
+                <action android:name="android.intent.action.RESPOND_VIA_MESSAGE"/>
+                <category android:name="android.intent.category.DEFAULT"/>
+${schemes}
+            </intent-filter>
+        </service>
+`;
+}
+
+/**
+ * Renders the text manifest for `spec` (and its scenario extras: uses-permissions, SMS-role
+ * components). Deterministic: the same spec gives the same text, so the same APK bytes.
+ */
+export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string {
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<!-- Written by ims-rig for the scenario app ${attr(spec.package)}. -->`,
+    '<manifest xmlns:android="http://schemas.android.com/apk/res/android"',
+    `    package="${attr(spec.package)}" android:versionCode="1" android:versionName="1.0">`,
+  ];
+  for (const permission of extras?.permissions ?? []) lines.push(`    <uses-permission android:name="${attr(permission)}"/>`);
+  const persistent = spec.location === 'data' ? '' : ' android:persistent="true"';
+  lines.push(`    <application android:label="${attr(spec.package)}"${persistent}>`);
+  const serviceAttributes = [
+    `android:name="${attr(spec.service)}"`, 'android:exported="true"', `android:directBootAware="${String(spec.directBootAware)}"`,
+    ...(spec.permission ? [`android:permission="${BIND_IMS_SERVICE_PERMISSION}"`] : []),
+  ];
+  lines.push(`        <service ${serviceAttributes.join('\n            ')}>`);
+  if (spec.overrideBindCheck) lines.push(metaData(OVERRIDE_BIND_CHECK_METADATA, 'true'));
+  for (const feature of normaliseFeatures(spec.metadata)) lines.push(metaData(FEATURE_METADATA_KEY[feature], 'true'));
+  // Always written, "" included: the fixture's querySupportedImsFeatures answer is then explicit.
+  lines.push(metaData(FIXTURE_ANSWERS_METADATA, formatAnswers(spec.answers)));
+  if (spec.behaviour !== 'normal') lines.push(metaData(FIXTURE_BEHAVIOUR_METADATA, spec.behaviour));
+  lines.push('            <intent-filter>');
+  lines.push(`                <action android:name="${spec.action === 'compat' ? IMS_COMPAT_SERVICE_ACTION : IMS_SERVICE_ACTION}"/>`);
+  lines.push('            </intent-filter>');
+  lines.push('        </service>');
+  const body = lines.join('\n') + '\n';
+  return body + (extras?.smsRoleComponents === true ? smsRoleComponentsXml() : '') + '    </application>\n</manifest>\n';
+}
