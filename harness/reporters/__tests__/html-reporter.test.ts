@@ -1,0 +1,35 @@
+import { foldEvents, mergeRuns } from '../../results';
+import { REFERENCE_DEVICE, runEvents } from '../../results/__tests__/fixtures/event-factory';
+import { PAGE_TEMPLATE } from '../html/html-template';
+import { renderHtml } from '../html/html-reporter';
+
+describe('renderHtml', () => {
+  it('never inserts a value unescaped (no triple-stash anywhere in the template)', () => {
+    expect(PAGE_TEMPLATE).not.toMatch(/\{\{\{|\{\{&/);
+  });
+
+  it('escapes device strings: markup arrives as text', () => {
+    const html = renderHtml(foldEvents(runEvents({ deviceString: '<script>alert(1)</script>' })));
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The page's own script is the only one.
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('is one file that loads nothing: no external URLs, a CSP that forbids fetching', () => {
+    const html = renderHtml(foldEvents(runEvents()));
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).toMatch(/Content-Security-Policy" content="default-src 'none';/);
+  });
+
+  it('shows the incomplete banner only for an interrupted run', () => {
+    expect(renderHtml(foldEvents(runEvents()))).not.toContain('INCOMPLETE RUN');
+    expect(renderHtml(foldEvents(runEvents({ interruptAfter: 2 })))).toContain('INCOMPLETE RUN');
+  });
+
+  it('shows devices side by side only when runs from several devices were merged', () => {
+    expect(renderHtml(foldEvents(runEvents()))).not.toContain('Devices side by side');
+    const merged = mergeRuns([foldEvents(runEvents()), foldEvents(runEvents({ runId: 'ref', target: REFERENCE_DEVICE }))]);
+    expect(renderHtml(merged)).toContain('Devices side by side');
+  });
+});

@@ -1,0 +1,6 @@
+export * from './write-reports';
+export * from './terminal-summary';
+export { renderHtml } from './html/html-reporter';
+export { renderJUnit, NOT_RUN_MESSAGE } from './junit-reporter';
+export { renderCtsResult, ctsDisplayTime, CTS_SUITE_NAME, CTS_SUITE_PLAN, CTS_REPORT_VERSION } from './cts-result-reporter';
+export { renderResultsJson } from './results-json';
