@@ -1,0 +1,173 @@
+/**
+ * Waivers (suites/waivers.yaml): known, justified deviations of a target from the documented model,
+ * each resting on a reference (e.g. "aosp-imsresolver.md §1.8 quirk 6"). A diff a waiver covers is
+ * reported as *waived* — never as pass.
+ *
+ *   - id: aosp-emergency-follows-mmtel
+ *     title: …
+ *     justification: …
+ *     reference: "aosp-imsresolver.md §1.8 quirk 6"
+ *     match: { scenarios: ["emergency.*"], rules: [emergency-needs-mmtel], cells: [{ feature: EMERGENCY_MMTEL }],
+ *              expected: null, observed: com.carrier.b.ims }          # or permissions: [...] for grant diffs
+ *
+ * A waiver matches a diff only when every criterion it states matches. Which waivers a scenario may
+ * use: those it lists in `waivers:` plus those whose `match.scenarios` names it (waiversForScenario).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { z } from 'zod';
+import { InputError } from '../errors/errors';
+import { type BindingCell, type FullScenario, type ImsFeature, type PackageName, type SlotKey, cellsEqual } from '../model';
+import { type WaiverRef } from '../results/model';
+import { scenarioError, zodInputError } from './format-error';
+import { displayPath, parseYamlFile } from './loader';
+import { WAIVER_ID_PATTERN } from './schema';
+import { featureSchema, packageNameSchema } from './schema-fields';
+
+const cellSchema = z.object({
+  slot: z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1')], { errorMap: () => ({ message: 'must be 0 or 1' }) })
+    .transform((s) => String(s) as SlotKey).optional(),
+  feature: featureSchema.optional(),
+}).strict().refine((c) => c.slot !== undefined || c.feature !== undefined, { message: 'must name a slot, a feature or both' });
+
+const matchSchema = z.object({
+  scenarios: z.array(z.string().min(1)).min(1).optional(),
+  rules: z.array(z.string().min(1)).min(1).optional(),
+  cells: z.array(cellSchema).min(1).optional(),
+  expected: packageNameSchema.nullable().optional(),
+  observed: z.union([packageNameSchema, z.array(packageNameSchema).min(2)]).nullable().optional(),
+  permissions: z.array(z.string().min(1)).min(1).optional(),
+}).strict().superRefine((m, ctx) => {
+  const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
+  if (!cellCriteria && m.rules === undefined && m.permissions === undefined) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must name what it waives: rules, cells, expected, observed or permissions (scenarios alone would waive every diff)',
+    });
+  }
+  if (cellCriteria && m.permissions !== undefined) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'mixes permissions (grant diffs) with cells/expected/observed (binding diffs): it could never match' });
+  }
+});
+
+const waiverSchema = z.object({
+  id: z.string().regex(WAIVER_ID_PATTERN, 'must be lower-case words, digits, dots and dashes'),
+  title: z.string().trim().min(1),
+  justification: z.string().trim().min(1),
+  reference: z.string().trim().min(1),
+  match: matchSchema,
+}).strict();
+
+const waiverFileSchema = z.array(waiverSchema);
+
+export interface WaiverMatch {
+  /** Globs on the scenario id (minimatch), e.g. "emergency.*". */
+  readonly scenarios?: readonly string[];
+  /** Oracle rule ids. */
+  readonly rules?: readonly string[];
+  /** Cells; a cell matches when its slot and feature (those stated) equal the diff's. */
+  readonly cells?: readonly { readonly slot?: SlotKey; readonly feature?: ImsFeature }[];
+  readonly expected?: PackageName | null;
+  /** The observed cell: a package, null, or the exact list of several claimants. */
+  readonly observed?: BindingCell;
+  /** Permission names (grant diffs). */
+  readonly permissions?: readonly string[];
+}
+
+export interface Waiver {
+  readonly id: string;
+  readonly title: string;
+  readonly justification: string;
+  readonly reference: string;
+  readonly match: WaiverMatch;
+}
+
+/** A binding diff (results.json `diffs[]`). */
+export interface CellDiffLike {
+  readonly slot: SlotKey;
+  readonly feature: ImsFeature;
+  readonly expected: BindingCell;
+  readonly observed: BindingCell;
+  readonly rule: string;
+}
+/** A permission-grant diff (checkGrants). */
+export interface GrantDiffLike {
+  readonly permission: string;
+  readonly expected: boolean;
+  readonly observed: boolean;
+  readonly rule: string;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Parses waiver YAML (a list; empty file: none). Throws InputError `<file>: [i].field message`. */
+export function parseWaivers(text: string, displayFile: string): Waiver[] {
+  const data = parseYamlFile(text, displayFile) ?? [];
+  const parsed = waiverFileSchema.safeParse(data);
+  if (!parsed.success) throw zodInputError(displayFile, parsed.error, waiverFileSchema);
+  const seen = new Map<string, number>();
+  return parsed.data.map((w, i) => {
+    const first = seen.get(w.id);
+    if (first !== undefined) throw scenarioError(displayFile, [i, 'id'], `${w.id} is also the id of [${first}] (ids must be unique)`);
+    seen.set(w.id, i);
+    return { ...w, match: dropUndefined(w.match) as WaiverMatch };
+  });
+}
+
+/** Reads and parses a waiver file. Throws InputError naming the file (and field). */
+export async function loadWaivers(file: string): Promise<Waiver[]> {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = await fs.promises.readFile(absolute, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+    throw new InputError(`${displayPath(absolute)}: cannot read: ${reason}`, { file: displayPath(absolute), cause: e });
+  }
+  return parseWaivers(text, displayPath(absolute));
+}
+
+function isGrantDiff(diff: CellDiffLike | GrantDiffLike): diff is GrantDiffLike {
+  return 'permission' in diff;
+}
+
+function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLike): boolean {
+  const m = w.match;
+  if (m.scenarios && !m.scenarios.some((g) => minimatch(scenarioId, g))) return false;
+  if (m.rules && !m.rules.includes(diff.rule)) return false;
+  if (isGrantDiff(diff)) {
+    if (m.cells !== undefined || m.expected !== undefined || m.observed !== undefined) return false;
+    return !m.permissions || m.permissions.includes(diff.permission);
+  }
+  if (m.permissions) return false;
+  if (m.cells && !m.cells.some((c) => (c.slot === undefined || c.slot === diff.slot) && (c.feature === undefined || c.feature === diff.feature))) return false;
+  if (m.expected !== undefined && !cellsEqual(m.expected, diff.expected)) return false;
+  if (m.observed !== undefined && !cellsEqual(m.observed, diff.observed)) return false;
+  return true;
+}
+
+/** The first waiver whose every stated criterion matches this diff of this scenario, if any. */
+export function findWaiver(waivers: readonly Waiver[], scenarioId: string, diff: CellDiffLike | GrantDiffLike): Waiver | undefined {
+  return waivers.find((w) => matches(w, scenarioId, diff));
+}
+
+/**
+ * The waivers a scenario may use: the ones it lists by id (an unknown id is an InputError naming
+ * the scenario file) and the ones whose `match.scenarios` names it. A waiver tied to no scenario
+ * either way applies nowhere.
+ */
+export function waiversForScenario(all: readonly Waiver[], scenario: Pick<FullScenario, 'id' | 'waivers' | 'displayFile'>): Waiver[] {
+  const byId = new Map(all.map((w) => [w.id, w]));
+  scenario.waivers.forEach((id, i) => {
+    if (!byId.has(id)) throw scenarioError(scenario.displayFile, ['waivers', i], `${id} is not a waiver in the waiver file`);
+  });
+  return all.filter((w) => scenario.waivers.includes(w.id) || (w.match.scenarios ?? []).some((g) => minimatch(scenario.id, g)));
+}
+
+/** The reference results.json stores on a waived diff. */
+export function toWaiverRef(w: Waiver): WaiverRef {
+  return { id: w.id, justification: w.justification, reference: w.reference };
+}
