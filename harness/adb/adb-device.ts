@@ -232,8 +232,9 @@ export class AdbDevice {
     if (!/restarting adbd as root/i.test(message)) return { ok: false, alreadyRoot: false, message };
     this.host.forgetFeatures(this.serial);
     await this.waitUntil('adbd to come back as root', async () => {
-      const id = await this.shell(shellCommand('id', '-u'), { timeoutMs: 5_000 });
-      return id.stdout.trim() === '0' ? true : undefined;
+      // `id` prints `uid=0(root) gid=0(root) …` (toybox); `0` alone from `id -u`-style shells.
+      const id = (await this.shell(shellCommand('id'), { timeoutMs: 5_000 })).stdout.trim();
+      return /^uid=0\(/.test(id) || id === '0' ? true : undefined;
     }, options);
     return { ok: true, alreadyRoot: false, message };
   }
