@@ -1,0 +1,130 @@
+/**
+ * Starting the reference device as a child process when a run has no other target:
+ * `node <root>/bin/ims-rig.js virtual-device --port 0 --server-port 0 --json [...]`, whose first
+ * JSON line is `{"event":"ready","serial":"127.0.0.1:<port>","port":<port>,"serverPort":<n|null>}`.
+ * The child is stopped afterwards, and killed if this process is interrupted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { AdbError, TimeoutError } from '../errors';
+import { PROJECT_ROOT } from '../paths';
+
+export interface ReferenceDeviceStartOptions {
+  readonly slots?: 1 | 2;
+  readonly deviation?: string;
+  readonly timeScale?: number;
+  /** How long to wait for the ready line (default 60 s). */
+  readonly readyTimeoutMs?: number;
+}
+
+/** A running reference device, however it was started (child process here; in-process in tests). */
+export interface ReferenceDeviceHandle {
+  readonly serial: string;
+  readonly port: number;
+  /** The built-in adb-server door (for machines without adb). */
+  readonly serverPort: number | undefined;
+  stop(): Promise<void>;
+}
+
+export type StartReferenceDevice = (options: ReferenceDeviceStartOptions) => Promise<ReferenceDeviceHandle>;
+
+interface ReadyLine {
+  readonly event: 'ready';
+  readonly serial: string;
+  readonly port: number;
+  readonly serverPort: number | null;
+}
+
+function isReadyLine(value: unknown): value is ReadyLine {
+  const v = value as Partial<ReadyLine> | null;
+  return typeof v === 'object' && v !== null && v.event === 'ready' && typeof v.serial === 'string' && typeof v.port === 'number';
+}
+
+/** Kills live children when this process ends or is interrupted (SIGINT / SIGTERM). */
+const live = new Set<ChildProcess>();
+let hooksInstalled = false;
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  process.on('exit', () => live.forEach((c) => c.kill('SIGKILL')));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = (): void => {
+      live.forEach((c) => c.kill('SIGTERM'));
+      // Keep the default behaviour (terminate) when nobody else handles the signal.
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Spawns `ims-rig virtual-device … --json` and resolves once it reports ready. */
+export const startReferenceDeviceProcess: StartReferenceDevice = async (options) => {
+  const args = [path.join(PROJECT_ROOT, 'bin', 'ims-rig.js'), 'virtual-device', '--port', '0', '--server-port', '0', '--json',
+    ...(options.slots === undefined ? [] : ['--slots', String(options.slots)]),
+    ...(options.deviation === undefined ? [] : ['--deviation', options.deviation]),
+    ...(options.timeScale === undefined ? [] : ['--time-scale', String(options.timeScale)])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  installExitHooks();
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  const stderr: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => { if (stderr.join('').length < 8_000) stderr.push(d.toString('utf8')); });
+
+  const ready = await new Promise<ReadyLine>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    const timeoutMs = options.readyTimeoutMs ?? 60_000;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new TimeoutError(`the reference device did not report ready within ${timeoutMs} ms`));
+    }, timeoutMs);
+    lines.on('line', (line) => {
+      try {
+        const parsed: unknown = JSON.parse(line);
+        if (isReadyLine(parsed)) {
+          clearTimeout(timer);
+          resolve(parsed);
+        }
+      } catch {
+        // human-readable lines before the JSON one
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new AdbError(`the reference device exited before it was ready (${signal ?? `exit ${String(code)}`}): ${stderr.join('').trim()}`));
+    });
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(new AdbError(`cannot start the reference device: ${e.message}`, { cause: e }));
+    });
+  });
+  child.stdout?.resume(); // keep draining what it prints later
+
+  return {
+    serial: ready.serial,
+    port: ready.port,
+    serverPort: ready.serverPort ?? undefined,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 2_000);
+      }
+    },
+  };
+};
