@@ -48,8 +48,9 @@ async function readEntry(zip: yauzl.ZipFile, name: string): Promise<Buffer | und
   });
 }
 
+/** The message of an error (duck-typed: errors from other realms, e.g. under jest, fail instanceof). */
 function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : String(e);
 }
 
 /** True when `bytes` start like a zip (local file header "PK\x03\x04", or an empty zip's "PK\x05\x06"). */
