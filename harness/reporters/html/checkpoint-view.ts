@@ -8,9 +8,15 @@ import { type BindingCell, type BindingTable, cellsEqual, formatCell, IMS_FEATUR
 import { type CellReason, type Checkpoint, describeDiff, type Diff, type GrantDiff, type WaiverRef } from '../../results';
 import { humanDuration } from '../format';
 
-/** Evidence beyond this is cut in the HTML (results.json keeps all of it): 1,000 scenarios must stay readable. */
-const MAX_DUMPSYS_CHARS = 6000;
-const MAX_LOGCAT_LINES = 120;
+/**
+ * How much evidence the HTML carries (results.json keeps all of it). A checkpoint that differs
+ * gets a long excerpt; a passing one the head of its dumpsys and logcat: a 1,000-scenario report
+ * must stay a file a browser opens quickly (goal < 5 MB, harness/bench/reports-bench.ts).
+ */
+const EXCERPT = {
+  differs: { dumpsysChars: 8000, dumpsysLines: 200, logcatChars: 16000, logcatLines: 120, commands: true },
+  matches: { dumpsysChars: 600, dumpsysLines: 10, logcatChars: 300, logcatLines: 3, commands: false },
+} as const;
 
 export const MARKERS = { match: '✓ match', diff: '✗ DIFFERS', waived: '⚠ WAIVED' } as const;
 type CellClass = keyof typeof MARKERS;
@@ -20,6 +26,8 @@ export interface CellView {
   readonly marker: string;
   readonly expected: string;
   readonly observed: string;
+  /** Expected and observed are the same text: the page shows it once. */
+  readonly same: boolean;
   readonly rule?: string;
   readonly reason?: string;
   readonly cite?: number;
@@ -85,7 +93,7 @@ export function checkpointView(c: Checkpoint): CheckpointView {
     ...(grants ? { grants } : {}),
     citations: citations.list(),
     otherDiffs: c.diffs.filter((d) => !shown.has(d)).map((d) => `${describeDiff(d)} (rule ${d.rule})`),
-    ...(c.evidence ? { evidence: evidenceView(c.evidence) } : {}),
+    ...(c.evidence ? { evidence: evidenceView(c.evidence, c.status === 'pass' && c.diffs.length === 0 ? EXCERPT.matches : EXCERPT.differs) } : {}),
   };
 }
 
@@ -100,21 +108,28 @@ function cellView(expected: string, observed: string, waiver: WaiverRef | undefi
     marker: MARKERS[cls],
     expected,
     observed,
+    same: !differs && expected === observed,
     ...(reason ? { rule: reason.rule, reason: reason.reason, cite: citations.number(reason.citation) } : {}),
     ...(waiver ? { waiverId: waiver.id, justification: waiver.justification } : {}),
   };
 }
 
-function evidenceView(e: NonNullable<Checkpoint['evidence']>): NonNullable<CheckpointView['evidence']> {
-  const dumpsys = e.dumpsys === undefined ? undefined
-    : e.dumpsys.length > MAX_DUMPSYS_CHARS ? `${e.dumpsys.slice(0, MAX_DUMPSYS_CHARS)}\n… (${e.dumpsys.length - MAX_DUMPSYS_CHARS} more characters in results.json)` : e.dumpsys;
-  const logcat = e.logcat === undefined || e.logcat.length === 0 ? undefined
-    : e.logcat.length > MAX_LOGCAT_LINES ? `${e.logcat.slice(0, MAX_LOGCAT_LINES).join('\n')}\n… (${e.logcat.length - MAX_LOGCAT_LINES} more lines in results.json)` : e.logcat.join('\n');
+function evidenceView(e: NonNullable<Checkpoint['evidence']>, limits: (typeof EXCERPT)[keyof typeof EXCERPT]): NonNullable<CheckpointView['evidence']> {
+  const dumpsys = e.dumpsys === undefined ? undefined : excerpt(e.dumpsys.split('\n'), limits.dumpsysLines, limits.dumpsysChars);
+  const logcat = e.logcat === undefined || e.logcat.length === 0 ? undefined : excerpt(e.logcat, limits.logcatLines, limits.logcatChars);
   return {
     ...(dumpsys === undefined ? {} : { dumpsys }),
     ...(logcat === undefined ? {} : { logcat }),
-    ...(e.commands && e.commands.length > 0 ? { commands: e.commands.map((c) => ({ command: c.command, exitCode: c.exitCode === null ? 'killed' : String(c.exitCode), duration: humanDuration(c.durationMs) })) } : {}),
+    ...(limits.commands && e.commands && e.commands.length > 0 ? { commands: e.commands.map((c) => ({ command: c.command, exitCode: c.exitCode === null ? 'killed' : String(c.exitCode), duration: humanDuration(c.durationMs) })) } : {}),
   };
+}
+
+/** The first `maxLines` lines (at most `maxChars`), saying how much more results.json holds. */
+function excerpt(lines: readonly string[], maxLines: number, maxChars: number): string {
+  let text = lines.slice(0, maxLines).join('\n');
+  if (text.length > maxChars) text = text.slice(0, maxChars);
+  const total = lines.join('\n').length;
+  return text.length < total ? `${text}\n… (${lines.length} lines, ${total} characters in all: see results.json)` : text;
 }
 
 /** Numbers each distinct cited sentence once per checkpoint. */

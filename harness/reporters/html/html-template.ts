@@ -23,11 +23,11 @@ const SCRIPT = `
 // escaping could not run as script, and nothing may be fetched from the network.
 const SCRIPT_HASH = createHash('sha256').update(SCRIPT, 'utf8').digest('base64');
 
-const CELL = `<span class="marker">{{marker}}</span>
-<span class="kv"><span class="k">expected</span> <code>{{expected}}</code></span>
-<span class="kv"><span class="k">observed</span> <code>{{observed}}</code></span>
-{{#if rule}}<span class="why">rule <b>{{rule}}</b>: {{reason}} <sup>[{{cite}}]</sup></span>{{/if}}
-{{#if waiverId}}<span class="waiver">waived by <b>{{waiverId}}</b>: {{justification}}</span>{{/if}}`;
+// A matching cell shows its package once ("expected = observed"); a differing one shows both.
+const CELL = `<b class="marker">{{marker}}</b>{{#if same}} <code>{{expected}}</code>{{else}}
+<span class="kv"><i>expected</i> <code>{{expected}}</code></span><span class="kv"><i>observed</i> <code>{{observed}}</code></span>{{/if}}
+{{#if rule}}<small class="why">rule <b>{{rule}}</b>: {{reason}} <sup>[{{cite}}]</sup></small>{{/if}}
+{{#if waiverId}}<small class="waiver">waived by <b>{{waiverId}}</b>: {{justification}}</small>{{/if}}`;
 
 const CHECKPOINT = `<tr class="cp"><td colspan="6">
 <h4>Checkpoint at step {{step}} <span class="badge {{status}}">{{statusLabel}}</span>{{#if settle}} <span class="meta">settled after {{settle}}</span>{{/if}}</h4>
