@@ -9,6 +9,8 @@ import { comparable, runEvents, toJsonl } from '../../../results/__tests__/fixtu
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
+// Each test starts the CLI a few times; a loaded CI machine needs more than Jest's default 5 s.
+jest.setTimeout(60_000);
 
 beforeAll(() => {
   // Other parts of the tree may be mid-edit: tsc still emits what compiles; what we need must exist.
