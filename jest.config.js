@@ -6,10 +6,12 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, roots: ['<rootDir>/harness', '<rootDir>/virtual-device', '<rootDir>/suites'] };
 module.exports = {
+  // A global option (Jest 29 rejects it per project): protocol and e2e tests talk to adb and spawn the CLI.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['**/__tests__/**/*.test.ts'],
       testPathIgnorePatterns: ['\\.protocol\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/node_modules/', '/dist/'] },
-    { ...common, displayName: 'protocol', testMatch: ['**/__tests__/**/*.protocol.test.ts'], testTimeout: 60000 },
-    { ...common, displayName: 'e2e', testMatch: ['**/__tests__/**/*.e2e.test.ts'], testTimeout: 300000 },
+    { ...common, displayName: 'protocol', testMatch: ['**/__tests__/**/*.protocol.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['**/__tests__/**/*.e2e.test.ts'] },
   ],
 };
