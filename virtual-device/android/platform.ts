@@ -46,6 +46,8 @@ export interface BroadcastBus {
   register(actions: readonly string[], receiver: (intent: Intent) => void): () => void;
   /** The last broadcast of a sticky action (ACTION_CARRIER_CONFIG_CHANGED is sticky). */
   sticky(action: string): Intent | undefined;
+  /** Intents sent but not yet delivered (for idle detection). (Additive; optional for fakes.) */
+  pendingDeliveries?(): number;
 }
 
 export const ACTION_PACKAGE_ADDED = 'android.intent.action.PACKAGE_ADDED';
@@ -121,12 +123,23 @@ export interface PackageManager {
   grantedPermissions(packageName: string): readonly string[];
   /** Role holders (RoleManager), e.g. role "android.app.role.SMS". */
   roleHolders(role: string): readonly string[];
+  /**
+   * LegacyPermissionManager#grantDefaultPermissionsToEnabledImsServices (ImsServiceController
+   * before each bind): phone, microphone, location, camera, contacts — system packages only.
+   * (Additive; optional for fakes.)
+   */
+  grantDefaultPermissionsToEnabledImsServices?(packageNames: readonly string[]): void;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Shell commands
 
 export interface ShellContext {
+  /**
+   * For a binary: its argv, argv[0] being the name (`ims-rig-device`, `sim`, `list`). For a cmd
+   * service or a dumpsys section: the arguments after the service name, as AOSP's ShellCommand
+   * gets them (`cmd phone ims get-ims-service -s 0` → `['ims', 'get-ims-service', '-s', '0']`).
+   */
   readonly argv: readonly string[];
   readonly out: CommandOutput;
   /** Reads stdin until EOF (or until `maxBytes`). */
@@ -176,4 +189,10 @@ export interface Platform {
   isUserUnlocked(): boolean;
   /** Kill and restart com.android.phone (stimulus, and what a crash of it does). */
   restartPhoneProcess(): void;
+  /**
+   * Device-level state that outlives the phone process and reboots (SIMs, persistent carrier
+   * config overrides, the overlay): one map per device, shared by every start of the phone
+   * process. (Additive; a fake Platform may leave it out.)
+   */
+  readonly deviceStore?: Map<string, unknown>;
 }

@@ -1,0 +1,161 @@
+/**
+ * The device clock (platform.ts `Clock`). Device time runs `1 / scale` times as fast as real time:
+ * a 2000 ms AOSP delay fires after 2000 × scale real ms, while the device still *reports* 2000.
+ *
+ * Timers live in one queue ordered by device deadline (then by scheduling order), driven by a
+ * single real timer. Real `setTimeout`s would fire a 20 µs and a 50 µs timer in scheduling order
+ * (both round to 1 ms); the queue keeps AOSP's order whatever the scale.
+ */
+import { type Clock, type TimerHandle } from '../platform';
+
+interface QueuedTimer {
+  readonly deadline: number; // device ms since boot
+  readonly seq: number;
+  readonly task: () => void;
+  cancelled: boolean;
+}
+
+export interface ScaledClockOptions {
+  /** Real ms per device ms (default 1). 0.01 runs a 2 s rebind in 20 ms. Must be > 0. */
+  readonly scale?: number;
+  /** Real time source (tests may inject). */
+  readonly realNowMs?: () => number;
+  /** Wall-clock time the device starts with (default: the host's). */
+  readonly wallClockStart?: Date;
+}
+
+export class ScaledClock implements Clock {
+  readonly scale: number;
+  private readonly realNowMs: () => number;
+  /** Real time of the current boot (elapsedRealtime zero). */
+  private bootRealMs: number;
+  /** Device wall-clock ms at the current boot. */
+  private bootWallMs: number;
+  private readonly queue: QueuedTimer[] = [];
+  private seq = 0;
+  private realTimer: NodeJS.Timeout | undefined;
+  private armedFor: number | undefined;
+  private readonly errorListeners: ((error: unknown) => void)[] = [];
+
+  constructor(options: ScaledClockOptions = {}) {
+    const scale = options.scale ?? 1;
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`time scale must be a positive number, got ${scale}`);
+    this.scale = scale;
+    this.realNowMs = options.realNowMs ?? (() => performance.now());
+    this.bootRealMs = this.realNowMs();
+    this.bootWallMs = (options.wallClockStart ?? new Date()).getTime();
+  }
+
+  elapsedMs(): number {
+    return Math.floor((this.realNowMs() - this.bootRealMs) / this.scale);
+  }
+
+  /** Fractional device ms (for ordering and sleeping). */
+  private elapsedExact(): number {
+    return (this.realNowMs() - this.bootRealMs) / this.scale;
+  }
+
+  now(): Date {
+    return new Date(this.bootWallMs + this.elapsedExact());
+  }
+
+  schedule(deviceDelayMs: number, task: () => void): TimerHandle {
+    const timer: QueuedTimer = { deadline: this.elapsedExact() + Math.max(0, deviceDelayMs), seq: this.seq++, task, cancelled: false };
+    // Insert keeping (deadline, seq) order; queues are short, a linear scan from the end is enough.
+    let index = this.queue.length;
+    while (index > 0) {
+      const before = this.queue[index - 1];
+      if (before === undefined || before.deadline <= timer.deadline) break;
+      index--;
+    }
+    this.queue.splice(index, 0, timer);
+    this.arm();
+    return {
+      cancel: () => {
+        if (timer.cancelled) return;
+        timer.cancelled = true;
+        const at = this.queue.indexOf(timer);
+        if (at >= 0) this.queue.splice(at, 1);
+        this.arm();
+      },
+    };
+  }
+
+  /** A promise resolved after `deviceDelayMs` device ms (shell `sleep`). */
+  sleep(deviceDelayMs: number): { readonly done: Promise<void>; cancel(): void } {
+    let handle: TimerHandle | undefined;
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => {
+      resolveDone = resolve;
+      handle = this.schedule(deviceDelayMs, resolve);
+    });
+    return { done, cancel: () => { handle?.cancel(); resolveDone(); } };
+  }
+
+  pendingTimers(): number {
+    return this.queue.length;
+  }
+
+  /** Device ms until the next timer is due, or undefined when none is queued. */
+  nextDueInMs(): number | undefined {
+    const first = this.queue[0];
+    return first === undefined ? undefined : Math.max(0, first.deadline - this.elapsedExact());
+  }
+
+  /** Errors thrown by timer tasks go here (they must not kill the host process). */
+  onTaskError(listener: (error: unknown) => void): void {
+    this.errorListeners.push(listener);
+  }
+
+  /**
+   * A reboot: every pending timer dies with the processes that set it and elapsedRealtime starts
+   * again from zero; the wall clock keeps running.
+   */
+  reboot(): void {
+    this.bootWallMs = this.now().getTime();
+    this.bootRealMs = this.realNowMs();
+    for (const timer of this.queue) timer.cancelled = true;
+    this.queue.length = 0;
+    this.arm();
+  }
+
+  /** Stops the real timer (device shut down for good). */
+  dispose(): void {
+    this.reboot();
+  }
+
+  private arm(): void {
+    const first = this.queue[0];
+    if (first === undefined) {
+      if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+      this.realTimer = undefined;
+      this.armedFor = undefined;
+      return;
+    }
+    if (this.realTimer !== undefined && this.armedFor === first.deadline) return;
+    if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+    const realDelay = Math.max(0, (first.deadline - this.elapsedExact()) * this.scale);
+    this.armedFor = first.deadline;
+    this.realTimer = setTimeout(() => this.fireDue(), realDelay);
+  }
+
+  private fireDue(): void {
+    this.realTimer = undefined;
+    this.armedFor = undefined;
+    const now = this.elapsedExact();
+    // Fire everything due now, in deadline order; tasks may schedule more (those wait their turn).
+    for (;;) {
+      const first = this.queue[0];
+      if (first === undefined || first.deadline > now) break;
+      this.queue.shift();
+      if (first.cancelled) continue;
+      first.cancelled = true;
+      try {
+        first.task();
+      } catch (error) {
+        for (const listener of this.errorListeners) listener(error);
+      }
+    }
+    this.arm();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The commands the platform itself puts on the device: toybox tools, getprop/setprop, logcat,
+ * cmd/dumpsys and the services behind them (package, role, settings, activity).
+ */
+import { createLogcatCommand } from './log/logcat-command';
+import { dumpAllPackages, dumpPackage } from './packages/dumpsys-package';
+import { createPmCommand } from './packages/pm-command';
+import { createRoleCommand, createRoleDumpsys } from './packages/role-command';
+import { type ReferenceDevice } from './reference-device';
+import { createActivityCommand } from './services/activity-command';
+import { createSettingsCommand } from './services/settings-service';
+import { normalizePath } from './fs/fs-path';
+import { createFileTools } from './shell/tools/file-tools';
+import { createServiceTools } from './shell/tools/service-tools';
+import { createSystemTools } from './shell/tools/system-tools';
+import { type ToolContext } from './shell/tool';
+
+export function registerPlatformCommands(device: ReferenceDevice): void {
+  const registry = device.registry;
+  const binaries = {
+    ...createFileTools(device.files),
+    ...createSystemTools(
+      { props: device.props, clock: device.clock, log: device.log, findTool: (name) => registry.binary(name), shellPid: () => device.nextPid() },
+      (ctx, file) => device.files.read(normalizePath(file, ctx.cwd), ctx.uid),
+    ),
+    ...createServiceTools(registry, device.clock),
+    logcat: createLogcatCommand(device.log),
+    reboot: (ctx: { argv: readonly string[] }) => {
+      const target = ctx.argv[1] ?? '';
+      setImmediate(() => device.reboot(target));
+      return 0;
+    },
+  };
+  for (const [name, tool] of Object.entries(binaries)) registry.registerBinary(name, tool);
+
+  const pm = createPmCommand({ pms: device.packages, ops: device.packageOps, props: device.props, files: device.files, get sessions() { return device.installSessions; } });
+  registry.registerCmdService('package', pm);
+  registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
+  registry.registerCmdService('settings', createSettingsCommand(device.settings));
+  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps));
+  registry.registerDumpsys('package', (ctx: ToolContext) => {
+    const pkg = ctx.argv.find((a) => !a.startsWith('-'));
+    ctx.out.stdout(pkg === undefined ? dumpAllPackages(device.packages) : dumpPackage(device.packages, pkg, device.props));
+    return 0;
+  });
+  registry.registerDumpsys('role', createRoleDumpsys(device.packages));
+  registry.registerDumpsys('settings', (ctx: ToolContext) => {
+    ctx.out.stdout(['global', 'secure', 'system'].map((ns) => `${ns.toUpperCase()} SETTINGS (user 0)\n` + device.settings.list(ns as 'global').map(([k, v]) => `_id:0 name:${k} value:${v}\n`).join('')).join('\n'));
+    return 0;
+  });
+}

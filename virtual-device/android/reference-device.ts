@@ -1,0 +1,348 @@
+/**
+ * The ims-rig reference device: a simulated Android 15 userdebug phone behind the `AndroidDevice`
+ * seam (the adb transports) and the `Platform` API (the telephony stack). It boots like AOSP —
+ * offline, package scan, the persistent phone process, user unlock, ACTION_BOOT_COMPLETED,
+ * sys.boot_completed=1 — with every delay on the device clock, scaled by `timeScale`.
+ */
+import { type AndroidDevice, type BannerProps, type CommandOutput, type DeviceFs, type DeviceState, type RunningCommand } from '../device/android-device';
+import { createPhoneProcess } from '../telephony/phone-process';
+import { MemoryBroadcastBus } from './broadcast/broadcast-bus';
+import { ScaledClock } from './clock/scaled-clock';
+import { deviceFsView } from './fs/device-fs-view';
+import { MemoryFs, ROOT_CREDENTIALS } from './fs/memory-fs';
+import { installSystemImage, isOnReadOnlyMount } from './fs/system-image';
+import { bootTimeline, type BootStep } from './boot-timeline';
+import { RingLogBuffer, SYSTEM_SERVER_PID } from './log/log-buffer';
+import { InstallSessions } from './packages/install-sessions';
+import { PackageDatabase, PackageManagerService } from './packages/package-manager-service';
+import { PackageOperations } from './packages/package-operations';
+import { ACTION_BOOT_COMPLETED, type PhoneProcess, type Platform } from './platform';
+import { createProcessScope, type ProcessScope } from './process-scope';
+import { BUILD_INFO, buildProperties, PRODUCT_DEVICE } from './props/build-props';
+import { PropertyStore } from './props/property-store';
+import { registerPlatformCommands } from './platform-commands';
+import { SettingsStore } from './services/settings-service';
+import { readAll } from './shell/byte-pipe';
+import { ShellInterpreter } from './shell/sh-interpreter';
+import { credentialsFor, ShellFiles } from './shell/shell-files';
+import { startProcess, startShellSession } from './shell/shell-session';
+import { runCmdService } from './shell/tools/service-tools';
+import { ToolRegistry } from './shell/tool-registry';
+
+export interface ReferenceDeviceOptions {
+  /** SIM slots (default 1). */
+  readonly slots?: 1 | 2;
+  /** A deviation profile of virtual-device/deviations (passed on to the phone process). */
+  readonly deviation?: string;
+  /** Real ms per device ms (default 1; 0.01 boots in ~30 ms and runs a 2 s rebind in 20 ms). */
+  readonly timeScale?: number;
+  /** System features switched on (true) or off (false), e.g. { 'android.hardware.telephony.ims.singlereg': false }. */
+  readonly features?: Readonly<Record<string, boolean>>;
+  /** Device ms a boot takes (default 3000). */
+  readonly bootDurationMs?: number;
+  /** Replaces the telephony phone process (platform tests). */
+  readonly phoneProcess?: PhoneProcess;
+}
+
+const PHONE_PACKAGE = 'com.android.phone';
+
+export class ReferenceDevice implements AndroidDevice {
+  readonly clock: ScaledClock;
+  readonly log: RingLogBuffer;
+  readonly bus = new MemoryBroadcastBus();
+  readonly props: PropertyStore;
+  readonly memoryFs: MemoryFs;
+  readonly files: ShellFiles;
+  readonly registry = new ToolRegistry();
+  readonly interpreter: ShellInterpreter;
+  readonly packages: PackageManagerService;
+  readonly packageOps: PackageOperations;
+  readonly settings = new SettingsStore();
+  readonly platform: Platform;
+  readonly fs: DeviceFs;
+
+  private currentState: DeviceState = 'offline';
+  private adbdRoot = false;
+  private remounted = false;
+  private imageWritable = true;
+  private userUnlocked = false;
+  private bootCompleted = false;
+  private phoneProcess: PhoneProcess;
+  private phone: { scope: ProcessScope; handle: { stop(): void } } | undefined;
+  private nextPidValue = 2000;
+  private readonly stateListeners = new Set<(state: DeviceState) => void>();
+  private readonly bootWaiters: (() => void)[] = [];
+  private readonly deviceStore = new Map<string, unknown>();
+  private sessions = new InstallSessions();
+  private bootGeneration = 0;
+  private disposed = false;
+
+  constructor(readonly options: ReferenceDeviceOptions = {}) {
+    const slots = options.slots ?? 1;
+    this.clock = new ScaledClock({ scale: options.timeScale ?? 1 });
+    this.log = new RingLogBuffer(() => this.clock.now().getTime());
+    this.props = new PropertyStore(buildProperties(slots));
+    this.memoryFs = new MemoryFs({ isReadOnly: (p) => !this.imageWritable && !this.remounted && isOnReadOnlyMount(p), nowSec: () => Math.floor(this.clock.now().getTime() / 1000) });
+    installSystemImage(this.memoryFs, options.features);
+    this.imageWritable = false;
+    this.files = new ShellFiles(this.memoryFs);
+    this.fs = deviceFsView(this.memoryFs, () => credentialsFor(this.adbdRoot ? 0 : 2000));
+    this.packages = new PackageManagerService({
+      fs: this.memoryFs,
+      log: this.log,
+      nowMs: () => this.clock.now().getTime(),
+      isUserUnlocked: () => this.userUnlocked,
+      db: new PackageDatabase(),
+    });
+    this.packageOps = new PackageOperations(this.packages, this.bus);
+    this.interpreter = new ShellInterpreter({
+      files: this.files,
+      findTool: (name) => this.registry.binary(name),
+      nextPid: () => this.nextPid(),
+      onToolError: (name, error) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION in ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    this.platform = {
+      clock: this.clock,
+      bus: this.bus,
+      log: this.log,
+      pm: this.packages,
+      fs: deviceFsView(this.memoryFs, () => ROOT_CREDENTIALS),
+      shell: this.registry,
+      build: BUILD_INFO,
+      getProp: (key) => this.props.get(key),
+      setProp: (key, value) => this.props.set(key, value),
+      isUserUnlocked: () => this.userUnlocked,
+      restartPhoneProcess: () => this.restartPhoneProcess(),
+      deviceStore: this.deviceStore,
+    };
+    this.clock.onTaskError((error) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    this.bus.onReceiverError((error, intent) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION while delivering ${intent.action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    registerPlatformCommands(this);
+    this.phoneProcess = options.phoneProcess ?? createPhoneProcess(options.deviation === undefined ? { slots } : { slots, deviation: options.deviation });
+    void this.boot();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // AndroidDevice
+
+  get state(): DeviceState {
+    return this.currentState;
+  }
+
+  bannerProps(): BannerProps {
+    return {
+      'ro.product.name': this.props.get('ro.product.name'),
+      'ro.product.model': this.props.get('ro.product.model'),
+      'ro.product.device': this.props.get('ro.product.device'),
+    };
+  }
+
+  runShell(commandLine: string, out: CommandOutput, options?: { readonly pty?: boolean }): RunningCommand {
+    return startShellSession(this.interpreter, commandLine, out, {
+      uid: this.shellUid,
+      pty: options?.pty === true,
+      pid: this.nextPid(),
+      env: this.environment(),
+      prompt: (state) => `${PRODUCT_DEVICE}:${state.cwd} ${state.uid === 0 ? '#' : '$'} `,
+    });
+  }
+
+  runAbb(argv: readonly string[], out: CommandOutput): RunningCommand {
+    return startProcess(out, { uid: this.shellUid, pty: false, pid: this.nextPid(), env: this.environment() }, async (io, state, signal) => {
+      const [service, ...args] = argv;
+      const toolContext = {
+        argv: args,
+        out: { stdout: (d: Buffer | string) => io.stdout.write(d), stderr: (d: Buffer | string) => io.stderr.write(d) },
+        uid: state.uid,
+        stdin: io.stdin,
+        cwd: '/',
+        env: state.vars,
+        signal,
+        readStdin: (max?: number) => readAll(io.stdin, max ?? Number.POSITIVE_INFINITY, signal),
+        runScript: (script: string) => this.interpreter.runScript(script, io, state, signal),
+      };
+      if (service === undefined) {
+        io.stderr.write('abb: no service\n');
+        return 20;
+      }
+      return runCmdService(this.registry, service, args, toolContext);
+    });
+  }
+
+  root(): string {
+    if (this.adbdRoot) return 'adbd is already running as root\n';
+    this.adbdRoot = true;
+    this.props.set('service.adb.root', '1');
+    return 'restarting adbd as root\n';
+  }
+
+  unroot(): string {
+    if (!this.adbdRoot) return 'adbd not running as root\n';
+    this.adbdRoot = false;
+    this.props.set('service.adb.root', '0');
+    return 'restarting adbd as non root\n';
+  }
+
+  remount(): { readonly output: string; readonly ok: boolean } {
+    if (!this.adbdRoot) return { output: 'Not running as root. Try "adb root" first.\n', ok: false };
+    this.remounted = true;
+    return { output: 'remount succeeded\n', ok: true };
+  }
+
+  reboot(target: string): void {
+    this.log.append('system', 'I', 'ShutdownThread', `Rebooting, reason: ${target === '' ? 'shell' : target}`, { pid: SYSTEM_SERVER_PID });
+    this.shutdownRuntime();
+    void this.boot();
+  }
+
+  onStateChange(listener: (state: DeviceState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /** Resolves once sys.boot_completed=1 (now, if the device has booted). */
+  whenBootCompleted(): Promise<void> {
+    if (this.bootCompleted) return Promise.resolve();
+    return new Promise((resolve) => this.bootWaiters.push(resolve));
+  }
+
+  get isRoot(): boolean {
+    return this.adbdRoot;
+  }
+
+  get isUserUnlocked(): boolean {
+    return this.userUnlocked;
+  }
+
+  get phonePid(): number | undefined {
+    return this.phone?.scope.pid;
+  }
+
+  /** Kills com.android.phone and starts it again (a crash of the phone process). */
+  restartPhoneProcess(): void {
+    const pid = this.phone?.scope.pid;
+    this.stopPhone();
+    this.log.append('system', 'I', 'ActivityManager', `Process ${PHONE_PACKAGE} (pid ${pid ?? 0}) has died: pers PER `, { pid: SYSTEM_SERVER_PID });
+    this.startPhone();
+  }
+
+  /** The device is switched off for good (tests): timers stop, nothing runs any more. */
+  dispose(): void {
+    this.disposed = true;
+    this.shutdownRuntime();
+    this.clock.dispose();
+  }
+
+  get installSessions(): InstallSessions {
+    return this.sessions;
+  }
+
+  nextPid(): number {
+    this.nextPidValue = this.nextPidValue >= 32000 ? 2000 : this.nextPidValue + 1;
+    return this.nextPidValue;
+  }
+
+  private get shellUid(): 0 | 2000 {
+    return this.adbdRoot ? 0 : 2000;
+  }
+
+  private environment(): Map<string, string> {
+    return new Map([
+      ['PATH', '/product/bin:/apex/com.android.runtime/bin:/apex/com.android.art/bin:/system_ext/bin:/system/bin:/system/xbin:/odm/bin:/vendor/bin:/vendor/xbin'],
+      ['HOME', '/'],
+      ['HOSTNAME', PRODUCT_DEVICE],
+      ['TMPDIR', '/data/local/tmp'],
+      ['ANDROID_DATA', '/data'],
+      ['ANDROID_ROOT', '/system'],
+      ['EXTERNAL_STORAGE', '/sdcard'],
+      ['SHELL', '/bin/sh'],
+      ['PWD', '/'],
+    ]);
+  }
+
+  private setState(state: DeviceState): void {
+    if (this.currentState === state) return;
+    this.currentState = state;
+    for (const listener of [...this.stateListeners]) listener(state);
+  }
+
+  /** Everything that does not survive a reboot goes: processes, timers, broadcasts, root. */
+  private shutdownRuntime(): void {
+    this.bootGeneration++;
+    this.stopPhone();
+    this.setState('offline');
+    this.bus.reset();
+    this.clock.reboot();
+    this.sessions = new InstallSessions();
+    this.adbdRoot = false;
+    this.userUnlocked = false;
+    this.bootCompleted = false;
+  }
+
+  private async boot(): Promise<void> {
+    const generation = this.bootGeneration;
+    this.props.boot();
+    this.props.set('sys.boot_completed', '0');
+    this.props.set('dev.bootcomplete', '0');
+    this.log.append('main', 'I', 'init', 'init second stage started!', { pid: 1 });
+    this.log.append('system', 'I', 'SystemServer', 'Entered the Android system server!', { pid: SYSTEM_SERVER_PID });
+    await this.packages.scan();
+    if (this.disposed || generation !== this.bootGeneration) return;
+    this.log.append('system', 'I', 'PackageManager', `Finished scanning packages: ${this.packages.records.size} packages`, { pid: SYSTEM_SERVER_PID });
+    const steps: Record<BootStep, () => void> = {
+      phone: () => this.startPhone(),
+      adbd: () => this.setState('online'),
+      lockedBootCompleted: () => this.bus.send({ action: 'android.intent.action.LOCKED_BOOT_COMPLETED', extras: { 'android.intent.extra.user_handle': 0 } }),
+      unlock: () => {
+        this.userUnlocked = true;
+        this.bus.send({ action: 'android.intent.action.USER_UNLOCKED', extras: { 'android.intent.extra.user_handle': 0 } });
+      },
+      bootCompleted: () => {
+        this.bus.send({ action: ACTION_BOOT_COMPLETED, extras: { 'android.intent.extra.user_handle': 0 } });
+        this.props.set('sys.boot_completed', '1');
+        this.props.set('dev.bootcomplete', '1');
+        this.bootCompleted = true;
+        this.log.append('system', 'I', 'ActivityManager', 'Boot completed', { pid: SYSTEM_SERVER_PID });
+        for (const waiter of this.bootWaiters.splice(0)) waiter();
+      },
+    };
+    for (const { step, atMs } of bootTimeline(this.options.bootDurationMs ?? 3000)) {
+      this.clock.schedule(atMs, () => {
+        if (!this.disposed && generation === this.bootGeneration) steps[step]();
+      });
+    }
+  }
+
+  private startPhone(): void {
+    if (this.phone !== undefined || this.disposed) return;
+    const pid = this.nextPid();
+    const scope = createProcessScope(this.platform, { clock: this.clock, log: this.log, registry: this.registry, pid });
+    this.log.append('system', 'I', 'ActivityManager', `Start proc ${pid}:${PHONE_PACKAGE}/1001 for added application ${PHONE_PACKAGE}`, { pid: SYSTEM_SERVER_PID });
+    try {
+      const handle = this.phoneProcess.start(scope.platform);
+      this.phone = { scope, handle };
+    } catch (error) {
+      scope.dispose();
+      this.log.append('crash', 'E', 'AndroidRuntime', `FATAL EXCEPTION: main\nProcess: ${PHONE_PACKAGE}, PID: ${pid}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { pid });
+    }
+  }
+
+  private stopPhone(): void {
+    const phone = this.phone;
+    if (phone === undefined) return;
+    this.phone = undefined;
+    try {
+      phone.handle.stop();
+    } finally {
+      phone.scope.dispose();
+    }
+  }
+}
+
+/** Creates and boots a reference device (it reports 'online' on onStateChange when adbd is up). */
+export function createReferenceDevice(options: ReferenceDeviceOptions = {}): ReferenceDevice {
+  return new ReferenceDevice(options);
+}
