@@ -1,0 +1,24 @@
+/**
+ * ImsServices whose answers are known without `ims-rig.answers` meta-data: the AOSP test app
+ * (SVCM testapps/ImsTestService, reference §5.1) whose TestImsService.querySupportedImsFeatures()
+ * returns {0,EMERGENCY_MMTEL},{0,MMTEL},{0,RCS} (slot 0 only) and whose capabilities are
+ * CAPABILITY_SIP_DELEGATE_CREATION.
+ */
+import { CAPABILITY_SIP_DELEGATE_CREATION } from '../telephony/ims/binder';
+import { type FeatureSlotPair } from '../telephony/ims/feature-slot-pair';
+
+export interface KnownImsApp {
+  readonly answers: readonly FeatureSlotPair[];
+  readonly capabilities: number;
+}
+
+export const KNOWN_IMS_APPS: Readonly<Record<string, KnownImsApp>> = {
+  'com.android.phone.testapps.imstestapp': {
+    answers: [
+      { slotId: 0, featureType: 0 },
+      { slotId: 0, featureType: 1 },
+      { slotId: 0, featureType: 2 },
+    ],
+    capabilities: CAPABILITY_SIP_DELEGATE_CREATION,
+  },
+};
