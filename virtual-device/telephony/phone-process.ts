@@ -3,25 +3,41 @@
  * every phone restart (virtual-device/android calls createPhoneProcess, then start(platform)).
  */
 import { type Platform, type PhoneProcess } from '../android/platform';
+import { deviationHooks } from '../deviations/deviations';
+import { PhoneApp } from './phone-app';
+import { registerTelephonyShell } from './shell/register-shell';
+import { TelephonyDevice } from './telephony-device';
 
 export interface PhoneProcessOptions {
-  /** SIM slots the device boots with (persist.radio.multisim.config). */
+  /** SIM slots the device boots with (persist.radio.multisim.config); `ims-rig-device slots` changes it. */
   readonly slots: 1 | 2;
-  /** A deviation profile name (virtual-device/deviations), or undefined for plain AOSP. */
+  /** A deviation profile name (virtual-device/deviations), or undefined / "none" for plain AOSP. */
   readonly deviation?: string;
 }
 
 /**
- * Creates the phone process. Placeholder until the telephony stack lands: starts nothing.
- * Throws for an unknown deviation name (so a typo fails at boot, not silently).
+ * Creates the phone process. Throws for an unknown deviation name, so a typo fails at boot rather
+ * than silently running plain AOSP.
  */
 export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
-  if (options.deviation !== undefined && options.deviation !== 'none') {
-    throw new Error(`unknown deviation profile: ${options.deviation}`);
-  }
+  deviationHooks(options.deviation);
+  const deviation = options.deviation ?? 'none';
   return {
-    start(_platform: Platform) {
-      return { stop() {} };
+    start(platform: Platform) {
+      const device = TelephonyDevice.of(platform);
+      // Started before boot completed: this is a boot, so every app process is new too.
+      if (platform.getProp('sys.boot_completed') !== '1') device.apps.resetAll();
+      const phone = new PhoneApp(platform, device, { slots: options.slots, deviation });
+      device.phone = phone;
+      device.lastDeviation = deviation;
+      registerTelephonyShell(platform, device);
+      phone.start();
+      return {
+        stop() {
+          phone.stop();
+          if (device.phone === phone) device.phone = null;
+        },
+      };
     },
   };
 }

@@ -1,0 +1,184 @@
+/**
+ * One run of com.android.phone on the reference device: PhoneGlobals.onCreate's part that matters
+ * to IMS — subscriptions, CarrierConfigLoader, and (on a device with android.hardware.telephony.ims)
+ * ImsResolver with the TeleService overlay's device defaults — plus the `cmd phone` and
+ * `dumpsys phone` services it publishes. Everything it owns dies with it: shell overrides,
+ * non-persistent carrier-config overrides, bindings, queued work.
+ */
+import { type Intent, type Platform } from '../android/platform';
+import { ServiceBindingHost } from '../apps/service-binding-host';
+import { type DeviationHooks, deviationHooks } from '../deviations/deviations';
+import { getString } from './carrier/bundle';
+import { CarrierConfigLoader } from './carrier/carrier-config-loader';
+import { componentToString } from './ims/component-name';
+import { ImsFeatureBinderRepository } from './ims/ims-feature-binder-repository';
+import { ImsResolver } from './ims/ims-resolver';
+import { type ResolverEnvironment } from './ims/resolver-environment';
+import { removeEmergencyWithoutMmtel } from './ims/feature-slot-pair';
+import { DeviceScheduler, type Handler } from './java/scheduler';
+import { type PhoneShellServices } from './shell/phone-shell-services';
+import { Subscriptions } from './state/subscriptions';
+import { type RunningPhone, type TelephonyDevice } from './telephony-device';
+
+export const PHONE_PROCESS = 'com.android.phone';
+export const FEATURE_TELEPHONY_IMS = 'android.hardware.telephony.ims';
+/** Device milliseconds after process start until the SIMs (or their absence) are read. */
+export const SIM_READ_AT_START_MS = 300;
+
+export interface PhoneAppOptions {
+  readonly slots: 1 | 2;
+  readonly deviation: string;
+}
+
+export class PhoneApp implements PhoneShellServices, RunningPhone {
+  readonly resolver: ImsResolver | null;
+  readonly subscriptions: Subscriptions;
+  readonly carrierConfig: CarrierConfigLoader;
+  readonly hooks: DeviationHooks;
+  readonly deviation: string;
+  /** The process's threads (main, ImsResolver, one per controller) on one ordered queue. */
+  readonly scheduler: DeviceScheduler;
+  private readonly main: Handler;
+  private readonly resolverHandler: Handler;
+  private readonly bindingHost: ServiceBindingHost;
+  private readonly unsubscribers: (() => void)[] = [];
+  private cepEnabled = true;
+  private stopped = false;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly device: TelephonyDevice,
+    options: PhoneAppOptions,
+  ) {
+    this.deviation = options.deviation;
+    this.hooks = deviationHooks(options.deviation);
+    const state = device.store.load();
+    const slots = state.slotCount ?? options.slots;
+    this.scheduler = new DeviceScheduler(platform.clock, (thread, error) => device.onUncaught(thread, error));
+    this.main = this.scheduler.handler('main', PHONE_PROCESS);
+    this.resolverHandler = this.scheduler.handler('ImsResolver', PHONE_PROCESS);
+    this.bindingHost = new ServiceBindingHost(platform.pm, device.apps, this.main, platform.log);
+    this.subscriptions = new Subscriptions(device.store, slots);
+    this.carrierConfig = new CarrierConfigLoader(device.store, this.subscriptions, platform.bus, this.main, platform.log);
+    if (platform.pm.hasSystemFeature(FEATURE_TELEPHONY_IMS)) {
+      const overlay = state.overlay ?? { mmtel: '', rcs: '' };
+      this.resolver = new ImsResolver(this.resolverEnvironment(), overlay.mmtel, overlay.rcs, slots);
+    } else {
+      platform.log.write('I', 'PhoneFactory', 'IMS is not supported on this device, skipping ImsResolver.');
+      this.resolver = null;
+    }
+  }
+
+  get build(): Platform['build'] {
+    return this.platform.build;
+  }
+
+  /** PhoneGlobals.onCreate: the system kills app processes before it acts on package changes. */
+  start(): void {
+    this.unsubscribers.push(this.device.apps.watch(this.platform.bus));
+    this.resolver?.initialize();
+    for (let slot = 0; slot < this.subscriptions.slotCount; slot++) this.carrierConfig.loadSlot(slot, SIM_READ_AT_START_MS);
+  }
+
+  /** The process dies: everything it held goes with it. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.resolver?.dispose();
+    this.main.quitSafely();
+    this.resolverHandler.quitSafely();
+    this.scheduler.dropOwner(PHONE_PROCESS);
+    this.bindingHost.dispose();
+  }
+
+  setCepEnabled(enabled: boolean): void {
+    this.cepEnabled = enabled;
+  }
+
+  get conferenceEventPackageEnabled(): boolean {
+    return this.cepEnabled;
+  }
+
+  // --- RunningPhone (stimuli) -----------------------------------------------------------------------
+
+  onSimInserted(slotId: number): void {
+    this.carrierConfig.loadSlot(slotId);
+  }
+
+  onSimRemoved(slotId: number): void {
+    this.carrierConfig.simRemoved(slotId);
+  }
+
+  /** PhoneConfigurationManager.switchMultiSimConfig: registrants are told, new slots read their SIM. */
+  onSlotCountChanged(numSlots: number): void {
+    const old = this.subscriptions.slotCount;
+    this.subscriptions.setSlotCount(numSlots);
+    this.resolver?.onMultiSimConfigChanged(numSlots);
+    for (let slot = old; slot < numSlots; slot++) this.carrierConfig.loadSlot(slot);
+  }
+
+  /** Bound components and queries in flight, for `app show`. */
+  boundComponents(packageName?: string): string[] {
+    return this.bindingHost.boundComponents(packageName).map(componentToString);
+  }
+
+  activeQueries(): string[] {
+    return this.resolver?.activeQueries() ?? [];
+  }
+
+  // --- the resolver's Context --------------------------------------------------------------------
+
+  private resolverEnvironment(): ResolverEnvironment {
+    const { platform, device } = this;
+    return {
+      clock: platform.clock,
+      logcat: platform.log,
+      repo: new ImsFeatureBinderRepository(platform.clock, platform.log),
+      binder: this.bindingHost,
+      identities: device.identities,
+      random: device.random,
+      resolverHandler: this.resolverHandler,
+      mainHandler: this.main,
+      hooks: this.hooks,
+      newControllerHandler: () => this.scheduler.handler('ImsServiceControllerHandler', PHONE_PROCESS),
+      sanitizeEmergency: (features) => {
+        // hooks.emergencyKeptWithoutMmtel: the "EMERGENCY_MMTEL needs MMTEL" rule is not applied.
+        if (!this.hooks.emergencyKeptWithoutMmtel) removeEmergencyWithoutMmtel(features);
+      },
+      grantDefaultPermissions: (pkg) => platform.pm.grantDefaultPermissionsToEnabledImsServices?.([pkg]),
+      reportCrashAnomaly: () => platform.log.write('D', 'AnomalyReporter', 'reportAnomaly: Received Anomaly Event - IMS Service Crashed'),
+      postBinderCallback: (task) => this.main.post('binder callback', task),
+      binderDescription: () => device.identities.next('android.os.BinderProxy').description,
+      queryIntentServices: (action, pkg) => platform.pm.queryIntentServices(action, pkg),
+      getSubId: (slot) => this.subscriptions.subId(slot),
+      getSimState: (slot) => this.subscriptions.simState(slot),
+      getConfigForSubId: (subId) => {
+        const bundle = this.carrierConfig.getConfigForSubId(subId);
+        return { getString: (key) => getString(bundle, key) };
+      },
+      registerReceiver: (actions, receiver) => this.registerReceiver(actions, receiver),
+      isUserUnlocked: () => platform.isUserUnlocked(),
+    };
+  }
+
+  /**
+   * Context.registerReceiver: broadcasts run on the main thread; registering for a sticky action
+   * delivers its current sticky intent at once (CARRIER_CONFIG_CHANGED from before a phone restart
+   * reaches the new ImsResolver, as on a device).
+   */
+  private registerReceiver(actions: readonly string[], receiver: (intent: Intent) => void): void {
+    if (this.stopped) return;
+    const deliver = (intent: Intent): void => this.main.post(`broadcast ${intent.action}`, () => receiver(intent));
+    this.unsubscribers.push(this.platform.bus.register(actions, deliver));
+    if (!BUS_DELIVERS_STICKY_ON_REGISTER) {
+      for (const action of actions) {
+        const sticky = this.platform.bus.sticky(action);
+        if (sticky) deliver(sticky);
+      }
+    }
+  }
+}
+
+/** Whether the platform's BroadcastBus.register already replays the sticky intent. */
+const BUS_DELIVERS_STICKY_ON_REGISTER = false;

@@ -1,0 +1,15 @@
+/** What `cmd phone` and `dumpsys phone` reach inside the phone process (ITelephony, in AOSP terms). */
+import { type BuildInfo } from '../../android/platform';
+import { type CarrierConfigLoader } from '../carrier/carrier-config-loader';
+import { type ImsResolver } from '../ims/ims-resolver';
+import { type Subscriptions } from '../state/subscriptions';
+
+export interface PhoneShellServices {
+  /** null when the device lacks android.hardware.telephony.ims (no ImsResolver was created). */
+  readonly resolver: ImsResolver | null;
+  readonly subscriptions: Subscriptions;
+  readonly carrierConfig: CarrierConfigLoader;
+  readonly build: BuildInfo;
+  /** ITelephony.setCepEnabled. */
+  setCepEnabled(enabled: boolean): void;
+}

@@ -1,0 +1,116 @@
+/**
+ * The phone process's view of SIMs and subscriptions (UiccController + SubscriptionManagerService):
+ * per slot a SIM state and, once the SIM has loaded in this process, an active subscription.
+ * At process start every slot is UNKNOWN until the SIM (or its absence) has been read, so
+ * SubscriptionManager.getSubscriptionId(slot) is INVALID when ImsResolver initialises — as on a
+ * device, where the SIM loads after PhoneGlobals.onCreate.
+ */
+import { SIM_STATE_ABSENT, SIM_STATE_READY, SIM_STATE_UNKNOWN } from '../ims/resolver-environment';
+import { type DeviceStore, type TelephonyState } from './device-store';
+
+export const INVALID_SUBSCRIPTION_ID = -1;
+
+export class Subscriptions {
+  private readonly states = new Map<number, number>();
+  private readonly activeSubIds = new Map<number, number>();
+
+  constructor(
+    private readonly store: DeviceStore,
+    private numSlots: number,
+  ) {}
+
+  get slotCount(): number {
+    return this.numSlots;
+  }
+
+  setSlotCount(numSlots: number): void {
+    for (let s = numSlots; s < this.numSlots; s++) {
+      this.states.delete(s);
+      this.activeSubIds.delete(s);
+    }
+    this.numSlots = numSlots;
+    this.updateDefaults();
+  }
+
+  simState(slotId: number): number {
+    return this.states.get(slotId) ?? SIM_STATE_UNKNOWN;
+  }
+
+  /** SubscriptionManager.getSubscriptionId(slot). */
+  subId(slotId: number): number {
+    return this.activeSubIds.get(slotId) ?? INVALID_SUBSCRIPTION_ID;
+  }
+
+  /** SubscriptionManager.getSlotIndex(subId): -1 if not active. */
+  slotOf(subId: number): number {
+    for (const [slot, sub] of this.activeSubIds) if (sub === subId) return slot;
+    return -1;
+  }
+
+  iccid(slotId: number): string | undefined {
+    return this.activeSubIds.has(slotId) ? this.store.load().sims[slotId]?.iccid : undefined;
+  }
+
+  /** The SIM in the slot has been read: READY with its subscription, or ABSENT. */
+  load(slotId: number): number {
+    if (slotId >= this.numSlots) return INVALID_SUBSCRIPTION_ID;
+    const subId = this.store.update((state) => {
+      const sim = state.sims[slotId];
+      if (!sim) return INVALID_SUBSCRIPTION_ID;
+      return subIdFor(state, sim.iccid);
+    });
+    if (subId === INVALID_SUBSCRIPTION_ID) {
+      this.states.set(slotId, SIM_STATE_ABSENT);
+      this.activeSubIds.delete(slotId);
+    } else {
+      this.states.set(slotId, SIM_STATE_READY);
+      this.activeSubIds.set(slotId, subId);
+    }
+    this.updateDefaults();
+    return subId;
+  }
+
+  /** The SIM was pulled out. */
+  remove(slotId: number): void {
+    this.states.set(slotId, SIM_STATE_ABSENT);
+    this.activeSubIds.delete(slotId);
+    this.updateDefaults();
+  }
+
+  defaultVoiceSubId(): number {
+    return this.store.load().defaultVoiceSubId;
+  }
+
+  defaultDataSubId(): number {
+    return this.store.load().defaultDataSubId;
+  }
+
+  /** SubscriptionManager.getDefaultVoicePhoneId(): -1 without an active default voice sub. */
+  defaultVoicePhoneId(): number {
+    return this.slotOf(this.defaultVoiceSubId());
+  }
+
+  /** SubscriptionManager.getDefaultSubscriptionId() on a voice-capable device. */
+  defaultSubscriptionId(): number {
+    return this.defaultVoiceSubId();
+  }
+
+  /** A default that is no longer active moves to the first active subscription (or INVALID). */
+  private updateDefaults(): void {
+    const active = [...this.activeSubIds.entries()].sort(([a], [b]) => a - b).map(([, sub]) => sub);
+    this.store.update((state) => {
+      const fallback = active[0] ?? INVALID_SUBSCRIPTION_ID;
+      if (!active.includes(state.defaultVoiceSubId)) state.defaultVoiceSubId = fallback;
+      if (!active.includes(state.defaultDataSubId)) state.defaultDataSubId = fallback;
+    });
+  }
+}
+
+/** The subscription id of an ICCID: a SIM seen before keeps its id; a new one gets the next (1, 2, 3…). */
+export function subIdFor(state: TelephonyState, iccid: string): number {
+  const known = state.subIdByIccid[iccid];
+  if (known !== undefined) return known;
+  const subId = state.nextSubId++;
+  state.subIdByIccid[iccid] = subId;
+  return subId;
+}
