@@ -1,0 +1,109 @@
+/**
+ * Putting a target back as the snapshot found it, planned from the difference between the state
+ * before the scenario and the state now (both read from the target). Pure planning; the executor
+ * performs it. Only what differs is touched, in an order that keeps each command meaningful:
+ * roles → data apps the rig installed → slot count → SIMs → carrier-config overrides → shell
+ * overrides → device overlay → files the rig put under /system (one reboot) → pushed scratch files.
+ */
+import { type PackageName } from '../model';
+import {
+  ccClearValuesCommand, clearImsServiceOverrideCommand, overlayCommand, setImsServiceCommand, simInsertCommand,
+  simRemoveCommand, slotsCommand, addRoleHolderCommand,
+} from '../android';
+import { type DeviceAction, shellAction } from './device-action';
+import { type DeviceState } from './device-state';
+import { clearRoleHoldersCommand } from './step-plan';
+import { removePathCommand } from './system-files';
+
+export interface RestorePhase {
+  readonly name: string;
+  readonly actions: readonly DeviceAction[];
+}
+
+const same = <T>(a: T, b: T): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function rolesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const actions: DeviceAction[] = [];
+  for (const [role, holders] of Object.entries(before.roles)) {
+    if (same(holders, now.roles[role] ?? [])) continue;
+    actions.push(shellAction(clearRoleHoldersCommand(role), 'best-effort'));
+    for (const holder of holders) actions.push(shellAction(addRoleHolderCommand(role, holder as PackageName), 'best-effort'));
+  }
+  return actions;
+}
+
+/**
+ * Packages the rig added. Staged system apps go with their files and the reboot, but an update
+ * installed over one (updateApp) lives in /data and would outlive it: uninstalling it first
+ * reverts the app to its /system copy (a failure there is harmless: nothing to revert).
+ */
+function addedPackages(before: DeviceState, now: DeviceState): string[] {
+  return now.packages.filter((p) => !before.packages.includes(p));
+}
+
+function simPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const actions: DeviceAction[] = [];
+  if (before.slotCount !== now.slotCount) actions.push(shellAction(slotsCommand(before.slotCount === 2 ? 2 : 1)));
+  for (const was of before.sims) {
+    const is = now.sims.find((x) => x.slot === was.slot);
+    if (is && same({ ...is, state: '' }, { ...was, state: '' })) continue;
+    const slot = was.slot === 1 ? 1 : 0;
+    if (is?.present || (before.slotCount !== now.slotCount && was.slot >= now.slotCount)) actions.push(shellAction(simRemoveCommand(slot), 'best-effort'));
+    if (was.present && was.file !== undefined) actions.push(shellAction(simInsertCommand(slot, was.file, was.iccid)));
+  }
+  return actions;
+}
+
+function carrierConfigPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const slots = new Set<number>();
+  for (const e of now.carrierConfig) {
+    const was = before.carrierConfig.find((b) => b.slot === e.slot && b.key === e.key);
+    if (was?.raw !== e.raw) slots.add(e.slot);
+  }
+  if (slots.size === 0) return [];
+  return [{ kind: 'root' }, ...[...slots].sort().map((slot) => shellAction(ccClearValuesCommand({ slot }), 'best-effort'))];
+}
+
+function imsPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const actions: DeviceAction[] = [];
+  const carrierSlots = new Set<number>();
+  for (const e of now.imsServices) {
+    const was = before.imsServices.find((b) => b.scope === e.scope && b.slot === e.slot && b.feature === e.feature);
+    if (was === undefined || was.package === e.package) continue;
+    if (e.scope === 'carrier') carrierSlots.add(e.slot);
+    else actions.push(shellAction(setImsServiceCommand({ slot: 0, scope: 'device', features: [e.feature], package: (was.package ?? '') as PackageName | '' }), 'prints-true'));
+  }
+  for (const slot of [...carrierSlots].sort()) actions.push(shellAction(clearImsServiceOverrideCommand({ slot }), 'best-effort'));
+  return actions;
+}
+
+function overlayPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  if (!before.overlay || (now.overlay && same(before.overlay, now.overlay))) return [];
+  return [shellAction(overlayCommand({ mmtel: before.overlay.mmtel as PackageName | '', rcs: before.overlay.rcs as PackageName | '' }))];
+}
+
+function systemFilesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const added = now.systemFiles.filter((f) => !before.systemFiles.includes(f));
+  if (added.length === 0) return [];
+  return [{ kind: 'root' }, { kind: 'remount' }, ...added.map((f) => shellAction(removePathCommand(f))), { kind: 'reboot' }];
+}
+
+/**
+ * The restore plan. `pushed`: scratch files the rig pushed (kept when a SIM of the snapshot still
+ * uses one). Every action is best effort when executed: the state is read back afterwards.
+ */
+export function planRestore(before: DeviceState, now: DeviceState, options: { pushed?: ReadonlySet<string> } = {}): RestorePhase[] {
+  const keep = new Set(before.sims.map((s) => s.file).filter((f): f is string => f !== undefined));
+  const pushed = [...(options.pushed ?? [])].filter((p) => !keep.has(p) && !p.startsWith('/system/')).sort();
+  const phases: RestorePhase[] = [
+    { name: 'roles', actions: rolesPhase(before, now) },
+    { name: 'apps', actions: addedPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
+    { name: 'sims', actions: simPhase(before, now) },
+    { name: 'carrier-config', actions: carrierConfigPhase(before, now) },
+    { name: 'ims-overrides', actions: imsPhase(before, now) },
+    { name: 'overlay', actions: overlayPhase(before, now) },
+    { name: 'system-files', actions: systemFilesPhase(before, now) },
+    { name: 'scratch-files', actions: pushed.map((p) => shellAction(removePathCommand(p), 'best-effort')) },
+  ];
+  return phases.filter((p) => p.actions.length > 0);
+}

@@ -1,0 +1,186 @@
+/**
+ * Step → device actions (DESIGN.md "Scenario files" steps). Pure: given the target's capabilities
+ * and the apps as currently installed, returns the commands a step sends and the route taken:
+ *   - SIMs through the reference device's `ims-rig-device sim` (sim-control);
+ *   - carrier config through `cmd phone cc` (root, userdebug: aosp-imsresolver.md §3.2);
+ *   - overrides through `cmd phone ims set-ims-service` (works as shell on user builds, §3.1);
+ *   - feature changes, behaviour, crashes, phone restart, slot count through `ims-rig-device`;
+ *   - apps with `adb install` / `pm uninstall`, or for privileged apps staged under /system/priv-app,
+ *     `pm install-existing` / `pm uninstall --user 0` (how a preloaded app comes and goes per user).
+ * check and checkGrants send nothing here: the engine observes.
+ */
+import { shellCommand, int, name, pkg, type ShellCommand } from '../adb';
+import {
+  ROLE_DIALER, ROLE_SMS, addRoleHolderCommand, appBehaviourCommand, appCrashCommand, appFeaturesCommand,
+  ccClearValuesCommand, ccSetValueCommand, ccSetValuesFromXmlCommand, clearImsServiceOverrideCommand,
+  phoneRestartCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, type CcSetValue,
+} from '../android';
+import { toCarrierConfigXml } from '../formats/carrier-config-xml';
+import {
+  CARRIER_IMS_KEYS, type AppExtras, type Capability, type CarrierConfigValue, type CarrierProfile, type ImsAppSpec,
+  type PackageName, type RoleName, type SlotIndex, type Step, isValidPackageName,
+} from '../model';
+import { shellAction, type ActionPlan, type DeviceAction } from './device-action';
+
+/** The rig's scratch directory on the device (under /data/local/tmp, writable by shell). */
+export const DEVICE_SCRATCH_DIR = '/data/local/tmp/ims-rig';
+
+export interface PlanContext {
+  readonly capabilities: ReadonlySet<Capability>;
+  /** The app as currently installed on the target (updateApp replaces it). */
+  app(pkg: string): ImsAppSpec | undefined;
+  extras(pkg: string): AppExtras | undefined;
+}
+
+/** A step the target cannot carry out (a capability is missing, or the value cannot be sent). */
+export class NotRealisableError extends Error {}
+
+const ROLE_NAMES: Readonly<Record<RoleName, string>> = { sms: ROLE_SMS, dialer: ROLE_DIALER };
+
+/** A device file name made only of characters the shell-command builder accepts in a path segment. */
+export function deviceFileName(stem: string): string {
+  const safe = stem.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^[^A-Za-z0-9_]+/, '');
+  return safe === '' ? 'profile' : safe.slice(0, 80);
+}
+
+/** Where a SIM's carrier-config XML goes on the device, and the bytes: the fixture file itself, or generated. */
+export function carrierConfigPush(slot: SlotIndex, profile: CarrierProfile): DeviceAction & { kind: 'push' } {
+  const path = `${DEVICE_SCRATCH_DIR}/sim${slot}-${deviceFileName(profile.name)}.xml`;
+  return { kind: 'push', path, source: profile.file !== undefined ? { kind: 'file', path: profile.file } : { kind: 'text', text: toCarrierConfigXml(profile.values) } };
+}
+
+/**
+ * Carrier config on the target's own SIM (no SIM control): clear earlier overrides, then the
+ * profile's values — with every IMS package key the profile leaves out set to null, so the real
+ * SIM's own IMS packages cannot leak into the scenario.
+ */
+export function carrierConfigOverridePlan(slot: SlotIndex, profile: CarrierProfile): DeviceAction[] {
+  const values: Record<string, CarrierConfigValue> = { ...profile.values };
+  for (const key of CARRIER_IMS_KEYS) if (!(key in values)) values[key] = null;
+  const path = `${DEVICE_SCRATCH_DIR}/cc${slot}-${deviceFileName(profile.name)}.xml`;
+  return [
+    { kind: 'root' },
+    shellAction(ccClearValuesCommand({ slot })),
+    { kind: 'push', path, source: { kind: 'text', text: toCarrierConfigXml(values) } },
+    shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path })),
+  ];
+}
+
+/** A value `cc set-value` can carry as one safe argument, or undefined (then an XML push is used). */
+function asSetValue(value: CarrierConfigValue): CcSetValue | undefined {
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' && isValidPackageName(value)) return value as PackageName;
+  return undefined;
+}
+
+function setCarrierConfigPlan(slot: SlotIndex, values: Readonly<Record<string, CarrierConfigValue>>): ActionPlan {
+  const entries = Object.entries(values);
+  const simple = entries.map(([key, v]) => [key, asSetValue(v)] as const);
+  if (simple.every(([, v]) => v !== undefined)) {
+    return {
+      route: 'cmd phone cc set-value (carrier-config, as root)',
+      actions: [{ kind: 'root' }, ...simple.map(([key, value]) => shellAction(ccSetValueCommand({ slot, key, value: value as CcSetValue })))],
+    };
+  }
+  const path = `${DEVICE_SCRATCH_DIR}/cc${slot}-step.xml`;
+  return {
+    route: 'cmd phone cc set-values-from-xml of a pushed file (carrier-config, as root)',
+    actions: [{ kind: 'root' }, { kind: 'push', path, source: { kind: 'text', text: toCarrierConfigXml(values) } }, shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path }))],
+  };
+}
+
+/** `cmd package install-existing --user 0 <pkg>`: a preloaded (system) app comes back for user 0. */
+export function installExistingCommand(packageName: PackageName): ShellCommand {
+  return shellCommand('cmd', 'package', 'install-existing', '--user', int(0, 0, 0), pkg(packageName));
+}
+
+/** `pm uninstall --user 0 <pkg>`: a system app is removed for user 0 (the APK stays on /system). */
+export function uninstallForUserCommand(packageName: PackageName): ShellCommand {
+  return shellCommand('pm', 'uninstall', '--user', int(0, 0, 0), pkg(packageName));
+}
+
+/** `cmd role clear-role-holders <role>` */
+export function clearRoleHoldersCommand(role: string): ShellCommand {
+  return shellCommand('cmd', 'role', 'clear-role-holders', name(role));
+}
+
+function needs(ctx: PlanContext, cap: Capability, what: string): void {
+  if (!ctx.capabilities.has(cap)) throw new NotRealisableError(`${what} needs the ${cap} capability`);
+}
+
+function appOf(ctx: PlanContext, packageName: string): ImsAppSpec {
+  const spec = ctx.app(packageName);
+  if (spec === undefined) throw new NotRealisableError(`${packageName} is not one of the scenario's apps`);
+  return spec;
+}
+
+/** The plan of one step. Throws NotRealisableError when the target cannot carry it out. */
+export function planStep(step: Step, ctx: PlanContext): ActionPlan {
+  switch (step.kind) {
+    case 'check':
+    case 'checkGrants':
+      return { route: 'observation only', actions: [] };
+    case 'insertSim':
+      needs(ctx, 'sim-control', 'insertSim');
+      return { route: 'ims-rig-device sim insert (sim-control)', actions: [carrierConfigPush(step.slot, step.carrier), shellAction(simInsertCommand(step.slot, carrierConfigPush(step.slot, step.carrier).path))] };
+    case 'removeSim':
+      needs(ctx, 'sim-control', 'removeSim');
+      return { route: 'ims-rig-device sim remove (sim-control)', actions: [shellAction(simRemoveCommand(step.slot))] };
+    case 'setCarrierConfig':
+      needs(ctx, 'carrier-config', 'setCarrierConfig');
+      return setCarrierConfigPlan(step.slot, step.values);
+    case 'install': {
+      const spec = appOf(ctx, step.package);
+      if (spec.location === 'data') return { route: 'adb install', actions: [{ kind: 'install-apk', spec, ...extrasOf(ctx, spec) }] };
+      return { route: 'cmd package install-existing --user 0 (app staged under /system)', actions: [shellAction(installExistingCommand(spec.package))] };
+    }
+    case 'uninstall': {
+      const spec = appOf(ctx, step.package);
+      if (spec.location === 'data') return { route: 'pm uninstall', actions: [{ kind: 'uninstall', package: spec.package }] };
+      return { route: 'pm uninstall --user 0 (system app stays on /system)', actions: [shellAction(uninstallForUserCommand(spec.package), 'pm-success')] };
+    }
+    case 'updateApp': {
+      const current = appOf(ctx, step.package);
+      const spec: ImsAppSpec = {
+        ...current,
+        ...(step.metadata !== undefined ? { metadata: step.metadata } : {}),
+        ...(step.answers !== undefined ? { answers: step.answers } : {}),
+      };
+      return { route: 'adb install -r of the updated APK (PACKAGE_REMOVED/ADDED/REPLACED)', actions: [{ kind: 'install-apk', spec, ...extrasOf(ctx, spec) }] };
+    }
+    case 'setFeatures':
+      needs(ctx, 'configurable-features', 'setFeatures');
+      return { route: 'ims-rig-device app features (onUpdateSupportedImsFeatures)', actions: [shellAction(appFeaturesCommand(step.package, step.features))] };
+    case 'setSlotCount':
+      needs(ctx, 'msim-control', 'setSlotCount');
+      return { route: 'ims-rig-device slots (MSIM configuration change)', actions: [shellAction(slotsCommand(step.slots))] };
+    case 'override':
+      needs(ctx, 'shell-override', 'override');
+      return { route: 'cmd phone ims set-ims-service', actions: [shellAction(setImsServiceCommand({ slot: step.slot, scope: step.scope, features: step.features, package: step.package }), 'prints-true')] };
+    case 'clearOverride':
+      needs(ctx, 'shell-override', 'clearOverride');
+      return { route: 'cmd phone ims clear-ims-service-override', actions: [shellAction(clearImsServiceOverrideCommand({ slot: step.slot }), 'prints-true')] };
+    case 'crash':
+      needs(ctx, 'fault-injection', 'crash');
+      return { route: 'ims-rig-device app crash', actions: [shellAction(appCrashCommand(step.package))] };
+    case 'setBehaviour':
+      needs(ctx, 'fault-injection', 'setBehaviour');
+      return { route: 'ims-rig-device app behaviour', actions: [shellAction(appBehaviourCommand(step.package, step.behaviour))] };
+    case 'restartPhone':
+      needs(ctx, 'fault-injection', 'restartPhone');
+      return { route: 'ims-rig-device phone restart', actions: [shellAction(phoneRestartCommand())] };
+    case 'reboot':
+      needs(ctx, 'reboot', 'reboot');
+      return { route: 'adb reboot', actions: [{ kind: 'reboot' }] };
+    case 'setRole': {
+      const role = ROLE_NAMES[step.role];
+      if (step.package === null) return { route: 'cmd role clear-role-holders', actions: [shellAction(clearRoleHoldersCommand(role))] };
+      return { route: 'cmd role add-role-holder', actions: [shellAction(addRoleHolderCommand(role, step.package))] };
+    }
+  }
+}
+
+function extrasOf(ctx: PlanContext, spec: ImsAppSpec): { extras?: AppExtras } {
+  const extras = ctx.extras(spec.package);
+  return extras === undefined ? {} : { extras };
+}
