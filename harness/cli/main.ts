@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, isImsRigError } from '../errors';
+import { EXIT_CODE_HELP } from '../runner/exit-code';
 import { VERSION } from './version';
 
 type Action = () => Promise<number>;
@@ -29,6 +30,8 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--deviation <name>', 'start the reference device with this vendor-bug profile')
     .option('--time-scale <factor>', 'reference device clock scale (0.01: a 2 s rebind takes 20 ms)')
     .option('--no-progress', 'no live progress line')
+    .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 
   program.command('virtual-device')

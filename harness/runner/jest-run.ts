@@ -1,0 +1,66 @@
+/**
+ * Runs the conformance suite through Jest's own `runCLI` (jest is a runtime dependency): the test
+ * file is the compiled dist/suites/conformance.suite.js, in band (one device, one worker), with
+ * Jest's console output replaced by ims-rig's progress reporter. Nothing is transformed at run
+ * time. Jest's verdicts are not used: the events the suite writes are.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCLI } from 'jest';
+import { UsageError } from '../errors';
+import { PROJECT_ROOT } from '../paths';
+import { type ProgressOptions } from './progress-reporter';
+import { RUN_CONFIG_ENV } from './run-config';
+
+/** Where the compiled suite lives. */
+export const SUITE_DIR = path.join(PROJECT_ROOT, 'dist', 'suites');
+export const SUITE_FILE = path.join(SUITE_DIR, 'conformance.suite.js');
+
+export interface JestRunOptions {
+  readonly configFile: string;
+  readonly progress: ProgressOptions;
+  /** Jest's per-test timeout (one scenario with its retries). */
+  readonly testTimeoutMs: number;
+}
+
+export interface JestRunResult {
+  readonly numTotalTests: number;
+  readonly numFailedTests: number;
+  readonly success: boolean;
+}
+
+export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRunResult> {
+  if (!fs.existsSync(SUITE_FILE)) throw new UsageError(`${path.relative(process.cwd(), SUITE_FILE)} is missing: run \`npm run build\` first`);
+  // The reporter is loaded by Jest by path: this module's sibling, compiled or not.
+  const reporter = require.resolve('./progress-reporter');
+  const jestConfig = {
+    rootDir: SUITE_DIR,
+    roots: [SUITE_DIR],
+    testMatch: ['**/conformance.suite.js'],
+    testEnvironment: 'node',
+    transform: {},
+    moduleFileExtensions: ['js', 'json'],
+    reporters: [[reporter, options.progress]],
+    testTimeout: options.testTimeoutMs,
+    cacheDirectory: path.join(os.tmpdir(), 'ims-rig-jest-cache'),
+  };
+  const previous = process.env[RUN_CONFIG_ENV];
+  process.env[RUN_CONFIG_ENV] = options.configFile;
+  try {
+    const { results } = await runCLI({
+      _: [],
+      $0: 'ims-rig run',
+      config: JSON.stringify(jestConfig),
+      runInBand: true,
+      watchman: false,
+      cache: false,
+      ci: true,
+      passWithNoTests: true,
+    }, [SUITE_DIR]);
+    return { numTotalTests: results.numTotalTests, numFailedTests: results.numFailedTests, success: results.success };
+  } finally {
+    if (previous === undefined) delete process.env[RUN_CONFIG_ENV];
+    else process.env[RUN_CONFIG_ENV] = previous;
+  }
+}

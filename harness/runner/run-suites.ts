@@ -1,0 +1,210 @@
+/**
+ * `ims-rig run`, start to finish:
+ *   1. plan: load and validate scenarios and waivers, filter, shard — bad input is exit 2 before
+ *      any device is touched;
+ *   2. target: resolve (starting the reference device when there is none) and probe once;
+ *   3. run-begin event, then the suite under Jest (one test per scenario), events written as it goes;
+ *   4. run-end event, fold the events into results, write every report, point reports/latest at
+ *      the run, print the summary; exit code by ./exit-code.ts.
+ * SIGINT: the first stops after the current scenario has been restored, the second aborts it and
+ * restores what is possible, a third exits at once; the partial report is written either way.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { UsageError } from '../errors';
+import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
+import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
+import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
+import { loadWaivers, type Waiver } from '../scenario/waivers';
+import { probeTarget } from '../target/probe';
+import { resolveTarget, type ResolvedTarget } from '../target/resolve';
+import { runExitCode } from './exit-code';
+import { runSuiteWithJest } from './jest-run';
+import { loadPlan, parseShard, type Shard } from './plan';
+import { readControl, writeControl } from './run-control';
+import { writeRunConfig, type RunConfig } from './run-config';
+import { restoreLeftoverInCli } from './leftover-restore';
+
+export interface RunOptions {
+  readonly target?: string;
+  readonly suites?: readonly string[];
+  readonly scenarioFiles?: readonly string[];
+  readonly namePattern?: string;
+  readonly out?: string;
+  readonly shard?: string;
+  readonly retries?: number;
+  readonly deviation?: string;
+  /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
+  readonly timeScale?: number;
+  /** Live progress line (on a TTY). */
+  readonly progress?: boolean;
+  /** Waiver file (default suites/waivers.yaml when it exists). */
+  readonly waiversFile?: string;
+  /** Per-scenario numbers as JSON lines (the benchmark reads them). */
+  readonly statsFile?: string;
+  readonly settleTimeoutMs?: number;
+  readonly scenarioTimeoutMs?: number;
+  readonly commandLine?: string;
+  /** Where notes go (default stderr). */
+  readonly note?: (line: string) => void;
+  /** Install SIGINT handling (default true; tests of the runner in-process pass false). */
+  readonly handleSignals?: boolean;
+}
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly result: RunResult;
+  readonly outDir: string;
+}
+
+export const DEFAULT_TIME_SCALE = 0.02;
+
+function timestampDir(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+}
+
+async function waiversFrom(file: string | undefined): Promise<Waiver[]> {
+  if (file !== undefined) return loadWaivers(file);
+  const fallback = path.join(SUITES_DIR, 'waivers.yaml');
+  return fs.existsSync(fallback) ? loadWaivers(fallback) : [];
+}
+
+/** Where a scenario's snapshot waits while it runs, per target (a later run restores a killed one's). */
+export function pendingRestoreFile(serial: string): string {
+  return path.join(os.tmpdir(), 'ims-rig-pending-restore', `${serial.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+}
+
+interface SignalState {
+  count: number;
+  dispose(): void;
+}
+
+function installSignals(controlFile: string, note: (line: string) => void): SignalState {
+  const state: SignalState = { count: 0, dispose: () => process.removeListener('SIGINT', onSigint) };
+  function onSigint(): void {
+    state.count += 1;
+    if (state.count === 1) {
+      writeControl(controlFile, 'stop', 'SIGINT');
+      note('ims-rig: interrupted — finishing and restoring the current scenario (Ctrl-C again to abort it)');
+    } else if (state.count === 2) {
+      writeControl(controlFile, 'abort', 'SIGINT (twice)');
+      note('ims-rig: aborting the current scenario; restoring what is possible (Ctrl-C again to exit now)');
+    } else {
+      process.exit(130);
+    }
+  }
+  process.on('SIGINT', onSigint);
+  return state;
+}
+
+export async function runSuites(options: RunOptions): Promise<RunOutcome> {
+  const note = options.note ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const startedAt = new Date();
+  const shard: Shard | undefined = options.shard === undefined ? undefined : parseShard(options.shard);
+  const retries = options.retries ?? 0;
+  if (!Number.isInteger(retries) || retries < 0) throw new UsageError(`--retries ${String(options.retries)}: expected a whole number >= 0`);
+  if (options.deviation !== undefined && options.target !== undefined && options.target !== 'virtual') {
+    throw new UsageError('--deviation applies to the reference device the rig starts (--target virtual, or no target)');
+  }
+
+  // 1. The plan: every bad input is found here, before a device is touched.
+  const waivers = await waiversFrom(options.waiversFile);
+  const plan = await loadPlan({
+    ...(options.scenarioFiles ? { files: options.scenarioFiles } : {}),
+    ...(options.suites ? { suites: options.suites } : {}),
+    ...(options.namePattern === undefined ? {} : { namePattern: options.namePattern }),
+    ...(shard ? { shard } : {}),
+    waivers,
+  });
+  if (plan.selected.length === 0) throw new UsageError('no scenario matches the given --suite / --scenario / -t / --shard');
+
+  const outDir = path.resolve(options.out ?? path.join(REPORTS_DIR, timestampDir(startedAt)));
+  fs.mkdirSync(outDir, { recursive: true });
+  const eventsFile = path.join(outDir, 'events.jsonl');
+  fs.rmSync(eventsFile, { force: true });
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-run-'));
+  const controlFile = path.join(workDir, 'control');
+  writeControl(controlFile, 'run');
+
+  // 2. The target.
+  const resolved: ResolvedTarget = await resolveTarget({
+    ...(options.target === undefined ? {} : { target: options.target }),
+    ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+    note,
+  });
+  const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
+  try {
+    if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
+      throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
+    }
+    const probe = await probeTarget(resolved.device, { via: resolved.via });
+    const info = probe.info;
+    const config: RunConfig = {
+      version: 1,
+      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities },
+      scenarios: plan.selected,
+      waivers,
+      eventsFile,
+      controlFile,
+      pendingRestoreFile: pendingRestoreFile(resolved.serial),
+      retries,
+      ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
+      ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
+      ...(options.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: options.scenarioTimeoutMs }),
+    };
+    const configFile = path.join(workDir, 'run-config.json');
+    writeRunConfig(configFile, config);
+
+    // 3. run-begin, then the suite.
+    const writer = new EventWriter(eventsFile);
+    const run: RunInfo = {
+      id: randomUUID(),
+      suiteName: 'ims-rig',
+      suiteVersion: PACKAGE_VERSION,
+      startedAt: startedAt.toISOString(),
+      host: { name: os.hostname(), os: os.platform(), node: process.version, osVersion: os.release(), arch: os.arch() },
+      commandLine: options.commandLine ?? 'ims-rig run',
+      complete: false,
+      ...(shard ? { shard } : {}),
+    };
+    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0 }));
+    writer.write({ type: 'run-begin', run, target: info, planned });
+    writer.close();
+
+    const stdoutTty = process.stdout.isTTY === true;
+    await runSuiteWithJest({
+      configFile,
+      testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
+      progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
+    });
+
+    // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
+    await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);
+
+    // 4. run-end, reports.
+    const control = readControl(controlFile);
+    const deviceLost = control.state === 'lost';
+    const interrupted = control.state === 'stop' || control.state === 'abort';
+    const folded = foldEvents(await readEvents(eventsFile), eventsFile);
+    const exitCode = runExitCode({ summary: folded.summary, deviceLost, interrupted });
+    const end = new EventWriter(eventsFile);
+    end.write({
+      type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode,
+      ...(deviceLost ? { interrupted: control.reason || 'device lost' } : interrupted ? { interrupted: control.reason || 'SIGINT' } : {}),
+    });
+    end.close();
+    const result = foldEvents(await readEvents(eventsFile), eventsFile);
+    const paths = await writeReports(result, outDir);
+    // `latest` sits next to the run: reports/latest for the default reports/<timestamp>/.
+    await updateLatest(path.dirname(outDir), outDir).catch(() => undefined);
+    printTerminalSummary(result, paths.html);
+    return { exitCode, result, outDir };
+  } finally {
+    signals?.dispose();
+    await resolved.release().catch(() => undefined);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The conformance suite as Jest sees it (suites/conformance.suite.ts calls this): one Jest test per
+ * scenario, named by its id, run against the target named in the run config. Each test runs the
+ * scenario engine, which writes the events (the source of truth for every report); Jest's own
+ * pass/fail only mirrors the verdict. A test whose turn comes after an interrupt or a lost device
+ * does nothing, so it appears in the report as "not run".
+ */
+import * as fs from 'node:fs';
+import { afterAll, beforeAll, test } from '@jest/globals';
+import { AdbHost } from '../adb';
+import { EventWriter } from '../results';
+import { type FullScenario } from '../model';
+import { runScenario, type ScenarioOutcome } from '../scenario/engine';
+import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
+import { ApkCache } from '../target/app-realiser';
+import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../target/snapshot';
+import { createSession, type TargetSession } from '../target/target-session';
+import { readControl, watchAbort, writeControl } from './run-control';
+import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
+
+const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
+
+interface SuiteState {
+  host: AdbHost;
+  session: TargetSession;
+  writer: EventWriter;
+  apks: ApkCache;
+}
+
+/** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
+export function defineConformanceSuite(config: RunConfig = readRunConfig()): void {
+  let state: SuiteState | undefined;
+
+  beforeAll(async () => {
+    const host = new AdbHost(config.target.endpoint);
+    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
+    const writer = new EventWriter(config.eventsFile);
+    const apks = new ApkCache(config.apkCacheDir);
+    state = { host, session, writer, apks };
+    // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
+    if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
+      const root = await session.device.root({ timeoutMs: 90_000 });
+      session.rooted = root.ok;
+    }
+    await restoreLeftovers(config, state);
+  }, 300_000);
+
+  afterAll(() => {
+    state?.writer.close();
+  });
+
+  const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 120_000;
+  for (const scenario of config.scenarios) {
+    test(scenario.id, async () => {
+      if (state === undefined) throw new Error('the suite could not reach the target (see beforeAll)');
+      const outcome = await runWithRetries(config, state, scenario);
+      if (outcome === undefined) return;
+      if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
+    }, perScenario);
+  }
+}
+
+/** A scenario a previous (killed) run left provisioned: restore it before anything else. */
+async function restoreLeftovers(config: RunConfig, state: SuiteState): Promise<void> {
+  const pending = readPendingRestore(config.pendingRestoreFile);
+  if (pending === undefined || pending.snapshot.serial !== config.target.serial) return;
+  const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
+  if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
+}
+
+async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
+  const all = waiversForScenario(config.waivers, scenario);
+  const waivers = (diff: Parameters<typeof findWaiver>[2]): ReturnType<typeof toWaiverRef> | undefined => {
+    const w = findWaiver(all, scenario.id, diff);
+    return w === undefined ? undefined : toWaiverRef(w);
+  };
+  let outcome: ScenarioOutcome | undefined;
+  for (let attempt = 1; attempt <= config.retries + 1; attempt++) {
+    if (readControl(config.controlFile).state !== 'run') return outcome;
+    const abort = watchAbort(config.controlFile);
+    try {
+      outcome = await runScenario(scenario, {
+        session: state.session,
+        apks: state.apks,
+        emit: (event) => state.writer.write(event),
+        waivers,
+        attempt,
+        signal: abort.signal,
+        pendingRestoreFile: config.pendingRestoreFile,
+        ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
+        ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
+        reconnect: async () => {
+          await state.host.waitForDevice(config.target.serial, { timeoutMs: 60_000 });
+          return true;
+        },
+      });
+    } finally {
+      abort.dispose();
+    }
+    appendStats(config, outcome);
+    if (outcome.deviceLost) {
+      writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
+      return outcome;
+    }
+    if (outcome.status !== 'error') return outcome;
+  }
+  return outcome;
+}
+
+function appendStats(config: RunConfig, outcome: ScenarioOutcome): void {
+  if (config.statsFile === undefined) return;
+  const stats: ScenarioStats = {
+    id: outcome.id, status: outcome.status, durationMs: outcome.durationMs, roundTrips: outcome.roundTrips.total,
+    byKind: outcome.roundTrips.byKind, stimuli: outcome.stimuli, observations: outcome.observations,
+  };
+  fs.appendFileSync(config.statsFile, `${JSON.stringify(stats)}\n`);
+}

@@ -1,0 +1,100 @@
+/**
+ * One observation for a `check` or `checkGrants` step: settle, read what the target printed, diff
+ * it against the documented model's expectation for that step, apply waivers. The observed table
+ * comes from `dumpsys phone` only; the ImsResolver excerpt and the IMS logcat lines since the
+ * previous observation go with it as evidence.
+ */
+import { dumpsysPackageCommand, IMS_LOG_TAGS, logcatDumpCommand, parseLogcat, parsePackageDump } from '../android';
+import { CommandFailedError } from '../errors';
+import { type PackageName } from '../model';
+import { type ExpectedGrant, type ExpectedTable, toBindingTable, toReasonTable } from '../oracle';
+import { type Checkpoint } from '../results';
+import { type CommandRecord } from '../target/execute-actions';
+import { settleAndObserve } from '../target/settle';
+import { type TargetSession } from '../target/target-session';
+import { applyWaivers, checkpointStatus, completeObserved, diffBindings, diffGrants, type WaiverLookup } from './engine-diff';
+
+/** Reads the IMS logcat lines the target has printed since the last call. */
+export class LogcatEvidence {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly session: TargetSession) {}
+
+  /** New lines since the previous read (the first read only sets the baseline when `baseline`). */
+  async read(baseline = false): Promise<string[]> {
+    const result = await this.session.device.shell(logcatDumpCommand({ tags: IMS_LOG_TAGS, lines: 400 }), { timeoutMs: 30_000 }).catch(() => undefined);
+    if (result === undefined || result.exitCode !== 0) return [];
+    const fresh: string[] = [];
+    for (const line of parseLogcat(result.stdout, IMS_LOG_TAGS)) {
+      if (this.seen.has(line.raw)) continue;
+      this.seen.add(line.raw);
+      fresh.push(line.raw);
+    }
+    return baseline ? [] : fresh;
+  }
+}
+
+export interface CheckInput {
+  readonly session: TargetSession;
+  readonly step: number;
+  readonly table: ExpectedTable;
+  readonly slotCount: number;
+  readonly waivers: WaiverLookup;
+  readonly logcat: LogcatEvidence;
+  /** Commands sent since the previous observation (evidence). */
+  readonly commands: readonly CommandRecord[];
+  readonly settleTimeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export async function observeCheck(input: CheckInput): Promise<Checkpoint> {
+  const expected = toBindingTable(input.table);
+  const observation = await settleAndObserve(input.session, {
+    slotCount: input.slotCount, expected,
+    ...(input.settleTimeoutMs === undefined ? {} : { timeoutMs: input.settleTimeoutMs }),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  const dump = observation.dump;
+  if (!dump.found) {
+    // No ImsResolver block: the rig cannot see the binding at all — the target cannot be judged.
+    throw new CommandFailedError(`${input.session.info.serial}: dumpsys phone: ${dump.reason}`, 'dumpsys phone', 0, '', '');
+  }
+  const diffs = applyWaivers(diffBindings(input.table, dump.observed), input.waivers);
+  const logcat = await input.logcat.read();
+  return {
+    step: input.step,
+    expected,
+    observed: completeObserved(input.table, dump.observed),
+    diffs,
+    status: checkpointStatus(diffs),
+    reasons: toReasonTable(input.table),
+    evidence: { dumpsys: dump.excerpt, logcat, commands: input.commands.map((c) => ({ ...c })) },
+    settleMs: observation.settleMs,
+  };
+}
+
+export interface GrantsInput {
+  readonly session: TargetSession;
+  readonly step: number;
+  readonly package: PackageName;
+  readonly expected: Readonly<Record<string, ExpectedGrant>>;
+  readonly waivers: WaiverLookup;
+  readonly commands: readonly CommandRecord[];
+  readonly signal?: AbortSignal;
+}
+
+export async function observeGrants(input: GrantsInput): Promise<Checkpoint> {
+  const result = await input.session.device.shell(dumpsysPackageCommand(input.package), { timeoutMs: 30_000, ...(input.signal ? { signal: input.signal } : {}) });
+  const dump = parsePackageDump(result.stdout, input.package);
+  const granted = (permission: string): boolean => dump?.installPermissions[permission] ?? dump?.runtimePermissions[permission] ?? false;
+  const grants = diffGrants(input.package, input.expected, granted, input.waivers);
+  return {
+    step: input.step,
+    expected: {},
+    observed: {},
+    diffs: [],
+    status: checkpointStatus(grants.diffs),
+    grants,
+    evidence: { commands: input.commands.map((c) => ({ ...c })) },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The scenario engine: runs one scenario on one target and reports it as events.
+ *
+ *   scenario-begin → requirement check (missing ⇒ skip "target lacks <cap>: …") → snapshot →
+ *   provision → each step (step event; at `check`: settle, observe, diff against the documented
+ *   model, waivers, checkpoint event; at `checkGrants`: dumpsys package grants) → verdict →
+ *   restore (always, and checked against the snapshot's fingerprint) → scenario-end.
+ *
+ * Infrastructure problems (command failed, device lost, timeout, interrupt) make the scenario an
+ * *error*, never a failure; a target that cannot hold the scenario's world makes it a *skip*.
+ */
+import { isImsRigError, TimeoutError } from '../errors';
+import { type FullScenario, type ImsAppSpec, type SlotCount } from '../model';
+import { expectationsFor, describeStep } from '../oracle';
+import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord } from '../results';
+import { type ApkCache } from '../target/app-realiser';
+import { describeAction } from '../target/device-action';
+import { executeActions, type CommandRecord, type ExecutionContext } from '../target/execute-actions';
+import { planProvisioning } from '../target/provision';
+import { requirementSkip } from '../target/requirements';
+import { clearPendingRestore, restoreSnapshot, takeSnapshot, writePendingRestore, type RestoreOutcome, type Snapshot } from '../target/snapshot';
+import { NotRealisableError, planStep } from '../target/step-plan';
+import { type RoundTrips, type TargetSession } from '../target/target-session';
+import { type WaiverLookup } from './engine-diff';
+import { LogcatEvidence, observeCheck, observeGrants } from './engine-observe';
+import { scenarioVerdict, errorReason } from './engine-verdict';
+
+export interface EngineContext {
+  readonly session: TargetSession;
+  readonly apks: ApkCache;
+  /** Appends one event to the run's stream (events.jsonl). */
+  readonly emit: (event: EventInput) => void;
+  /** The waivers this scenario may use, as a lookup. */
+  readonly waivers: WaiverLookup;
+  readonly attempt?: number;
+  /** Aborts the scenario (second SIGINT); the restore still runs. */
+  readonly signal?: AbortSignal;
+  /** Where the snapshot is kept while the scenario runs (restored by the next run if this one dies). */
+  readonly pendingRestoreFile?: string;
+  readonly settleTimeoutMs?: number;
+  /** The whole scenario's deadline (default 10 min). */
+  readonly scenarioTimeoutMs?: number;
+  /** After a lost device: waits for it to come back; resolves false when it does not. */
+  readonly reconnect?: () => Promise<boolean>;
+}
+
+export interface ScenarioOutcome {
+  readonly id: string;
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly checkpoints: readonly Checkpoint[];
+  /** The device went away and did not come back: the run cannot go on. */
+  readonly deviceLost: boolean;
+  readonly restore?: RestoreOutcome;
+  /** adb round trips this scenario made (snapshot, provisioning, steps, observations, restore). */
+  readonly roundTrips: RoundTrips;
+  /** Device actions sent to realise the world and run the steps (the stimuli; each ≥ 1 round trip). */
+  readonly stimuli: number;
+  /** Observations made (check and checkGrants; each ≥ 1 round trip). */
+  readonly observations: number;
+}
+
+const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
+
+class Skip extends Error {}
+
+function isDeviceLoss(e: unknown): boolean {
+  return isImsRigError(e) && e.code === 'E_DEVICE';
+}
+
+export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<ScenarioOutcome> {
+  const started = Date.now();
+  const attempt = ctx.attempt ?? 1;
+  const { session } = ctx;
+  const tripsBefore = session.device.snapshot();
+  ctx.emit({ type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, doc: s.doc, requires: s.requires, target: session.info.serial, attempt });
+
+  const checkpoints: Checkpoint[] = [];
+  let skipped: string | undefined = requirementSkip(s, session.capabilities);
+  let error: unknown;
+  let deviceLost = false;
+  let restore: RestoreOutcome | undefined;
+  let stimuli = 0;
+
+  if (skipped === undefined) {
+    const deadline = AbortSignal.timeout(ctx.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS);
+    const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
+    const log: CommandRecord[] = [];
+    const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log, signal };
+    let snapshot: Snapshot | undefined;
+    try {
+      snapshot = await takeSnapshot(session);
+      if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
+      await runSteps(s, ctx, exec, checkpoints, signal, snapshot);
+    } catch (e) {
+      if (e instanceof Skip) skipped = e.message;
+      else error = signal.aborted && !isImsRigError(e) ? new TimeoutError(`interrupted: ${describeAbort(signal)}`, { cause: e }) : e;
+    }
+    stimuli = log.length;
+    if (snapshot !== undefined) {
+      const outcome = await restoreAfter(ctx, s, snapshot, exec, error);
+      restore = outcome.restore;
+      deviceLost = outcome.deviceLost;
+      if (outcome.error !== undefined && error === undefined) error = outcome.error;
+      if (restore?.ok && ctx.pendingRestoreFile) clearPendingRestore(ctx.pendingRestoreFile);
+    }
+  }
+
+  const verdict = scenarioVerdict({ checkpoints, ...(skipped !== undefined ? { skipped } : {}), ...(error !== undefined ? { error } : {}) });
+  const durationMs = Date.now() - started;
+  ctx.emit({ type: 'scenario-end', scenario: s.id, status: verdict.status, ...(verdict.reason === undefined ? {} : { reason: verdict.reason }), durationMs, attempt });
+  const after = session.device.snapshot();
+  const byKind: Record<string, number> = {};
+  for (const [k, n] of Object.entries(after.byKind)) {
+    const d = n - (tripsBefore.byKind[k] ?? 0);
+    if (d > 0) byKind[k] = d;
+  }
+  return {
+    id: s.id, status: verdict.status, ...(verdict.reason === undefined ? {} : { reason: verdict.reason }), durationMs, checkpoints, deviceLost,
+    ...(restore ? { restore } : {}), roundTrips: { total: after.total - tripsBefore.total, byKind },
+    stimuli, observations: checkpoints.length,
+  };
+}
+
+function describeAbort(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason.message;
+  return typeof reason === 'string' ? reason : 'aborted';
+}
+
+/** Provisioning, then every step in order; records step events and checkpoints. */
+async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionContext, checkpoints: Checkpoint[], signal: AbortSignal, snapshot: Snapshot): Promise<void> {
+  const { session } = ctx;
+  const logcat = new LogcatEvidence(session);
+  await logcat.read(true);
+
+  const provisionStarted = Date.now();
+  let phases;
+  try {
+    phases = planProvisioning(s, snapshot.state, session.capabilities);
+  } catch (e) {
+    if (e instanceof NotRealisableError) throw new Skip(`not realisable on this target: ${e.message}`);
+    throw e;
+  }
+  await recordStep(ctx, s.id, { index: -1, kind: 'provision', description: `realise the world: ${phases.map((p) => p.name).join(', ') || 'nothing to change'}` }, provisionStarted, async () => {
+    for (const phase of phases) await executeActions(phase.actions, exec);
+    return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
+  });
+
+  const { tables, grants } = expectationsFor(s);
+  const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
+  let slotCount: SlotCount = s.world.slots;
+  let sinceObservation = exec.log.length;
+  for (const [index, step] of s.steps.entries()) {
+    if (signal.aborted) throw new TimeoutError(`interrupted before step ${index}: ${describeAbort(signal)}`);
+    const stepStarted = Date.now();
+    await recordStep(ctx, s.id, { index, kind: step.kind, description: describeStep(step) }, stepStarted, async () => {
+      if (step.kind === 'check') {
+        const table = tables.get(index);
+        if (table === undefined) throw new Error(`no expectation for step ${index}`);
+        const cp = await observeCheck({ session, step: index, table, slotCount, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
+        sinceObservation = exec.log.length;
+        checkpoints.push(cp);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint: cp });
+        return cp.status === 'pass' ? `observed after ${cp.settleMs ?? 0} ms` : `${cp.diffs.length} difference(s), ${cp.status}`;
+      }
+      if (step.kind === 'checkGrants') {
+        const cp = await observeGrants({ session, step: index, package: step.package, expected: grants.get(index) ?? {}, waivers: ctx.waivers, commands: exec.log.slice(sinceObservation), signal });
+        sinceObservation = exec.log.length;
+        checkpoints.push(cp);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint: cp });
+        return cp.status === 'pass' ? 'grants as documented' : `${cp.grants?.diffs.length ?? 0} grant difference(s), ${cp.status}`;
+      }
+      let plan;
+      try {
+        plan = planStep(step, { capabilities: session.capabilities, app: (p) => apps.get(p), extras: (p) => s.appExtras[p] });
+      } catch (e) {
+        if (e instanceof NotRealisableError) throw new Skip(`steps[${index}] (${step.kind}) is not realisable on this target: ${e.message}`);
+        throw e;
+      }
+      await executeActions(plan.actions, exec);
+      for (const a of plan.actions) if (a.kind === 'install-apk') apps.set(a.spec.package, a.spec);
+      if (step.kind === 'setSlotCount') slotCount = step.slots;
+      return `${plan.route}${plan.actions.length > 0 ? ` — ${plan.actions.map(describeAction).join('; ')}` : ''}`;
+    });
+  }
+}
+
+/** Runs `work` as one step record: ok with its detail, or error with the reason (then rethrows). */
+async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepRecord, 'index' | 'kind' | 'description'>, started: number, work: () => Promise<string>): Promise<void> {
+  const startedAt = new Date(started).toISOString();
+  try {
+    const detail = await work();
+    ctx.emit({ type: 'step', scenario, step: { ...what, status: 'ok', startedAt, durationMs: Date.now() - started, detail } });
+  } catch (e) {
+    const status = e instanceof Skip ? 'skipped' : 'error';
+    ctx.emit({ type: 'step', scenario, step: { ...what, status, startedAt, durationMs: Date.now() - started, detail: e instanceof Skip ? e.message : errorReason(e) } });
+    throw e;
+  }
+}
+
+/**
+ * Restores the snapshot. A lost device is waited for (ctx.reconnect) and restored when it comes
+ * back; when it does not, the run cannot go on (deviceLost).
+ */
+async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, error: unknown): Promise<{ restore?: RestoreOutcome; deviceLost: boolean; error?: unknown }> {
+  const started = Date.now();
+  const { session } = ctx;
+  const record = (status: StepRecord['status'], detail: string): void => {
+    ctx.emit({ type: 'step', scenario: s.id, step: { index: s.steps.length, kind: 'restore', description: 'restore the target to its snapshot', status, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, detail } });
+  };
+  if (isDeviceLoss(error)) {
+    const back = ctx.reconnect ? await ctx.reconnect().catch(() => false) : false;
+    if (!back) {
+      record('error', 'the device was lost and did not come back: nothing could be restored');
+      return { deviceLost: true };
+    }
+  }
+  try {
+    const restore = await restoreSnapshot(session, snapshot, { apks: ctx.apks, pushed: exec.pushed, log: exec.log });
+    const detail = restore.ok
+      ? `restored (${restore.passes} pass(es))${restore.failures.length > 0 ? `; ignored: ${restore.failures.join('; ')}` : ''}`
+      : `the target differs from its snapshot: ${restore.differences.join(', ')}${restore.failures.length > 0 ? `; failed: ${restore.failures.join('; ')}` : ''}`;
+    record(restore.ok ? 'ok' : 'error', detail);
+    return restore.ok ? { restore, deviceLost: false } : { restore, deviceLost: false, error: new Error(`restore incomplete: ${restore.differences.join(', ')}`) };
+  } catch (e) {
+    record('error', errorReason(e));
+    return { deviceLost: isDeviceLoss(e), error: e };
+  }
+}
