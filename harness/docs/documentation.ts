@@ -80,6 +80,13 @@ export const DOC = {
     'To access the IMS APN using ConnectivityManager to set up and manage data traffic, apps must also request the android.permission.CONNECTIVITY_USE_RESTRICTED_NETWORKS permission.'),
   persistentlyBound: S('persistently-bound', 'Use ImsStateCallback',
     "Although ImsService is a persistently bound service, the service that's bound might change when a new SIM card or embedded subscription becomes active or when a carrier configuration changes."),
+  // Quoted by conformance scenarios (suites/): the app-update, feature-update and ImsStateCallback statements.
+  playStoreUpdatable: S('play-store-updatable', 'ImsService overview',
+    'An IMS app that has been preinstalled on the device can also be configured to be Play Store updatable.'),
+  updateRecalculates: S('update-recalculates', 'Framework detection and verification of an ImsService implementation',
+    'The ImsService also allows the IMS features that it supports (MMTEL and RCS) to be enabled or disabled dynamically using updates using the ImsService#onUpdateSupportedImsFeatures method. This triggers the framework to recalculate which ImsServices are bound and which features they support.'),
+  stateCallbackApi: S('state-callback-api', 'Use ImsStateCallback',
+    'On devices running Android 13 or higher, to monitor whether the ImsService instance for an associated subscription is available or unavailable, an app can use the ImsStateCallback class.'),
   // Not the seed documentation: the `cmd phone ims` help text (TelephonyShellCommand#onHelpIms, quoted
   // verbatim in reference/aosp-imsresolver.md §3.1) is the only statement of what a shell override means.
   shellSetImsService: S('shell-set-ims-service', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
