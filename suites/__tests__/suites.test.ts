@@ -1,0 +1,126 @@
+/**
+ * The conformance suites as data: every scenario file under suites/ loads, ids are unique and say
+ * their area, every area has scenarios, every `doc:` quotes the documentation (harness/docs), every
+ * pin agrees with the documented model, and every waiver in suites/waivers.yaml is reachable - it
+ * names scenarios of the suite that list it, and the documented model's expectation for them holds a
+ * cell that the waiver's expected-side criteria (rules, cells, expected) match. Whether the reference
+ * device's *observed* side then uses each waiver is checked by suites.e2e.test.ts, which runs the
+ * suite against it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOC } from '../../harness/docs/documentation';
+import { AREAS, IMS_FEATURES, cellsEqual, type FullScenario, type SlotKey } from '../../harness/model';
+import { explainScenario, pinConflicts, RULES } from '../../harness/oracle';
+import { loadScenarios } from '../../harness/scenario/loader';
+import { loadWaivers, waiversForScenario, type Waiver } from '../../harness/scenario/waivers';
+import { SUITES_DIR } from '../../harness/paths';
+
+const WAIVERS_FILE = path.join(SUITES_DIR, 'waivers.yaml');
+
+let scenarios: FullScenario[];
+let waivers: Waiver[];
+
+beforeAll(async () => {
+  scenarios = await loadScenarios([SUITES_DIR]);
+  waivers = await loadWaivers(WAIVERS_FILE);
+});
+
+/** Whitespace-insensitive, and quotes written either way ("…" / '…' in YAML). */
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const SENTENCES = Object.values(DOC).map((s) => normalise(s.text));
+
+/** A scenario's doc quotes the documentation when it is a sentence of it, part of one, or contains one. */
+function quotesDocumentation(doc: string): boolean {
+  const d = normalise(doc);
+  return SENTENCES.some((s) => s.includes(d) || d.includes(s));
+}
+
+describe('the suites load', () => {
+  test('there are at least 40 scenarios and every file is one', () => {
+    expect(scenarios.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test('each scenario sits in suites/<area>/ and its id starts with its area', () => {
+    const misplaced = scenarios.filter((s) => path.basename(path.dirname(s.file)) !== s.area || !s.id.startsWith(`${s.area}.`));
+    expect(misplaced.map((s) => `${s.displayFile} (${s.id}, area ${s.area})`)).toEqual([]);
+  });
+
+  test('every area has scenarios', () => {
+    const empty = AREAS.filter((area) => !scenarios.some((s) => s.area === area));
+    expect(empty).toEqual([]);
+  });
+
+  test('ids are unique (the loader refuses duplicates; checked again here on the list)', () => {
+    const ids = scenarios.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('prebuilt APKs that scenarios name exist', () => {
+    const missing = scenarios.flatMap((s) => s.world.apps.filter((a) => a.apk !== undefined && !fs.existsSync(a.apk)).map((a) => `${s.id}: ${a.apk ?? ''}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('every scenario checks a documented statement', () => {
+  test('doc: quotes a sentence (or table row) of the documentation in harness/docs', () => {
+    const unquoted = scenarios.filter((s) => !quotesDocumentation(s.doc)).map((s) => `${s.id}: ${s.doc}`);
+    expect(unquoted).toEqual([]);
+  });
+
+  test('every pinned cell agrees with the documented model', () => {
+    const conflicts = scenarios.flatMap((s) => explainScenario(s).flatMap((e) => (e.table ? pinConflicts(e.step, e.table).map((c) => `${s.id} step ${e.index}: ${c}`) : [])));
+    expect(conflicts).toEqual([]);
+  });
+
+  test('every binding check pins at least one cell, so the file says what it expects', () => {
+    const unpinned = scenarios.flatMap((s) => s.steps.flatMap((step, i) => (step.kind === 'check' && step.bindings === undefined ? [`${s.id} step ${i}`] : [])));
+    // The three documented-table scenarios predate pins and state their row in doc: instead.
+    expect(unpinned.filter((u) => !u.startsWith('priority.doc-table.'))).toEqual([]);
+  });
+});
+
+/** The cells of a scenario's expected tables, with the rule that decided each. */
+function expectedCells(s: FullScenario): { slot: SlotKey; feature: (typeof IMS_FEATURES)[number]; expected: string | null; rule: string }[] {
+  return explainScenario(s).flatMap((e) => Object.entries(e.table ?? {}).flatMap(([slot, row]) =>
+    IMS_FEATURES.map((feature) => ({ slot: slot as SlotKey, feature, expected: row[feature].package, rule: row[feature].rule }))));
+}
+
+describe('waivers', () => {
+  test('every scenario names only waivers that exist (the runner refuses the plan otherwise)', () => {
+    for (const s of scenarios) expect(() => waiversForScenario(waivers, s)).not.toThrow();
+  });
+
+  test('every waiver states its scenarios, rules and expected or observed value (never a blanket waiver)', () => {
+    for (const w of waivers) {
+      expect({ id: w.id, scenarios: w.match.scenarios?.length ?? 0 }).toEqual({ id: w.id, scenarios: expect.any(Number) as number });
+      expect(w.match.scenarios?.length ?? 0).toBeGreaterThan(0);
+      expect(w.match.rules?.length ?? 0).toBeGreaterThan(0);
+      expect(w.match.expected !== undefined || w.match.observed !== undefined).toBe(true);
+      for (const rule of w.match.rules ?? []) expect(Object.keys(RULES)).toContain(rule);
+    }
+  });
+
+  test('every waiver names scenarios of the suite, and each of them lists the waiver', () => {
+    for (const w of waivers) {
+      const named = scenarios.filter((s) => waiversForScenario(waivers, s).some((x) => x.id === w.id));
+      expect({ waiver: w.id, scenarios: named.length > 0 }).toEqual({ waiver: w.id, scenarios: true });
+      for (const s of named) expect({ waiver: w.id, scenario: s.id, lists: s.waivers.includes(w.id) }).toEqual({ waiver: w.id, scenario: s.id, lists: true });
+    }
+  });
+
+  test("every waiver can match: its scenarios' expected tables hold a cell its rules, cells and expected value match", () => {
+    for (const w of waivers) {
+      const named = scenarios.filter((s) => s.waivers.includes(w.id));
+      const reachable = named.some((s) => expectedCells(s).some((c) =>
+        (w.match.rules === undefined || w.match.rules.includes(c.rule))
+        && (w.match.cells === undefined || w.match.cells.some((m) => (m.slot === undefined || m.slot === c.slot) && (m.feature === undefined || m.feature === c.feature)))
+        && (w.match.expected === undefined || cellsEqual(w.match.expected, c.expected))
+        && (w.match.observed === undefined || !cellsEqual(w.match.observed, c.expected))));
+      expect({ waiver: w.id, reachable }).toEqual({ waiver: w.id, reachable: true });
+    }
+  });
+});
