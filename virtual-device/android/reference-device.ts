@@ -38,8 +38,13 @@ export interface ReferenceDeviceOptions {
   readonly timeScale?: number;
   /** System features switched on (true) or off (false), e.g. { 'android.hardware.telephony.ims.singlereg': false }. */
   readonly features?: Readonly<Record<string, boolean>>;
-  /** Device ms a boot takes (default 3000). */
+  /** Device ms a reboot takes (default 3000). */
   readonly bootDurationMs?: number;
+  /**
+   * Device ms the first boot takes (default 0: the device is already up when it is created, as a
+   * phone that was switched on before the rig attached; set it to watch a cold boot).
+   */
+  readonly coldBootDurationMs?: number;
   /** Replaces the telephony phone process (platform tests). */
   readonly phoneProcess?: PhoneProcess;
 }
@@ -72,7 +77,8 @@ export class ReferenceDevice implements AndroidDevice {
   private nextPidValue = 2000;
   private readonly stateListeners = new Set<(state: DeviceState) => void>();
   private readonly bootWaiters: (() => void)[] = [];
-  private readonly deviceStore = new Map<string, unknown>();
+  /** The phone process's device-level store (platform.deviceStore). */
+  readonly deviceStore = new Map<string, unknown>();
   private sessions = new InstallSessions();
   private bootGeneration = 0;
   private disposed = false;
@@ -119,7 +125,7 @@ export class ReferenceDevice implements AndroidDevice {
     this.bus.onReceiverError((error, intent) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION while delivering ${intent.action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     registerPlatformCommands(this);
     this.phoneProcess = options.phoneProcess ?? createPhoneProcess(options.deviation === undefined ? { slots } : { slots, deviation: options.deviation });
-    void this.boot();
+    void this.boot(options.coldBootDurationMs ?? 0);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -192,7 +198,7 @@ export class ReferenceDevice implements AndroidDevice {
   reboot(target: string): void {
     this.log.append('system', 'I', 'ShutdownThread', `Rebooting, reason: ${target === '' ? 'shell' : target}`, { pid: SYSTEM_SERVER_PID });
     this.shutdownRuntime();
-    void this.boot();
+    void this.boot(this.options.bootDurationMs ?? 3000);
   }
 
   onStateChange(listener: (state: DeviceState) => void): () => void {
@@ -202,6 +208,18 @@ export class ReferenceDevice implements AndroidDevice {
 
   // -------------------------------------------------------------------------------------------
   // Lifecycle
+
+  /** Resolves once adbd is up (the device reports 'online'). */
+  whenOnline(): Promise<void> {
+    if (this.currentState === 'online') return Promise.resolve();
+    return new Promise((resolve) => {
+      const unsubscribe = this.onStateChange((state) => {
+        if (state !== 'online') return;
+        unsubscribe();
+        resolve();
+      });
+    });
+  }
 
   /** Resolves once sys.boot_completed=1 (now, if the device has booted). */
   whenBootCompleted(): Promise<void> {
@@ -227,6 +245,11 @@ export class ReferenceDevice implements AndroidDevice {
     this.stopPhone();
     this.log.append('system', 'I', 'ActivityManager', `Process ${PHONE_PACKAGE} (pid ${pid ?? 0}) has died: pers PER `, { pid: SYSTEM_SERVER_PID });
     this.startPhone();
+  }
+
+  /** Same as dispose(); the reference-device host calls close() when it stops. */
+  close(): void {
+    this.dispose();
   }
 
   /** The device is switched off for good (tests): timers stop, nothing runs any more. */
@@ -282,7 +305,7 @@ export class ReferenceDevice implements AndroidDevice {
     this.bootCompleted = false;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(durationMs: number): Promise<void> {
     const generation = this.bootGeneration;
     this.props.boot();
     this.props.set('sys.boot_completed', '0');
@@ -309,7 +332,7 @@ export class ReferenceDevice implements AndroidDevice {
         for (const waiter of this.bootWaiters.splice(0)) waiter();
       },
     };
-    for (const { step, atMs } of bootTimeline(this.options.bootDurationMs ?? 3000)) {
+    for (const { step, atMs } of bootTimeline(durationMs)) {
       this.clock.schedule(atMs, () => {
         if (!this.disposed && generation === this.bootGeneration) steps[step]();
       });

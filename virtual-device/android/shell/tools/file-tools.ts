@@ -247,7 +247,10 @@ function lsTool(ctx: ToolContext, files: ShellFiles): number {
     const p = path(ctx, target);
     const stat = files.fs.stat(p, cred);
     if (typeof stat === 'number') { err(ctx, 'ls', target, stat); status = 1; continue; }
-    if ((stat.mode & S_IFMT) === S_IFDIR && !dirsAsFiles) dirTargets.push(target);
+    // -l shows a symlink named on the command line as the link itself (no -H/-L), unless it ends in '/'.
+    const own = files.fs.lstat(p, cred);
+    const isLink = typeof own !== 'number' && (own.mode & S_IFMT) === S_IFLNK && !target.endsWith('/');
+    if ((stat.mode & S_IFMT) === S_IFDIR && !dirsAsFiles && !(long && isLink)) dirTargets.push(target);
     else fileTargets.push(target);
   }
   for (const target of fileTargets) {

@@ -1,0 +1,91 @@
+import { ScaledClock } from '../scaled-clock';
+
+/** A clock whose real time the test moves by hand (jest fake timers drive setTimeout). */
+function fakeClock(scale: number): { clock: ScaledClock; advance: (realMs: number) => void } {
+  let real = 0;
+  jest.useFakeTimers();
+  const clock = new ScaledClock({ scale, realNowMs: () => real, wallClockStart: new Date(Date.UTC(2024, 11, 5, 10, 0, 0)) });
+  return {
+    clock,
+    advance: (ms) => {
+      real += ms;
+      jest.advanceTimersByTime(ms);
+    },
+  };
+}
+
+afterEach(() => jest.useRealTimers());
+
+test('device delays fire after delay × scale real ms, while device time reads in device ms', () => {
+  const { clock, advance } = fakeClock(0.01);
+  const fired: number[] = [];
+  clock.schedule(2000, () => fired.push(clock.elapsedMs()));
+  advance(19);
+  expect(fired).toEqual([]);
+  advance(1);
+  expect(fired).toEqual([2000]);
+  expect(clock.elapsedMs()).toBe(2000);
+});
+
+test('timers fire in device-deadline order even when their real delays round to the same ms', () => {
+  const { clock, advance } = fakeClock(0.00001);
+  const order: string[] = [];
+  clock.schedule(5000, () => order.push('query retry 5000'));
+  clock.schedule(2000, () => order.push('rebind 2000'));
+  clock.schedule(2000, () => order.push('second 2000'));
+  advance(1);
+  expect(order).toEqual(['rebind 2000', 'second 2000', 'query retry 5000']);
+});
+
+test('cancel, pendingTimers and the wall clock', () => {
+  const { clock, advance } = fakeClock(1);
+  const handle = clock.schedule(100, () => { throw new Error('cancelled timer ran'); });
+  clock.schedule(200, () => undefined);
+  expect(clock.pendingTimers()).toBe(2);
+  handle.cancel();
+  expect(clock.pendingTimers()).toBe(1);
+  advance(250);
+  expect(clock.pendingTimers()).toBe(0);
+  expect(clock.now().toISOString()).toBe('2024-12-05T10:00:00.250Z');
+});
+
+test('a reboot drops pending timers and restarts elapsedRealtime; the wall clock keeps going', () => {
+  const { clock, advance } = fakeClock(1);
+  clock.schedule(100, () => { throw new Error('a timer of the previous boot ran'); });
+  advance(50);
+  clock.reboot();
+  expect(clock.pendingTimers()).toBe(0);
+  expect(clock.elapsedMs()).toBe(0);
+  advance(200);
+  expect(clock.elapsedMs()).toBe(200);
+  expect(clock.now().toISOString()).toBe('2024-12-05T10:00:00.250Z');
+});
+
+test('a throwing task is reported and does not stop the others', () => {
+  const { clock, advance } = fakeClock(1);
+  const errors: unknown[] = [];
+  const ran: string[] = [];
+  clock.onTaskError((e) => errors.push(e));
+  clock.schedule(10, () => { throw new Error('boom'); });
+  clock.schedule(10, () => ran.push('after'));
+  advance(10);
+  expect(errors).toHaveLength(1);
+  expect(ran).toEqual(['after']);
+});
+
+test('sleep resolves on the device clock', async () => {
+  const { clock, advance } = fakeClock(0.5);
+  let done = false;
+  const sleeping = clock.sleep(1000);
+  void sleeping.done.then(() => { done = true; });
+  advance(499);
+  await Promise.resolve();
+  expect(done).toBe(false);
+  advance(1);
+  await Promise.resolve();
+  expect(done).toBe(true);
+});
+
+test('the scale must be positive', () => {
+  expect(() => new ScaledClock({ scale: 0 })).toThrow(RangeError);
+});
