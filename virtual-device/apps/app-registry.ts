@@ -13,8 +13,10 @@ export type AppDeath =
   | 'crash'
   /** Crashing on every bind (`crash-on-bind`): ActivityManager gives up, onBindingDied. */
   | 'crash-loop'
-  /** Package removed, replaced or disabled: the binding is dead (onBindingDied). */
-  | 'removed';
+  /** Package removed or replaced: the binding is dead (onBindingDied); stimuli are forgotten. */
+  | 'removed'
+  /** Package or its ImsService disabled: the binding is dead (onBindingDied). */
+  | 'disabled';
 
 export interface AppDeathListener {
   onAppDied(app: ImsAppProcess, death: AppDeath): void;
@@ -50,7 +52,7 @@ export class AppRegistry {
     const wasRunning = app.running;
     if (death === 'removed') app.reset();
     else app.die();
-    if (wasRunning) this.logcat.write('I', 'ActivityManager', `Process ${app.packageName} (pid ${1000 + this.pidOf(app.packageName)}) has died: ${death === 'removed' ? 'fg  SVC' : 'crash'}`);
+    if (wasRunning) this.logcat.write('I', 'ActivityManager', `Process ${app.packageName} (pid ${10000 + this.pidOf(app.packageName)}) has died: ${death === 'crash' || death === 'crash-loop' ? 'crash' : 'fg  SVC'}`);
     for (const listener of [...this.listeners]) listener.onAppDied(app, death);
   }
 
@@ -77,7 +79,7 @@ export class AppRegistry {
     }
     const info = this.pm.get(packageName);
     const serviceEnabled = app.imsServices().some((s) => s.enabled);
-    if (!info || !info.enabled || !serviceEnabled) this.kill(app, 'removed');
+    if (!info || !info.enabled || !serviceEnabled) this.kill(app, 'disabled');
   }
 
   private pidOf(packageName: string): number {
