@@ -43,6 +43,18 @@ export interface SpawnedCommand {
   stop(): void;
 }
 
+export interface InstallOptions extends WaitOptions {
+  /** `-r` (default true): replace an installed package (an app update). */
+  readonly replace?: boolean;
+  /** `-g`: grant all runtime permissions. */
+  readonly grantRuntimePermissions?: boolean;
+  /**
+   * `--bypass-low-target-sdk-block` (Android 14+): install an APK whose targetSdkVersion is below
+   * the platform minimum (INSTALL_FAILED_DEPRECATED_SDK_VERSION). Older pm rejects the flag.
+   */
+  readonly bypassLowTargetSdkBlock?: boolean;
+}
+
 export interface RootResult {
   readonly ok: boolean;
   readonly alreadyRoot: boolean;
@@ -177,9 +189,13 @@ export class AdbDevice {
    * when the device has `cmd`, else pushed to /data/local/tmp and installed with `pm install`.
    * Throws CommandFailedError with the `Failure [CODE: …]` text when the package manager refuses.
    */
-  async install(apk: Buffer | string, options: { replace?: boolean; grantRuntimePermissions?: boolean } & WaitOptions = {}): Promise<PmResult> {
+  async install(apk: Buffer | string, options: InstallOptions = {}): Promise<PmResult> {
     const bytes = typeof apk === 'string' ? fs.readFileSync(apk) : apk;
-    const flags: ShellPart[] = [...(options.replace ?? true ? ['-r'] : []), ...(options.grantRuntimePermissions ? ['-g'] : [])];
+    const flags: ShellPart[] = [
+      ...(options.replace ?? true ? ['-r'] : []),
+      ...(options.grantRuntimePermissions ? ['-g'] : []),
+      ...(options.bypassLowTargetSdkBlock ? ['--bypass-low-target-sdk-block'] : []),
+    ];
     const deadline = { timeoutMs: options.timeoutMs ?? 180_000, ...(options.signal ? { signal: options.signal } : {}) };
     let output: string;
     if ((await this.features()).includes('cmd')) {
