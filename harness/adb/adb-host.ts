@@ -85,12 +85,13 @@ export class AdbHost {
   async trackDevices(onChange: (devices: readonly AdbDeviceEntry[]) => void, onEnd?: (error?: Error) => void): Promise<{ stop(): void }> {
     try {
       const tracker = await this.client.trackDevices();
-      let current = new Map<string, AdbDeviceEntry>();
-      const emit = (): void => onChange([...current.values()]);
-      tracker.on('add', (d: { id: string; type: string }) => { current.set(d.id, { serial: d.id, state: toState(d.type) }); });
-      tracker.on('change', (d: { id: string; type: string }) => { current.set(d.id, { serial: d.id, state: toState(d.type) }); });
+      const current = new Map<string, AdbDeviceEntry>();
+      const put = (d: { id: string; type: string }): void => { current.set(d.id, { serial: d.id, state: toState(d.type) }); };
+      tracker.on('add', put);
+      tracker.on('change', put);
       tracker.on('remove', (d: { id: string }) => { current.delete(d.id); });
-      tracker.on('changeSet', () => { current = new Map(current); emit(); });
+      // adbkit emits add/change/remove for each device, then one changeSet per server update.
+      tracker.on('changeSet', () => onChange([...current.values()]));
       tracker.on('error', (err: Error) => onEnd?.(err));
       tracker.on('end', () => onEnd?.());
       return { stop: () => { tracker.end(); } };

@@ -162,6 +162,27 @@ describeWithAdb(`adb driver through a private adb server${HAS_ADB ? '' : ` (skip
     });
   });
 
+  it('tracks devices (host:track-devices): connect and disconnect show up as changes', async () => {
+    const { ref } = await startDevice();
+    let online: string[] = [];
+    const tracking = await host().trackDevices((devices) => {
+      online = devices.filter((d) => d.state === 'device').map((d) => d.serial);
+    });
+    const until = async (want: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !want(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(want()).toBe(true);
+    };
+    try {
+      await host().connect(ref.serial);
+      await until(() => online.includes(ref.serial));
+      await host().disconnect(ref.serial);
+      await until(() => !online.includes(ref.serial));
+    } finally {
+      tracking.stop();
+      await ref.stop();
+    }
+  });
+
   it('cannot connect to a port where nothing listens: DeviceUnavailableError with adb\'s words', async () => {
     await expect(host().connect('127.0.0.1:1', { attempts: 1 })).rejects.toThrow(/cannot connect to 127\.0\.0\.1:1: .*(refused|failed)/i);
   });

@@ -8,7 +8,7 @@ import { createReferenceDevice } from '../../../virtual-device/android/reference
 import { findAdbBinary, type AdbDevice } from '../../adb';
 import {
   ccGetValueCommand, ccSetValuesFromXmlCommand, dumpsysPhoneCommand, expectOk, getImsServiceCommand, IMS_LOG_TAGS, logcatDumpCommand,
-  overlayCommand, parseBooleanReply, parseCcGetValue, parseCcUpdate, parseDumpsysPhone, parseGetImsServiceReply, parseLogcat,
+  openLogcat, overlayCommand, parseBooleanReply, parseCcGetValue, parseCcUpdate, parseDumpsysPhone, parseGetImsServiceReply, parseLogcat,
   parseWaitIdle, setImsServiceCommand, clearImsServiceOverrideCommand, simInsertCommand, waitIdleCommand, type ImsResolverDump,
 } from '../../android';
 import { CARRIER_IMS_RCS_KEY, parsePackageName, type BindingTable } from '../../model';
@@ -113,6 +113,21 @@ describeWithAdb(`the reference device through a private adb server${ADB ? '' : `
     expect((await probeTarget(target.device, { via: target.via })).info).toMatchObject({ kind: 'virtual', via: 'adb-server' });
     await provisionCarrierA(target.device);
     expect((await observe(target.device)).observed).toEqual(carrierATable);
+  });
+
+  it('streams logcat while the framework rebinds (openLogcat), and stops', async () => {
+    const streamed: string[] = [];
+    const logcat = await openLogcat(target.device, { tags: ['ImsResolver', 'ImsServiceController'] }, (line) => streamed.push(line.message));
+    try {
+      const set = await target.device.shell(setImsServiceCommand({ slot: 0, scope: 'carrier', features: ['RCS'], package: OEM }));
+      expect(expectOk(parseBooleanReply(set), set)).toBe(true);
+      await observe(target.device);
+      for (let i = 0; i < 50 && streamed.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(streamed.length).toBeGreaterThan(0);
+    } finally {
+      logcat.stop();
+      await target.device.shell(clearImsServiceOverrideCommand({ slot: 0 }));
+    }
   });
 
   it('reads the binding decisions from logcat (threadtime, IMS tags)', async () => {
