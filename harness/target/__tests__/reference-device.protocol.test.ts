@@ -135,4 +135,10 @@ describeWithAdb(`the reference device through a private adb server${ADB ? '' : `
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => (IMS_LOG_TAGS as readonly string[]).includes(l.tag))).toBe(true);
   });
+
+  it('reboots: the transport drops, adb connect is re-run, sys.boot_completed=1, and the overlay survives', async () => {
+    await target.device.reboot({ timeoutMs: 90_000 });
+    const dump = await observe(target.device);
+    expect(dump.device).toEqual({ EMERGENCY_MMTEL: OEM, MMTEL: OEM, RCS: OEM });
+  });
 });
