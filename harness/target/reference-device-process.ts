@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { AdbError, TimeoutError } from '../errors';
+import { AdbError, TimeoutError, UsageError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 
 export interface ReferenceDeviceStartOptions {
@@ -72,9 +72,16 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Spawns `ims-rig virtual-device … --json` and resolves once it reports ready. */
-export const startReferenceDeviceProcess: StartReferenceDevice = async (options) => {
-  const args = [path.join(PROJECT_ROOT, 'bin', 'ims-rig.js'), 'virtual-device', '--port', '0', '--server-port', '0', '--json',
+/**
+ * A starter that spawns `node <entry> virtual-device … --json` and resolves once it reports ready.
+ * `entry` defaults to the project's bin/ims-rig.js (tests point it at a stand-in script).
+ */
+export function referenceDeviceProcessStarter(entry: string = path.join(PROJECT_ROOT, 'bin', 'ims-rig.js')): StartReferenceDevice {
+  return (options) => spawnReferenceDevice(entry, options);
+}
+
+async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStartOptions): Promise<ReferenceDeviceHandle> {
+  const args = [entry, 'virtual-device', '--port', '0', '--server-port', '0', '--json',
     ...(options.slots === undefined ? [] : ['--slots', String(options.slots)]),
     ...(options.deviation === undefined ? [] : ['--deviation', options.deviation]),
     ...(options.timeScale === undefined ? [] : ['--time-scale', String(options.timeScale)])];
@@ -105,7 +112,10 @@ export const startReferenceDeviceProcess: StartReferenceDevice = async (options)
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new AdbError(`the reference device exited before it was ready (${signal ?? `exit ${String(code)}`}): ${stderr.join('').trim()}`));
+      const said = stderr.join('').trim();
+      // Exit 2 is the CLI refusing its options (an unknown --deviation): bad input, not infrastructure.
+      if (code === 2) reject(new UsageError(said.replace(/^ims-rig: /, '') || 'the reference device refused its options'));
+      else reject(new AdbError(`the reference device exited before it was ready (${signal ?? `exit ${String(code)}`}): ${said}`));
     });
     child.once('error', (e) => {
       clearTimeout(timer);
@@ -127,4 +137,7 @@ export const startReferenceDeviceProcess: StartReferenceDevice = async (options)
       }
     },
   };
-};
+}
+
+/** Spawns `ims-rig virtual-device … --json` (bin/ims-rig.js of this project). */
+export const startReferenceDeviceProcess: StartReferenceDevice = referenceDeviceProcessStarter();
