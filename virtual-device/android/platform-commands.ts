@@ -25,6 +25,16 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
     ),
     ...createServiceTools(registry, device.clock),
     logcat: createLogcatCommand(device.log),
+    // fs_mgr's remount (adb 29 runs `adb shell remount` when the device has remount_shell).
+    remount: (ctx: ToolContext) => {
+      if (ctx.uid !== 0) {
+        ctx.out.stderr('Not running as root. Try "adb root" first.\n');
+        return 1;
+      }
+      const result = device.remountAsRoot();
+      ctx.out.stdout(result);
+      return 0;
+    },
     reboot: (ctx: { argv: readonly string[] }) => {
       const target = ctx.argv[1] ?? '';
       setImmediate(() => device.reboot(target));

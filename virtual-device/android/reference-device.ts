@@ -191,8 +191,13 @@ export class ReferenceDevice implements AndroidDevice {
 
   remount(): { readonly output: string; readonly ok: boolean } {
     if (!this.adbdRoot) return { output: 'Not running as root. Try "adb root" first.\n', ok: false };
+    return { output: this.remountAsRoot(), ok: true };
+  }
+
+  /** /system, /product, /vendor … become writable (overlayfs on AOSP; it stays across reboots). */
+  remountAsRoot(): string {
     this.remounted = true;
-    return { output: 'remount succeeded\n', ok: true };
+    return 'remount succeeded\n';
   }
 
   reboot(target: string): void {

@@ -51,7 +51,7 @@ interface LogcatOptions {
   tagPriorities: Map<string, number>;
 }
 
-function parseOptions(argv: readonly string[]): LogcatOptions | string {
+function parseOptions(argv: readonly string[], envTags: string | undefined): LogcatOptions | string {
   const o: LogcatOptions = { dump: false, clear: false, format: 'threadtime', buffers: [], tail: undefined, follow: true, regex: undefined, pid: undefined, max: undefined, defaultPriority: 0, tagPriorities: new Map() };
   let silent = false;
   const specs: string[] = [];
@@ -89,6 +89,8 @@ function parseOptions(argv: readonly string[]): LogcatOptions | string {
     }
   }
   if (o.buffers.length === 0) o.buffers = ['main', 'system', 'crash'];
+  // No filterspecs on the command line: ANDROID_LOG_TAGS (adb logcat exports it, often as '').
+  if (specs.length === 0 && envTags !== undefined) specs.push(...envTags.split(/\s+/).filter((t) => /^[^:\s']+:[VDIWEFS]$/i.test(t)));
   o.defaultPriority = silent ? rank('S') : 0;
   for (const spec of specs) {
     const [tag = '', prio = 'V'] = spec.split(':');
@@ -111,7 +113,7 @@ function selected(entry: LogEntry, o: LogcatOptions): boolean {
 
 export function createLogcatCommand(log: RingLogBuffer): Tool {
   return async (ctx: ToolContext) => {
-    const o = parseOptions(ctx.argv.slice(1));
+    const o = parseOptions(ctx.argv.slice(1), ctx.env.get('ANDROID_LOG_TAGS'));
     if (typeof o === 'string') {
       ctx.out.stderr(`logcat: ${o}\nUsage: logcat [options] [filterspecs]\n`);
       return 1;

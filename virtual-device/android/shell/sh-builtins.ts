@@ -110,6 +110,12 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
     }
     return status;
   },
+  // exec replaces the shell with the command: its status is the shell's (adb logcat sends
+  // `export ANDROID_LOG_TAGS="''"; exec logcat …`).
+  exec: async (argv, ctx) => {
+    if (argv.length < 2) return 0;
+    throw new ShellExit(await ctx.interpreter.exec(argv.slice(1), ctx.io, ctx.state, ctx.signal));
+  },
   sh: (argv, ctx) => {
     const dashC = argv.indexOf('-c');
     const child: ShellState = { ...ctx.state, vars: new Map(ctx.state.vars), pid: ctx.interpreter.host.nextPid() };
