@@ -72,6 +72,10 @@ export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string 
     `<!-- Written by ims-rig for the scenario app ${attr(spec.package)}. -->`,
     '<manifest xmlns:android="http://schemas.android.com/apk/res/android"',
     `    package="${attr(spec.package)}" android:versionCode="1" android:versionName="1.0">`,
+    // Without uses-sdk the target SDK is 1, and Android 14+ refuses to install it as an app
+    // (INSTALL_FAILED_DEPRECATED_SDK_VERSION: "must target at least SDK version 24"). 30 is what
+    // TestRcsApp declares (aosp-imsresolver.md §5.2); 35 is the reference device's Android 15.
+    '    <uses-sdk android:minSdkVersion="30" android:targetSdkVersion="35"/>',
   ];
   for (const permission of extras?.permissions ?? []) lines.push(`    <uses-permission android:name="${attr(permission)}"/>`);
   const persistent = spec.location === 'data' ? '' : ' android:persistent="true"';

@@ -48,7 +48,7 @@ const checkpoint = z.object({
 }).passthrough();
 
 const stepRecord = z.object({
-  index: z.number().int().nonnegative(),
+  index: z.number().int().min(-1), // -1: provisioning, before the first step
   kind: z.string(),
   description: z.string(),
   status: z.enum(['ok', 'error', 'skipped']),

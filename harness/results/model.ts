@@ -93,6 +93,10 @@ export interface GrantCheck {
 }
 
 export interface StepRecord {
+  /**
+   * Index into the scenario's steps; -1 records the provisioning before the first step (kind
+   * `provision`) and steps.length the restore after the last (kind `restore`).
+   */
   readonly index: number;
   /** The step's verb as the scenario file names it: check, insertSim, uninstall, ... */
   readonly kind: string;
