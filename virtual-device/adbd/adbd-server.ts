@@ -2,7 +2,8 @@
  * The simulated adbd listening on TCP, as `adb connect host:port` reaches a network device.
  * While the device is offline (rebooting) it behaves like a device that is down: every
  * connection is dropped and new ones are closed at once, until the device reports online again;
- * the adb server then reconnects (or the user runs `adb connect` again).
+ * the adb server then reconnects (or the user runs `adb connect` again). `adb root`/`unroot`
+ * restart adbd: connections drop, new ones are accepted at once.
  */
 import * as net from 'node:net';
 import { type DeviceEndpoint } from '../services/device-endpoint';
@@ -38,8 +39,11 @@ export async function startAdbdServer(options: AdbdServerOptions): Promise<AdbdS
     connections.add(connection);
     log(`[${connection.tag}] connected`);
   });
-  const unsubscribe = endpoint.device.onStateChange((state) => {
+  const unsubscribeState = endpoint.device.onStateChange((state) => {
     if (state === 'offline') for (const connection of connections) connection.drop('device offline');
+  });
+  const unsubscribeRestart = endpoint.onAdbdRestart(() => {
+    for (const connection of connections) connection.drop('adbd restarting');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,7 +60,8 @@ export async function startAdbdServer(options: AdbdServerOptions): Promise<AdbdS
     port,
     connectionCount: () => connections.size,
     close: () => {
-      unsubscribe();
+      unsubscribeState();
+      unsubscribeRestart();
       for (const connection of connections) connection.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },

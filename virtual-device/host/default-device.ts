@@ -2,8 +2,9 @@
  * The simulated Android the host starts when the caller does not pass its own: the AOSP
  * reference device of virtual-device/android.
  */
+import { createReferenceDevice } from '../android/reference-device';
 import { type AndroidDevice } from '../device/android-device';
 
-export function createDefaultDevice(_options: { slots: 1 | 2; deviation?: string; timeScale: number }): AndroidDevice {
-  throw new Error('the reference device (virtual-device/android/reference-device.ts) is not built yet');
+export function createDefaultDevice(options: { slots: 1 | 2; deviation?: string; timeScale: number }): AndroidDevice {
+  return createReferenceDevice(options);
 }

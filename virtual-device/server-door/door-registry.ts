@@ -58,6 +58,10 @@ export class DoorRegistry {
           if (state === 'offline') for (const bridge of [...device.bridges]) bridge.destroy();
           this.changed();
         }),
+        // adbd restarting (adb root) drops the transport's streams; the device stays listed.
+        device.endpoint.onAdbdRestart(() => {
+          for (const bridge of [...device.bridges]) bridge.destroy();
+        }),
       );
     }
   }

@@ -14,7 +14,7 @@ export const OKAY = Buffer.from('OKAY');
 
 export function encodeValue(text: string | Buffer): Buffer {
   const body = typeof text === 'string' ? Buffer.from(text) : text;
-  return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0').toUpperCase().slice(-4), 'latin1'), body]);
+  return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0').slice(-4), 'latin1'), body]);
 }
 
 export function okayWith(text: string): Buffer {

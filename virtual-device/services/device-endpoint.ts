@@ -36,12 +36,28 @@ export class DeviceEndpoint {
   readonly features: readonly AdbdFeature[];
   /** Ports listening on the device (`tcp:PORT` services, the far end of forwards). */
   readonly sockets = new DeviceSockets();
+  private readonly restartListeners = new Set<() => void>();
 
   constructor(
     readonly device: AndroidDevice,
     options: DeviceEndpointOptions = {},
   ) {
     this.features = checkFeatures(options.features ?? ADBD_FEATURES);
+  }
+
+  /**
+   * Subscribes to adbd restarts: after `adb root`/`adb unroot` changed the mode, adbd exits and
+   * init starts it again (daemon/restart_service.cpp), so every host connection drops while the
+   * device stays up. adb 29's `adb root` waits for that disconnect (commandline.cpp adb_root).
+   */
+  onAdbdRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  private restartAdbdIf(answer: string): void {
+    if (!/^restarting adbd/m.test(answer)) return; // "already running as root", "cannot run as root"
+    for (const listener of [...this.restartListeners]) listener();
   }
 
   /** A starter for the named service, or undefined when the device refuses it (adbd's CLSE(0, id)). */
@@ -70,9 +86,9 @@ export class DeviceEndpoint {
       case 'reboot':
         return rebootService(device, request.target);
       case 'root':
-        return textService(() => device.root());
+        return textService(() => device.root(), (text) => this.restartAdbdIf(text));
       case 'unroot':
-        return textService(() => device.unroot());
+        return textService(() => device.unroot(), (text) => this.restartAdbdIf(text));
       case 'remount':
         return textService(() => device.remount().output);
       case 'tcp':
