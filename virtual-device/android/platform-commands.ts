@@ -8,6 +8,7 @@ import { createPmCommand } from './packages/pm-command';
 import { createRoleCommand, createRoleDumpsys } from './packages/role-command';
 import { type ReferenceDevice } from './reference-device';
 import { createActivityCommand } from './services/activity-command';
+import { createProcessTools } from './services/process-tools';
 import { createSettingsCommand } from './services/settings-service';
 import { normalizePath } from './fs/fs-path';
 import { createFileTools } from './shell/tools/file-tools';
@@ -25,6 +26,7 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
     ),
     ...createServiceTools(registry, device.clock),
     logcat: createLogcatCommand(device.log),
+    ...createProcessTools(device),
     // fs_mgr's remount (adb 29 runs `adb shell remount` when the device has remount_shell).
     remount: (ctx: ToolContext) => {
       if (ctx.uid !== 0) {
@@ -47,7 +49,7 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('package', pm);
   registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
   registry.registerCmdService('settings', createSettingsCommand(device.settings));
-  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps));
+  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device));
   registry.registerDumpsys('package', (ctx: ToolContext) => {
     const pkg = ctx.argv.find((a) => !a.startsWith('-'));
     ctx.out.stdout(pkg === undefined ? dumpAllPackages(device.packages) : dumpPackage(device.packages, pkg, device.props));

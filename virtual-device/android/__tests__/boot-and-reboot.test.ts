@@ -120,3 +120,19 @@ test('a phone process whose start throws is logged as a crash, and the device st
 test('an unknown deviation is refused when the device is created (the phone process decides)', () => {
   expect(() => createReferenceDevice({ deviation: 'no-such-deviation' })).toThrow(/deviation/);
 });
+
+test('pidof, kill and am crash reach the phone process: killing it as root restarts it (persistent)', async () => {
+  const recorder = recordingPhone();
+  const d = createReferenceDevice({ timeScale: 0.001, phoneProcess: recorder.phone });
+  device = d;
+  await d.whenBootCompleted();
+  const pid = (await run(d, 'pidof com.android.phone')).stdout.trim();
+  expect(pid).toBe(String(d.phonePid));
+  expect((await run(d, 'ps -A | grep com.android.phone')).stdout).toContain(` ${pid} `);
+  expect(await run(d, `kill ${pid}`)).toMatchObject({ stderr: `kill: pid ${pid}: Operation not permitted\n`, code: 1 });
+  expect((await run(d, `su 0 kill ${pid}`)).code).toBe(0);
+  expect(recorder.starts).toHaveLength(2);
+  expect(String(d.phonePid)).not.toBe(pid);
+  await run(d, 'am crash com.android.phone');
+  expect(recorder.starts).toHaveLength(3);
+});

@@ -8,6 +8,7 @@ import { type PackageOperations } from '../packages/package-operations';
 import { type PackageManagerService } from '../packages/package-manager-service';
 import { printJavaException } from '../shell/java-exception';
 import { type Tool, type ToolContext } from '../shell/tool';
+import { type ProcessTable } from './process-tools';
 
 /** Intent.FLAG_RECEIVER_FROM_SHELL, which `am broadcast` adds. */
 const FLAG_RECEIVER_FROM_SHELL = 0x400000;
@@ -85,7 +86,7 @@ export function intentToShortString(intent: ParsedIntent): string {
   return `Intent { ${parts.join(' ')} }`;
 }
 
-export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations): Tool {
+export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable): Tool {
   return (ctx: ToolContext) => {
     const [cmd, ...args] = ctx.argv;
     switch (cmd) {
@@ -120,6 +121,14 @@ export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerServ
           ctx.out.stderr(`Error: Activity not started, unable to resolve ${intentToShortString(intent)}\n`);
           return 1;
         }
+        return 0;
+      }
+      case 'crash': {
+        // ActivityManagerShellCommand#runCrash: the app's process dies; the persistent phone
+        // process is restarted by ActivityManager, other apps are just gone (PACKAGE_RESTARTED).
+        const target = args.filter((a) => !a.startsWith('-'))[args[0] === '--user' ? 1 : 0];
+        if (target === 'com.android.phone' || (target !== undefined && Number(target) === processes.phonePid)) processes.restartPhoneProcess();
+        else if (target !== undefined) ops.forceStop(target);
         return 0;
       }
       case 'get-current-user':

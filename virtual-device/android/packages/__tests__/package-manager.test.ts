@@ -62,6 +62,12 @@ test('pm install from a device file (adbkit / legacy push install), and a missin
   expect(missing.stderr).toContain("Exception occurred while executing 'install':\njava.lang.IllegalArgumentException: Error: Can't open file: /data/local/tmp/none.apk");
 });
 
+test("streamed install through exec:cmd package 'install' -S N (adb with cmd but no abb_exec)", async () => {
+  const apk = await testApk({ pkg: 'com.example.exec' });
+  expect(await run(device, `cmd package 'install' -S ${apk.length}`, { stdin: apk })).toEqual({ stdout: 'Success\n', stderr: '', code: 0 });
+  expect((await run(device, 'pm path com.example.exec')).code).toBe(0);
+});
+
 test('install sessions (adb install-multiple)', async () => {
   const apk = await testApk({ pkg: 'com.example.multi' });
   const created = await run(device, 'cmd package install-create -S ' + String(apk.length));
