@@ -81,6 +81,7 @@ export class ReferenceDevice implements AndroidDevice {
   readonly deviceStore = new Map<string, unknown>();
   private sessions = new InstallSessions();
   private bootGeneration = 0;
+  private scanChain: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(readonly options: ReferenceDeviceOptions = {}) {
@@ -317,7 +318,10 @@ export class ReferenceDevice implements AndroidDevice {
     this.props.set('dev.bootcomplete', '0');
     this.log.append('main', 'I', 'init', 'init second stage started!', { pid: 1 });
     this.log.append('system', 'I', 'SystemServer', 'Entered the Android system server!', { pid: SYSTEM_SERVER_PID });
-    await this.packages.scan();
+    // Scans never overlap: a reboot during a boot waits for the running scan to finish first.
+    const scan = this.scanChain.then(() => (generation === this.bootGeneration ? this.packages.scan() : []));
+    this.scanChain = scan.then(() => undefined, () => undefined);
+    await scan;
     if (this.disposed || generation !== this.bootGeneration) return;
     this.log.append('system', 'I', 'PackageManager', `Finished scanning packages: ${this.packages.records.size} packages`, { pid: SYSTEM_SERVER_PID });
     const steps: Record<BootStep, () => void> = {

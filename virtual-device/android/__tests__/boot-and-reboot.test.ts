@@ -136,3 +136,18 @@ test('pidof, kill and am crash reach the phone process: killing it as root resta
   await run(d, 'am crash com.android.phone');
   expect(recorder.starts).toHaveLength(3);
 });
+
+test('rebooting again while booting: one clean boot, one phone process', async () => {
+  const recorder = recordingPhone();
+  const d = createReferenceDevice({ timeScale: 0.001, phoneProcess: recorder.phone });
+  device = d;
+  await d.whenBootCompleted();
+  d.reboot('');
+  d.reboot('');
+  d.reboot('');
+  await d.whenBootCompleted();
+  await new Promise((r) => setTimeout(r, 20));
+  expect(recorder.starts.length - recorder.stops).toBe(1);
+  expect(d.state).toBe('online');
+  expect((await run(d, 'pm list packages -s')).stdout.split('\n').filter((l) => l !== '')).toHaveLength(10);
+});

@@ -27,7 +27,7 @@ export function startShellSession(interpreter: ShellInterpreter, commandLine: st
 
 /**
  * Runs `body` as a device process with the usual stdio plumbing: stdin from the host, output
- * through `out` (merged and "\r\n"-translated for a PTY), exit status as a byte.
+ * through `out`, exit status as a byte. With a PTY, mksh reads commands interactively (prompt).
  */
 export function startProcess(
   out: CommandOutput,
@@ -36,14 +36,12 @@ export function startProcess(
 ): RunningCommand {
   const stdin = new BytePipe();
   const abort = new AbortController();
-  // A PTY has one output channel and the terminal's line discipline turns "\n" into "\r\n".
-  const write = options.pty
-    ? (data: Buffer | string): void => out.stdout(Buffer.from((typeof data === 'string' ? data : data.toString('utf8')).replace(/\r?\n/g, '\r\n')))
-    : (data: Buffer | string): void => out.stdout(data);
+  // The terminal's line discipline (echo, CR/LF translation, stderr on the one tty) is the
+  // transport's (virtual-device/services/command-service.ts); the process just writes.
   const io: Io = {
     stdin,
-    stdout: { write },
-    stderr: { write: options.pty ? write : (data) => out.stderr(data) },
+    stdout: { write: (data) => out.stdout(data) },
+    stderr: { write: (data) => out.stderr(data) },
   };
   const state: ShellState = { uid: options.uid, cwd: '/', vars: new Map(options.env), lastStatus: 0, pid: options.pid };
   const exit = body(io, state, abort.signal, stdin).then(
