@@ -58,6 +58,30 @@ describeWithAdb('reference device through a private adb server', () => {
     expect((await adb('uninstall', 'com.example.adb')).stdout).toContain('Success');
   });
 
+  test('adb install-multiple (install sessions) and adb uninstall', async () => {
+    const apkFile = path.join(tmp, 'com.example.multi.apk');
+    fs.writeFileSync(apkFile, await testApk({ pkg: 'com.example.multi' }));
+    const installed = await adb('install-multiple', apkFile);
+    expect(installed.stdout).toContain('Success');
+    expect((await adb('shell', 'pm', 'list', 'packages', '-3', 'multi')).stdout).toBe('package:com.example.multi\n');
+    expect((await adb('uninstall', 'com.example.multi')).stdout).toContain('Success');
+  });
+
+  test('adbkit: getProperties, getFeatures, install, isInstalled, uninstall (shell v1 with its own quoting)', async () => {
+    const device = server.client.getDevice(started.serial);
+    const props = await device.getProperties();
+    expect(props['ro.build.version.sdk']).toBe('35');
+    expect(props['ro.product.model']).toBe('ims-rig Reference Device');
+    const features = await device.getFeatures();
+    expect(features['android.hardware.telephony.ims']).toBe(true);
+    const apkFile = path.join(tmp, 'com.example.adbkit.apk');
+    fs.writeFileSync(apkFile, await testApk({ pkg: 'com.example.adbkit' }));
+    expect(await device.install(apkFile)).toBe(true);
+    expect(await device.isInstalled('com.example.adbkit')).toBe(true);
+    expect(await device.uninstall('com.example.adbkit')).toBe(true);
+    expect(await device.isInstalled('com.example.adbkit')).toBe(false);
+  });
+
   test('cmd role and logcat through adb', async () => {
     const apkFile = path.join(tmp, 'com.example.sms.apk');
     fs.writeFileSync(apkFile, await testApk({ pkg: 'com.example.sms', body: SMS_ROLE_COMPONENTS }));
