@@ -144,3 +144,20 @@ test('uninstalling the SMS app leaves the role empty; the dialer role falls back
 async function abbInstall(apk: Buffer): Promise<void> {
   expect((await abb(device, ['package', 'install', '-S', String(apk.length)], apk)).stdout).toBe('Success\n');
 }
+
+test('updating a priv-app installs to /data but keeps it a privileged system app; uninstalling reverts to the factory version', async () => {
+  await pushPrivApp(device, 'Upd', await testApk({ pkg: 'com.example.upd', versionCode: 1 }));
+  await abbInstall(await testApk({ pkg: 'com.example.upd', versionCode: 2 }));
+  expect(device.packages.get('com.example.upd')).toMatchObject({ versionCode: 2, isSystem: true, isPrivileged: true, codePath: '/data/app/com.example.upd-1/base.apk' });
+  expect((await run(device, 'dumpsys package com.example.upd')).stdout).toMatch(/\n {4}flags=\[ SYSTEM HAS_CODE ALLOW_CLEAR_USER_DATA UPDATED_SYSTEM_APP ALLOW_BACKUP \]\n/);
+  // The update survives a reboot (the boot scan prefers the newer /data copy).
+  await reboot(device);
+  expect(device.packages.get('com.example.upd')?.versionCode).toBe(2);
+  expect((await run(device, 'pm uninstall com.example.upd')).stdout).toBe('Success\n');
+  expect(device.packages.get('com.example.upd')).toMatchObject({ versionCode: 1, codePath: '/system/priv-app/Upd/Upd.apk', isPrivileged: true });
+});
+
+test('an APK cannot replace a platform-signed image app', async () => {
+  const apk = await testApk({ pkg: 'com.android.phone', versionCode: 99 });
+  expect((await abb(device, ['package', 'install', '-S', String(apk.length)], apk)).stdout).toBe('Failure [INSTALL_FAILED_UPDATE_INCOMPATIBLE: Existing package com.android.phone signatures do not match newer version; ignoring!]\n');
+});
