@@ -24,6 +24,8 @@ export interface ReferenceDeviceHandle {
   readonly port: number;
   /** The built-in adb-server door (for machines without adb). */
   readonly serverPort: number | undefined;
+  /** The child's process id (child-process starters only). */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStart
     serial: ready.serial,
     port: ready.port,
     serverPort: ready.serverPort ?? undefined,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
