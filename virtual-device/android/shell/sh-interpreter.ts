@@ -9,7 +9,7 @@ import { ERRNO_TEXT, type FsErrno } from '../fs/memory-fs';
 import { normalizePath } from '../fs/fs-path';
 import { BytePipe, bufferInput, EMPTY_INPUT, type InputStream, readAll } from './byte-pipe';
 import { type Tool, type ToolContext, toExitStatus } from './tool';
-import { parseScript, type Command, type Pipeline, type Redirect, type Script, type SimpleCommand } from './sh-parser';
+import { type BraceGroup, type Command, type ForClause, type IfClause, type LoopClause, parseScript, type Pipeline, type Redirect, type Script, type SimpleCommand } from './sh-parser';
 import { ShellSyntaxError, type WordToken } from './sh-lexer';
 import { expandWord, expandWords } from './sh-expand';
 import { runBuiltin, isBuiltin } from './sh-builtins';
@@ -142,9 +142,46 @@ export class ShellInterpreter {
           throw thrown;
         }
       }
-      return await this.runSimple(command, redirected.io, state, signal);
+      if (command.kind === 'simple') return await this.runSimple(command, redirected.io, state, signal);
+      return await this.runCompound(command, redirected.io, state, signal);
     } finally {
       redirected.flush();
+    }
+  }
+
+  /** if / for / while / until / { } — they run in the current shell (no subshell). */
+  private async runCompound(command: IfClause | ForClause | LoopClause | BraceGroup, io: Io, state: ShellState, signal: AbortSignal): Promise<number> {
+    switch (command.kind) {
+      case 'group':
+        return this.runList(command.body, io, state, signal);
+      case 'if': {
+        for (const branch of command.branches) {
+          if ((await this.runList(branch.condition, io, state, signal)) === 0) return this.runList(branch.body, io, state, signal);
+        }
+        return command.otherwise === undefined ? 0 : this.runList(command.otherwise, io, state, signal);
+      }
+      case 'for': {
+        const substitution = { status: undefined as number | undefined };
+        const items = await expandWords(command.items, (w) => expandWord(w, this.expansionContext(state, io, signal, substitution)));
+        let status = 0;
+        for (const item of items) {
+          if (signal.aborted) break;
+          state.vars.set(command.name, item);
+          status = await this.runList(command.body, io, state, signal);
+        }
+        return status;
+      }
+      case 'while': case 'until': {
+        let status = 0;
+        while (!signal.aborted) {
+          const condition = await this.runList(command.condition, io, state, signal);
+          if ((condition === 0) !== (command.kind === 'while')) break;
+          status = await this.runList(command.body, io, state, signal);
+          // Let timers and I/O run between iterations (a `while true; do sleep 1; done` must not starve them).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        return status;
+      }
     }
   }
 

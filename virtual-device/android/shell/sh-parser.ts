@@ -25,7 +25,36 @@ export interface Subshell {
   readonly body: Script;
   readonly redirects: readonly Redirect[];
 }
-export type Command = SimpleCommand | Subshell;
+export interface IfClause {
+  readonly kind: 'if';
+  /** condition/body pairs: if, then each elif. */
+  readonly branches: readonly { readonly condition: Script; readonly body: Script }[];
+  readonly otherwise: Script | undefined;
+  readonly redirects: readonly Redirect[];
+}
+export interface ForClause {
+  readonly kind: 'for';
+  readonly name: string;
+  /** undefined: `for x; do` iterates the positional parameters (none here). */
+  readonly items: readonly WordToken[];
+  readonly body: Script;
+  readonly redirects: readonly Redirect[];
+}
+export interface LoopClause {
+  readonly kind: 'while' | 'until';
+  readonly condition: Script;
+  readonly body: Script;
+  readonly redirects: readonly Redirect[];
+}
+export interface BraceGroup {
+  readonly kind: 'group';
+  readonly body: Script;
+  readonly redirects: readonly Redirect[];
+}
+export type Command = SimpleCommand | Subshell | IfClause | ForClause | LoopClause | BraceGroup;
+
+/** Words that open or close compound commands when they come where a command starts. */
+const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'do', 'done', 'while', 'until', '{', '}', 'in']);
 export interface Pipeline {
   readonly negate: boolean;
   readonly commands: readonly Command[];
@@ -40,10 +69,12 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
 export function parseScript(input: string): Script {
   const parser = new Parser(tokenize(input));
-  const script = parser.list(false);
+  const script = parser.list(NO_TERMINATORS);
   if (!parser.atEnd()) throw new ShellSyntaxError(`syntax error: '${parser.describeNext()}' unexpected`, false);
   return script;
 }
+
+const NO_TERMINATORS: ReadonlySet<string> = new Set();
 
 class Parser {
   private index = 0;
@@ -75,12 +106,30 @@ class Parser {
     while (this.isOp('\n')) this.index++;
   }
 
-  /** list := and_or ((';' | '&' | '\n') and_or)* ; stops at ')' when inside a subshell. */
-  list(inSubshell: boolean): AndOr[] {
+  /** The reserved word at the current position (unquoted literal word), if any. */
+  private reserved(): string | undefined {
+    const t = this.peek();
+    if (t?.type !== 'word' || !t.parts.every((p) => p.kind === 'text' && !p.quoted)) return undefined;
+    const text = literalWord(t);
+    return text !== undefined && RESERVED.has(text) ? text : undefined;
+  }
+
+  private expectReserved(word: string): void {
+    if (this.reserved() !== word) throw new ShellSyntaxError(this.atEnd() ? `syntax error: unexpected end of file (expecting "${word}")` : `syntax error: '${this.describeNext()}' unexpected (expecting "${word}")`, this.atEnd());
+    this.index++;
+  }
+
+  /**
+   * list := and_or ((';' | '&' | '\n') and_or)* — stops at ')' (subshell) or at one of
+   * `terminators` (fi, done, then, …) where a command would start.
+   */
+  list(terminators: ReadonlySet<string>, inSubshell = false): AndOr[] {
     const items: AndOr[] = [];
     this.skipNewlines();
     while (!this.atEnd()) {
       if (inSubshell && this.isOp(')')) break;
+      const word = this.reserved();
+      if (word !== undefined && terminators.has(word)) break;
       items.push(this.andOr());
       const t = this.peek();
       if (t === undefined) break;
@@ -90,9 +139,71 @@ class Parser {
         continue;
       }
       if (inSubshell && t.type === 'op' && t.op === ')') break;
+      const next = this.reserved();
+      if (next !== undefined && terminators.has(next)) break;
       throw new ShellSyntaxError(`syntax error: '${this.describeNext()}' unexpected`, false);
     }
     return items;
+  }
+
+  private compound(): Command | undefined {
+    const word = this.reserved();
+    if (word === 'if') {
+      this.index++;
+      const branches: { condition: Script; body: Script }[] = [];
+      let otherwise: Script | undefined;
+      for (;;) {
+        const condition = this.list(new Set(['then']));
+        this.expectReserved('then');
+        const body = this.list(new Set(['elif', 'else', 'fi']));
+        branches.push({ condition, body });
+        const next = this.reserved();
+        this.index++;
+        if (next === 'elif') continue;
+        if (next === 'else') {
+          otherwise = this.list(new Set(['fi']));
+          this.expectReserved('fi');
+        } else if (next !== 'fi') {
+          throw new ShellSyntaxError('syntax error: unexpected end of file (expecting "fi")', true);
+        }
+        break;
+      }
+      return { kind: 'if', branches, otherwise, redirects: this.redirects() };
+    }
+    if (word === 'while' || word === 'until') {
+      this.index++;
+      const condition = this.list(new Set(['do']));
+      this.expectReserved('do');
+      const body = this.list(new Set(['done']));
+      this.expectReserved('done');
+      return { kind: word, condition, body, redirects: this.redirects() };
+    }
+    if (word === 'for') {
+      this.index++;
+      const nameToken = this.tokens[this.index++];
+      const name = nameToken?.type === 'word' ? literalWord(nameToken) : undefined;
+      if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new ShellSyntaxError('syntax error: bad for loop variable', nameToken === undefined);
+      const items: WordToken[] = [];
+      if (this.reserved() === 'in') {
+        this.index++;
+        for (let t = this.peek(); t?.type === 'word'; t = this.peek()) {
+          items.push(t);
+          this.index++;
+        }
+      }
+      while (this.isOp(';') || this.isOp('\n')) this.index++;
+      this.expectReserved('do');
+      const body = this.list(new Set(['done']));
+      this.expectReserved('done');
+      return { kind: 'for', name, items, body, redirects: this.redirects() };
+    }
+    if (word === '{') {
+      this.index++;
+      const body = this.list(new Set(['}']));
+      this.expectReserved('}');
+      return { kind: 'group', body, redirects: this.redirects() };
+    }
+    return undefined;
   }
 
   private andOr(): AndOr {
@@ -127,9 +238,11 @@ class Parser {
   }
 
   private command(): Command {
+    const compound = this.compound();
+    if (compound !== undefined) return compound;
     if (this.isOp('(')) {
       this.index++;
-      const body = this.list(true);
+      const body = this.list(NO_TERMINATORS, true);
       if (!this.isOp(')')) throw new ShellSyntaxError("syntax error: missing ')'", true);
       this.index++;
       return { kind: 'subshell', body, redirects: this.redirects() };

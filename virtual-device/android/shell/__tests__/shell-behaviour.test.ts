@@ -94,3 +94,15 @@ test('su (userdebug) runs a command as root', async () => {
   expect((await run(device, 'su 0 id -u')).stdout).toBe('0\n');
   expect((await run(device, 'id -u')).stdout).toBe('2000\n');
 });
+
+test('compound commands: if/elif/else, for, while/until, { } groups', async () => {
+  expect((await run(device, 'if [ -d /data/local/tmp ]; then echo dir; else echo none; fi')).stdout).toBe('dir\n');
+  expect((await run(device, 'if false; then echo a; elif true; then echo b; else echo c; fi')).stdout).toBe('b\n');
+  expect((await run(device, 'for p in com.android.phone com.nobody; do pm path $p >/dev/null && echo "$p yes" || echo "$p no"; done')).stdout).toBe('com.android.phone yes\ncom.nobody no\n');
+  expect((await run(device, 'i=0; while [ $i != 000 ]; do i=${i}0; echo $i; done')).stdout).toBe('00\n000\n');
+  expect((await run(device, 'n=x; until [ "$n" = xxx ]; do n=${n}x; done; echo $n')).stdout).toBe('xxx\n');
+  expect((await run(device, '{ echo one; echo two; } > /data/local/tmp/group.txt; cat /data/local/tmp/group.txt')).stdout).toBe('one\ntwo\n');
+  expect((await run(device, 'if true; then exit 4; fi; echo not reached')).code).toBe(4);
+  expect((await run(device, 'echo then fi done')).stdout).toBe('then fi done\n');
+  expect((await run(device, 'if true; then echo x')).stderr).toBe('/system/bin/sh: syntax error: unexpected end of file (expecting "fi")\n');
+});
