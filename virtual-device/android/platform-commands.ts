@@ -52,7 +52,8 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device));
   registry.registerDumpsys('package', (ctx: ToolContext) => {
     const pkg = ctx.argv.find((a) => !a.startsWith('-'));
-    ctx.out.stdout(pkg === undefined ? dumpAllPackages(device.packages) : dumpPackage(device.packages, pkg, device.props));
+    if (pkg !== undefined && !device.packages.records.has(pkg)) ctx.out.stdout(`Unable to find package: ${pkg}\n`);
+    else ctx.out.stdout(pkg === undefined ? dumpAllPackages(device.packages) : dumpPackage(device.packages, pkg, device.props));
     return 0;
   });
   registry.registerDumpsys('role', createRoleDumpsys(device.packages));

@@ -141,3 +141,13 @@ test('pm install is refused while the device is still booting', async () => {
   device.props.set('sys.boot_completed', '0');
   expect(await run(device, 'pm install -S 10')).toMatchObject({ stdout: 'Error: device is still booting.\n', code: 1 });
 });
+
+test('query-services finds ImsServices by action; dumpsys package of an unknown package says so', async () => {
+  await install(await testApk({ pkg: 'com.example.q', body: IMS_SERVICE() }));
+  expect((await run(device, 'cmd package query-services --components -a android.telephony.ims.ImsService')).stdout).toBe('com.example.q/.ImsService\n');
+  const full = (await run(device, 'pm query-services -a android.telephony.ims.ImsService')).stdout;
+  expect(full).toMatch(/^1 services found:\n {2}Service #0:\n/);
+  expect(full).toContain('      permission=android.permission.BIND_IMS_SERVICE\n');
+  expect((await run(device, 'pm query-services -a com.nothing')).stdout).toBe('No services found\n');
+  expect((await run(device, 'dumpsys package com.nobody')).stdout).toBe('Unable to find package: com.nobody\n');
+});
