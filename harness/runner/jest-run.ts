@@ -41,8 +41,6 @@ export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRun
     testEnvironment: 'node',
     transform: {},
     moduleFileExtensions: ['js', 'json'],
-    reporters: [[reporter, options.progress]],
-    testTimeout: options.testTimeoutMs,
     cacheDirectory: path.join(os.tmpdir(), 'ims-rig-jest-cache'),
   };
   const previous = process.env[RUN_CONFIG_ENV];
@@ -52,6 +50,9 @@ export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRun
       _: [],
       $0: 'ims-rig run',
       config: JSON.stringify(jestConfig),
+      // Global options (not project ones): the reporter replaces Jest's own output entirely.
+      reporters: [[reporter, options.progress]] as unknown as string[],
+      testTimeout: options.testTimeoutMs,
       runInBand: true,
       watchman: false,
       cache: false,

@@ -46,6 +46,17 @@ export function firstDifference(checkpoints: readonly Checkpoint[]): string | un
   return undefined;
 }
 
+/** The first waived difference: `slot 0 RCS: expected -, observed com.x (waived: aosp-…)`. */
+export function firstWaived(checkpoints: readonly Checkpoint[]): string | undefined {
+  for (const cp of checkpoints) {
+    const d = cp.diffs.find((x) => x.waiver !== undefined);
+    if (d?.waiver) return `${describeDiff(d)} (waived: ${d.waiver.id})`;
+    const g = cp.grants?.diffs.find((x) => x.waiver !== undefined);
+    if (g?.waiver && cp.grants) return `${cp.grants.package} ${g.permission} (waived: ${g.waiver.id})`;
+  }
+  return undefined;
+}
+
 /** Reads events as they are appended and turns scenario ends into lines. */
 export class ProgressTracker {
   private offset = 0;
@@ -96,7 +107,10 @@ export class ProgressTracker {
     if (event.type === 'scenario-begin') this.checkpoints.set(event.id, []);
     if (event.type === 'checkpoint') this.checkpoints.get(event.scenario)?.push(event.checkpoint);
     if (event.type !== 'scenario-end') return undefined;
-    const detail = event.status === 'fail' ? firstDifference(this.checkpoints.get(event.scenario) ?? []) ?? event.reason : event.status === 'pass' ? undefined : event.reason;
+    const cps = this.checkpoints.get(event.scenario) ?? [];
+    const detail = event.status === 'fail' ? firstDifference(cps) ?? event.reason
+      : event.status === 'waived' ? firstWaived(cps) ?? event.reason
+      : event.status === 'pass' ? undefined : event.reason;
     if (event.status === 'error' && event.reason !== undefined && this.retrying(event)) {
       return `${' '.repeat(String(this.options.total).length * 2 + 3)} ! ${clean(event.scenario)} attempt ${event.attempt}: ${clean(event.reason)} (retrying)`;
     }

@@ -47,7 +47,13 @@ export interface CheckInput {
   readonly signal?: AbortSignal;
 }
 
-export async function observeCheck(input: CheckInput): Promise<Checkpoint> {
+/** A checkpoint, and in words how the observation went (for the step record). */
+export interface CheckResult {
+  readonly checkpoint: Checkpoint;
+  readonly note: string;
+}
+
+export async function observeCheck(input: CheckInput): Promise<CheckResult> {
   const expected = toBindingTable(input.table);
   const observation = await settleAndObserve(input.session, {
     slotCount: input.slotCount, expected,
@@ -61,7 +67,7 @@ export async function observeCheck(input: CheckInput): Promise<Checkpoint> {
   }
   const diffs = applyWaivers(diffBindings(input.table, dump.observed), input.waivers);
   const logcat = await input.logcat.read();
-  return {
+  const checkpoint: Checkpoint = {
     step: input.step,
     expected,
     observed: completeObserved(input.table, dump.observed),
@@ -71,6 +77,10 @@ export async function observeCheck(input: CheckInput): Promise<Checkpoint> {
     evidence: { dumpsys: dump.excerpt, logcat, commands: input.commands.map((c) => ({ ...c })) },
     settleMs: observation.settleMs,
   };
+  const how = observation.settled ? `observed after ${observation.settleMs} ms (${observation.reads} read(s))` : `did not settle within ${observation.settleMs} ms; the last of ${observation.reads} read(s) is reported`;
+  const busy = observation.busy === undefined ? '' : `; the device was not idle: ${observation.busy}`;
+  const result = checkpoint.status === 'pass' ? '' : `; ${diffs.length} difference(s), ${checkpoint.status}`;
+  return { checkpoint, note: `${how}${busy}${result}` };
 }
 
 export interface GrantsInput {

@@ -159,11 +159,11 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
       if (step.kind === 'check') {
         const table = tables.get(index);
         if (table === undefined) throw new Error(`no expectation for step ${index}`);
-        const cp = await observeCheck({ session, step: index, table, slotCount, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
+        const { checkpoint, note } = await observeCheck({ session, step: index, table, slotCount, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
         sinceObservation = exec.log.length;
-        checkpoints.push(cp);
-        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint: cp });
-        return cp.status === 'pass' ? `observed after ${cp.settleMs ?? 0} ms` : `${cp.diffs.length} difference(s), ${cp.status}`;
+        checkpoints.push(checkpoint);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
+        return note;
       }
       if (step.kind === 'checkGrants') {
         const cp = await observeGrants({ session, step: index, package: step.package, expected: grants.get(index) ?? {}, waivers: ctx.waivers, commands: exec.log.slice(sinceObservation), signal });

@@ -1,7 +1,7 @@
 /**
  * Turns a scenario's app description into the APK the target installs: the app's prebuilt `apk`
  * when it names one, else a generated one (harness/formats buildImsAppApk: a binary manifest in a
- * zip, no aapt). Generated APKs are cached by the hash of the description that produced them, in
+ * zip, no aapt). Generated APKs are cached by the hash of the manifest they are compiled from, in
  * memory and on disk, so a suite that reuses an app builds it once per machine.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { buildImsAppApk } from '../formats/apk-writer';
+import { renderManifestXml } from '../formats/android-manifest-render';
 import { type AppExtras, type ImsAppSpec } from '../model';
 
 export interface RealisedApk {
@@ -19,18 +20,14 @@ export interface RealisedApk {
   readonly source: 'prebuilt' | 'generated';
 }
 
-/** Version of the generator inputs: bump when buildImsAppApk's output changes for the same spec. */
-const GENERATOR_VERSION = 1;
-
 export class ApkCache {
   private readonly memory = new Map<string, RealisedApk>();
 
   constructor(readonly dir: string = path.join(os.tmpdir(), 'ims-rig-apk-cache')) {}
 
-  /** The key of a generated APK: everything in the description that reaches the manifest. */
+  /** The key of a generated APK: the hash of the manifest text it is compiled from (renderer changes included). */
   static keyOf(spec: ImsAppSpec, extras: AppExtras | undefined): string {
-    const { installed: _installed, ...manifestFields } = spec;
-    return createHash('sha256').update(JSON.stringify({ v: GENERATOR_VERSION, spec: sortKeys(manifestFields), extras: extras ? sortKeys(extras) : null })).digest('hex');
+    return createHash('sha256').update(renderManifestXml(spec, extras)).digest('hex');
   }
 
   async apkFor(spec: ImsAppSpec, extras?: AppExtras): Promise<RealisedApk> {
@@ -71,10 +68,3 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}

@@ -104,8 +104,8 @@ export function formatDeviceState(state: DeviceState): string {
   }
   for (const e of sortedIms(state.imsServices)) lines.push(`ims ${e.scope} slot=${e.slot} ${e.feature}=${e.package ?? '-'}`);
   for (const e of [...state.carrierConfig].sort((a, b) => a.slot - b.slot || a.key.localeCompare(b.key))) lines.push(`cc slot=${e.slot} ${e.key}=${e.raw}`);
-  for (const p of state.packages) lines.push(`package ${p}`);
-  for (const f of state.systemFiles) lines.push(`file ${f}`);
+  for (const p of [...state.packages].sort()) lines.push(`package ${p}`);
+  for (const f of [...state.systemFiles].sort()) lines.push(`file ${f}`);
   for (const role of Object.keys(state.roles).sort()) lines.push(`role ${role}=${(state.roles[role] ?? []).join(',')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,8 @@
  * snapshot read. Pure planning; ./execute-actions.ts performs it. Phases, in order:
  *   1. privileged/system apps: adb root + remount, push each APK to /system/priv-app/<pkg>/<pkg>.apk
  *      (plus its privapp-permissions allowlist), ONE reboot — only when there are such apps (the set
- *      under /system changes) — then `pm uninstall --user 0` for those the scenario installs later;
+ *      under /system changes) — then `pm uninstall --user 0` for those an `install` step brings
+ *      later (apps the scenario never installs are not staged at all);
  *   2. slot count (`ims-rig-device slots`, msim-control);
  *   3. device overlay: `ims-rig-device overlay` (persistent, device-overlay) or, without it,
  *      `cmd phone ims set-ims-service -s 0 -d -f 0,1 <mmtel>` / `-f 2 <rcs>` (shell-override);
@@ -33,8 +34,15 @@ function has(caps: ReadonlySet<Capability>, cap: Capability): boolean {
   return caps.has(cap);
 }
 
+/** Packages some `install` step installs later (only those of the apps not installed at first need staging). */
+function installedLater(s: FullScenario): Set<string> {
+  return new Set(s.steps.flatMap((st) => (st.kind === 'install' ? [st.package] : [])));
+}
+
 function systemAppsPhase(s: FullScenario, state: DeviceState): ProvisionPhase | undefined {
-  const systemApps = s.world.apps.filter((a) => a.location !== 'data');
+  // An app the scenario never installs is simply absent: nothing to stage.
+  const later = installedLater(s);
+  const systemApps = s.world.apps.filter((a) => a.location !== 'data' && (a.installed || later.has(a.package)));
   if (systemApps.length === 0) return undefined;
   const actions: DeviceAction[] = [{ kind: 'root' }, { kind: 'remount' }];
   for (const app of systemApps) {
@@ -49,7 +57,8 @@ function systemAppsPhase(s: FullScenario, state: DeviceState): ProvisionPhase | 
     }
   }
   actions.push({ kind: 'reboot' });
-  for (const app of systemApps) if (!app.installed) actions.push(shellAction(uninstallForUserCommand(app.package), 'pm-success'));
+  const hidden = systemApps.filter((a) => !a.installed);
+  if (hidden.length > 0) actions.push({ kind: 'root' }, ...hidden.map((a) => shellAction(uninstallForUserCommand(a.package), 'pm-success')));
   return { name: 'system-apps', route: 'adb root + remount, push to /system/priv-app, reboot (boot scan installs them as privileged apps)', actions };
 }
 
@@ -91,9 +100,13 @@ function simsPhase(s: FullScenario, state: DeviceState, caps: ReadonlySet<Capabi
   for (const key of SLOT_KEYS.slice(0, s.world.slots)) {
     const slot = slotIndex(key);
     const wanted = s.world.sims[key] ?? null;
-    const present = state.sims.find((x) => x.slot === slot)?.present ?? false;
+    const known = state.sims.find((x) => x.slot === slot);
+    const present = known?.present ?? false;
     if (simControl) {
+      // A slot the target did not have at the snapshot may still hold a SIM from before it was
+      // switched off (the SIM store outlives the slot): empty it, whatever it holds.
       if (present) actions.push(shellAction(simRemoveCommand(slot)));
+      else if (known === undefined) actions.push(shellAction(simRemoveCommand(slot), 'best-effort'));
       if (wanted) {
         const push = carrierConfigPush(slot, wanted);
         actions.push(push, shellAction(simInsertCommand(slot, push.path)));

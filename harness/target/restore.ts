@@ -43,12 +43,15 @@ function addedPackages(before: DeviceState, now: DeviceState): string[] {
 
 function simPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
   const actions: DeviceAction[] = [];
+  // SIMs in slots the snapshot did not have go first: switching the slot back off would hide them,
+  // and they would reappear in the next scenario that switches it on.
+  for (const extra of now.sims.filter((x) => x.present && x.slot >= before.slotCount)) actions.push(shellAction(simRemoveCommand(extra.slot === 1 ? 1 : 0), 'best-effort'));
   if (before.slotCount !== now.slotCount) actions.push(shellAction(slotsCommand(before.slotCount === 2 ? 2 : 1)));
   for (const was of before.sims) {
     const is = now.sims.find((x) => x.slot === was.slot);
     if (is && same({ ...is, state: '' }, { ...was, state: '' })) continue;
     const slot = was.slot === 1 ? 1 : 0;
-    if (is?.present || (before.slotCount !== now.slotCount && was.slot >= now.slotCount)) actions.push(shellAction(simRemoveCommand(slot), 'best-effort'));
+    if (is?.present) actions.push(shellAction(simRemoveCommand(slot), 'best-effort'));
     if (was.present && was.file !== undefined) actions.push(shellAction(simInsertCommand(slot, was.file, was.iccid)));
   }
   return actions;

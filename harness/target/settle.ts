@@ -30,9 +30,13 @@ export interface Observation {
   readonly reads: number;
   /** false: the deadline passed while the table was still changing (the last read is reported). */
   readonly settled: boolean;
+  /** The reference device was not idle (wait-idle's `busy:<what>`), e.g. a service rebinding over and over. */
+  readonly busy?: string;
 }
 
 export const DEFAULT_SETTLE_TIMEOUT_MS = 70_000;
+/** How long the reference device may take to become idle before the reads decide (real ms). */
+export const IDLE_WAIT_MS = 5_000;
 /** Longer than one rebind (REBIND_START_DELAY_MS 2000): a table unchanged across it has settled. */
 export const REAL_DEVICE_QUIET_MS = 2_500;
 
@@ -53,11 +57,19 @@ export async function settleAndObserve(session: TargetSession, options: SettleOp
   const signal = options.signal;
   const idleTool = hasWaitIdle(session);
   let idle = false;
+  let busy: string | undefined;
   if (idleTool) {
-    const result = await session.device.shell(waitIdleCommand(Math.max(0, deadline - Date.now())), { timeoutMs: timeoutMs + 5_000, ...(signal ? { signal } : {}) });
-    idle = result.exitCode === 0 && parseWaitIdle(result.stdout).idle;
+    // Bounded: a service that keeps dying is rebound every 2 s forever, so the device is never
+    // idle; then the reads below decide (two equal reads in a row) and the busy reason is kept.
+    const waitMs = Math.min(IDLE_WAIT_MS, Math.max(0, deadline - Date.now()));
+    const result = await session.device.shell(waitIdleCommand(waitMs), { timeoutMs: waitMs + 10_000, ...(signal ? { signal } : {}) });
+    const parsed = parseWaitIdle(result.stdout);
+    idle = result.exitCode === 0 && parsed.idle;
+    if (!parsed.idle) busy = parsed.busy;
   }
-  const quietMs = idleTool && idle ? 0 : REAL_DEVICE_QUIET_MS;
+  // wait-idle already let the device's timers run (or showed they never stop): two equal reads in a
+  // row decide there. Elsewhere the table must hold still for longer than a rebind.
+  const quietMs = idleTool ? 0 : REAL_DEVICE_QUIET_MS;
   const expectedKey = options.expected === undefined ? undefined : JSON.stringify(options.expected);
 
   let reads = 0;
@@ -70,13 +82,13 @@ export async function settleAndObserve(session: TargetSession, options: SettleOp
     const now = Date.now();
     const key = tableKey(dump);
     const pending = dump.found && dump.pending;
-    const done = (): Observation => ({ dump, settleMs: now - started, reads, settled: true });
+    const done = (): Observation => ({ dump, settleMs: now - started, reads, settled: true, ...(busy === undefined ? {} : { busy }) });
     if (!pending) {
       if (idle && reads === 1 && dump.found && expectedKey !== undefined && JSON.stringify(dump.observed) === expectedKey) return done();
       if (previous !== undefined && previous.key === key && now - previous.at >= quietMs) return done();
     }
     if (previous?.key !== key || pending) previous = { key, at: now };
-    if (now >= deadline) return { dump, settleMs: now - started, reads, settled: false };
+    if (now >= deadline) return { dump, settleMs: now - started, reads, settled: false, ...(busy === undefined ? {} : { busy }) };
     await sleep(Math.min(interval, Math.max(0, deadline - now)), signal);
     interval = Math.min(interval * 2, 2_000);
     if (reads > 10_000) throw new TimeoutError('settle: too many reads');

@@ -13,7 +13,7 @@ import { type ApkCache } from './app-realiser';
 import { captureDeviceState, fingerprintDiff, formatDeviceState, type DeviceState } from './device-state';
 import { executeAction, type CommandRecord, type ExecutionContext } from './execute-actions';
 import { planRestore } from './restore';
-import { hasWaitIdle } from './settle';
+import { hasWaitIdle, IDLE_WAIT_MS } from './settle';
 import { type TargetSession } from './target-session';
 
 export interface Snapshot {
@@ -48,7 +48,7 @@ export interface RestoreContext {
 
 async function waitIdle(session: TargetSession, signal: AbortSignal | undefined): Promise<void> {
   if (!hasWaitIdle(session)) return;
-  await session.device.shell(waitIdleCommand(30_000), { timeoutMs: 40_000, ...(signal ? { signal } : {}) }).catch(() => undefined);
+  await session.device.shell(waitIdleCommand(IDLE_WAIT_MS), { timeoutMs: IDLE_WAIT_MS + 10_000, ...(signal ? { signal } : {}) }).catch(() => undefined);
 }
 
 /** Restores `snapshot` (at most `maxPasses` plan-execute-verify passes). Throws only when the device is gone. */

@@ -132,12 +132,13 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
     case 'install': {
       const spec = appOf(ctx, step.package);
       if (spec.location === 'data') return { route: 'adb install', actions: [{ kind: 'install-apk', spec, ...extrasOf(ctx, spec) }] };
-      return { route: 'cmd package install-existing --user 0 (app staged under /system)', actions: [shellAction(installExistingCommand(spec.package))] };
+      return { route: 'cmd package install-existing --user 0 (app staged under /system)', actions: [{ kind: 'root' }, shellAction(installExistingCommand(spec.package))] };
     }
     case 'uninstall': {
       const spec = appOf(ctx, step.package);
       if (spec.location === 'data') return { route: 'pm uninstall', actions: [{ kind: 'uninstall', package: spec.package }] };
-      return { route: 'pm uninstall --user 0 (system app stays on /system)', actions: [shellAction(uninstallForUserCommand(spec.package), 'pm-success')] };
+      // The reference device, like some builds, lets only root remove a system app for one user.
+      return { route: 'pm uninstall --user 0 (system app stays on /system)', actions: [{ kind: 'root' }, shellAction(uninstallForUserCommand(spec.package), 'pm-success')] };
     }
     case 'updateApp': {
       const current = appOf(ctx, step.package);

@@ -36,8 +36,9 @@ function present(value: string | undefined): string | undefined {
 
 /**
  * `sim list`: one line per slot, e.g.
- *   `slot=0 state=READY subId=1 iccid=89010000000000000001 file=/data/local/tmp/ims-rig/sim0-carrier-a.xml`
- *   `slot=1 state=ABSENT subId=-1 iccid=- file=-`
+ *   `slot=0 state=READY subId=1 iccid=8901260000000000001 carrier=/data/local/tmp/ims-rig/sim0-carrier-a.xml`
+ *   `slot=1 state=ABSENT subId=-1 iccid=- carrier=-`
+ * (LOADING: inserted, the phone process has not assigned the subscription yet.)
  */
 export function parseSimList(stdout: string): SimRecord[] {
   const sims: SimRecord[] = [];
@@ -48,7 +49,7 @@ export function parseSimList(stdout: string): SimRecord[] {
     const state = t.get('state') ?? 'UNKNOWN';
     const subId = present(t.get('subid'));
     const iccid = present(t.get('iccid'));
-    const file = present(t.get('file'));
+    const file = present(t.get('carrier') ?? t.get('file'));
     sims.push({
       slot: Number(slot),
       present: state !== 'ABSENT' && state !== 'NOT_READY' && state !== 'UNKNOWN',

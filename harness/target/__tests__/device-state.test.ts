@@ -1,0 +1,56 @@
+import { type Capability } from '../../model';
+import { captureDeviceState, fingerprintDiff, formatDeviceState } from '../device-state';
+import { parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount } from '../stimulus-output';
+import { createSession } from '../target-session';
+import { FakeDevice } from './fake-device';
+import { freshState } from './state-fixture';
+
+describe('ims-rig-device state output', () => {
+  it('sim list: one line per slot; LOADING counts as present', () => {
+    expect(parseSimList('slot=0 state=READY subId=1 iccid=8901260000000000001 carrier=/data/local/tmp/ims-rig/sim0-a.xml\nslot=1 state=ABSENT subId=-1 iccid=- carrier=-\n')).toEqual([
+      { slot: 0, present: true, state: 'READY', subId: 1, iccid: '8901260000000000001', file: '/data/local/tmp/ims-rig/sim0-a.xml' },
+      { slot: 1, present: false, state: 'ABSENT' },
+    ]);
+    expect(parseSimList('slot=0 state=LOADING subId=-1 iccid=89 carrier=/x.xml')[0]?.present).toBe(true);
+  });
+
+  it('overlay: mmtel= and rcs= lines, empty when unset', () => {
+    expect(parseOverlayPrint('mmtel=com.oem.ims\nrcs=\n')).toEqual({ mmtel: 'com.oem.ims', rcs: '' });
+  });
+
+  it('SIM state and slot count of a target without SIM control', () => {
+    expect(parseSimStateProp('ABSENT,READY\n', 2).map((s) => s.present)).toEqual([false, true]);
+    expect(readSlotCount('dsds\n')).toBe(2);
+    expect(readSlotCount('ssss')).toBe(1);
+    expect(readSlotCount('')).toBe(1);
+  });
+});
+
+describe('the state fingerprint', () => {
+  it('is canonical: the same state in any order gives the same text', () => {
+    const a = freshState();
+    const b = freshState({ packages: [...a.packages].reverse(), imsServices: [...a.imsServices].reverse(), roles: { 'android.app.role.DIALER': [], 'android.app.role.SMS': ['com.android.messaging'] } });
+    expect(formatDeviceState(b)).toBe(formatDeviceState(a));
+    expect(formatDeviceState(a)).toContain('ims device slot=0 MMTEL=-\n');
+  });
+
+  it('a difference is a readable line pair', () => {
+    const before = formatDeviceState(freshState());
+    const after = formatDeviceState(freshState({ packages: ['com.android.phone', 'com.android.shell', 'com.oem.ims'] }));
+    expect(fingerprintDiff(before, after)).toEqual(['+ package com.oem.ims']);
+    expect(fingerprintDiff(before, before)).toEqual([]);
+  });
+
+  it('is read from the target with the commands the reference device answers', async () => {
+    const device = new FakeDevice()
+      .on('ims-rig-device sim list', 'slot=0 state=ABSENT subId=-1 iccid=- carrier=-\n')
+      .on('ims-rig-device overlay', 'mmtel=\nrcs=\n')
+      .on('cmd phone ims get-ims-service', '\n')
+      .on('pm list packages', 'package:com.android.shell\npackage:com.android.phone\n')
+      .on('ls -1 /system/priv-app', 'TeleService\n')
+      .on('cmd role get-role-holders android.app.role.SMS', 'com.android.messaging\n');
+    const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
+    const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps));
+    expect(formatDeviceState(state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));
+  });
+});

@@ -1,0 +1,34 @@
+import { type Capability, CAPABILITIES } from '../../model';
+import { effectiveRequirements, requirementSkip } from '../requirements';
+import { carrier, pkg, scenario } from './scenario-fixture';
+
+const ALL = new Set(Object.keys(CAPABILITIES) as Capability[]);
+const without = (...caps: Capability[]): Set<Capability> => new Set([...ALL].filter((c) => !caps.includes(c)));
+
+describe('scenario requirements', () => {
+  it('adds what the world implies: generated apps, privileged install, the overlay, SIMs', () => {
+    expect(effectiveRequirements(scenario({ sims: { 0: carrier('carrier-a') } }))).toEqual(['app-realisation', 'priv-app-install', 'device-overlay', 'sim-control']);
+  });
+
+  it('adds what the steps need', () => {
+    const s = scenario({ steps: [{ kind: 'setFeatures', package: pkg('com.oem.ims'), features: { 0: ['MMTEL'] } }, { kind: 'crash', package: pkg('com.oem.ims') }, { kind: 'check' }] });
+    expect(effectiveRequirements(s)).toEqual(expect.arrayContaining(['configurable-features', 'fault-injection']));
+  });
+
+  it('a missing capability is a skip with the reason `target lacks <cap>: <description>`', () => {
+    const s = scenario({ steps: [{ kind: 'setSlotCount', slots: 2 }, { kind: 'check' }] });
+    expect(requirementSkip(s, ALL)).toBeUndefined();
+    expect(requirementSkip(s, without('msim-control'))).toBe('target lacks msim-control: change the number of active SIM slots (needed for steps[0] (setSlotCount))');
+  });
+
+  it('accepts either way of realising a need, and names the alternative', () => {
+    const s = scenario({ sims: { 0: carrier('carrier-a') } });
+    expect(requirementSkip(s, without('sim-control'))).toBeUndefined();
+    expect(requirementSkip(s, without('sim-control', 'carrier-config'))).toMatch(/^target lacks sim-control: .*carrier-config would also do\)$/);
+  });
+
+  it('an overlay set by shell override does not survive a reboot step: device-overlay is then required', () => {
+    expect(requirementSkip(scenario(), without('device-overlay'))).toBeUndefined();
+    expect(requirementSkip(scenario({ steps: [{ kind: 'reboot' }, { kind: 'check' }] }), without('device-overlay'))).toMatch(/^target lacks device-overlay: .*reboot\/restartPhone/);
+  });
+});
