@@ -89,7 +89,9 @@ export class PackageOperations {
         if (def !== undefined && isRuntime(def)) state.runtimeGrants.set(permission, { granted: true, flags: new Set(['USER_SENSITIVE_WHEN_GRANTED', 'USER_SENSITIVE_WHEN_DENIED']) });
       }
     }
-    this.pms.db.parseCache.set(apkPath, { key: '', parsed });
+    // The boot scan keys its parse cache by size:mtime:inode; remember this parse under that key.
+    const stored = fs.stat(apkPath, SYSTEM_CREDENTIALS);
+    if (typeof stored !== 'number') this.pms.db.parseCache.set(apkPath, { key: `${stored.size}:${stored.mtimeSec}:${stored.ino}`, parsed });
     this.pms.logSystem('I', `${previous === undefined ? 'Install' : 'Update'} package ${name} codePath=${codePath} versionCode=${parsed.versionCode}`);
 
     const uid = state.appId;
