@@ -1,0 +1,197 @@
+/**
+ * `ims-rig run` as a user runs it: the built CLI as a child process against the reference device —
+ * through a private real adb server (ANDROID_ADB_SERVER_PORT), and with no adb on PATH through the
+ * device's built-in server door. Bad inputs end with exit 2 before any device is touched; an
+ * unreachable target with exit 3; the device reads back unchanged after a full and after an
+ * interrupted run.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AdbHost } from '../../adb';
+import { type RunResult } from '../../results';
+import { adbAvailable, NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
+import { deviceStateFingerprint } from '../../target/device-state';
+import { probeTarget } from '../../target/probe';
+import { createSession, type TargetSession } from '../../target/target-session';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
+const DOC_TABLE = ['carrier-a', 'carrier-b', 'no-sim'].map((n) => path.join(ROOT, 'suites', 'priority', `doc-table-${n}.yaml`));
+
+interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function runCli(args: readonly string[], env: NodeJS.ProcessEnv, options: { onStart?: (pid: number) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    if (child.pid !== undefined) options.onStart?.(child.pid);
+  });
+}
+
+function readResults(dir: string): RunResult {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResult;
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-run-e2e-'));
+}
+
+/** The environment of a user whose adb server is the test's private one. */
+function adbEnv(server: PrivateAdbServer): NodeJS.ProcessEnv {
+  const env = { ...process.env, ANDROID_ADB_SERVER_PORT: String(server.port), NO_COLOR: '1' };
+  delete env.ANDROID_SERIAL;
+  return env;
+}
+
+/** A PATH without any directory holding an adb binary. */
+function pathWithoutAdb(): string {
+  return (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '' && !fs.existsSync(path.join(d, 'adb'))).join(path.delimiter);
+}
+
+beforeAll(() => {
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch {
+    // type errors elsewhere in the tree do not stop the emit
+  }
+  expect(fs.existsSync(path.join(ROOT, 'dist', 'suites', 'conformance.suite.js'))).toBe(true);
+}, 240_000);
+
+describe('bad input: exit 2 before any device is touched', () => {
+  const env = { ...process.env, PATH: pathWithoutAdb(), ANDROID_ADB_SERVER_PORT: '1' };
+
+  test('a malformed scenario names the file and the field', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad-slot.yaml');
+    fs.writeFileSync(file, fs.readFileSync(DOC_TABLE[0]!, 'utf8').replace('steps:\n  - check: {}', 'steps:\n  - removeSim: { slot: 3 }\n  - check: {}'));
+    const r = await runCli(['--scenario', file, '--out', path.join(dir, 'out')], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad-slot\.yaml: steps\[0\]\.removeSim\.slot /);
+    expect(fs.existsSync(path.join(dir, 'out', 'events.jsonl'))).toBe(false);
+  });
+
+  test('a package named a;reboot never reaches a shell', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'injection.yaml');
+    fs.writeFileSync(file, fs.readFileSync(DOC_TABLE[0]!, 'utf8').replace('package: com.carrier.a.ims', 'package: "a;reboot"'));
+    const r = await runCli(['--scenario', file], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('injection.yaml: apps[1].package');
+    expect(r.stderr).toContain('"a;reboot" is not a valid Android package name');
+  });
+
+  test('an unknown option value is a usage error', async () => {
+    const r = await runCli(['--scenario', DOC_TABLE[0]!, '--shard', '3/2'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--shard "3/2"');
+  });
+});
+
+describe('against the reference device through a private adb server', () => {
+  let server: PrivateAdbServer | undefined;
+  let device: StartedReferenceDevice | undefined;
+  let session: TargetSession | undefined;
+
+  beforeAll(async () => {
+    if (!(await adbAvailable())) return;
+    server = await startPrivateAdbServer();
+    device = await startReferenceDevice({ timeScale: 0.01, createDevice: (o) => createReferenceDevice(o) });
+    await server.connect(device.serial);
+    // The test's own view of the device, to read its state fingerprint before and after runs.
+    const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
+    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
+    const adb = host.device(device.serial);
+    const probe = await probeTarget(adb, { via: 'adb-server' });
+    session = createSession(adb, probe.info, probe.capabilities);
+    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+  }, 120_000);
+
+  afterAll(async () => {
+    await device?.stop();
+    await server?.stop();
+  });
+
+  test('the doc-table scenarios pass, every report is written, and the device reads back unchanged', async () => {
+    if (!server || !device || !session) return console.warn(`skipped: ${NO_ADB_REASON}`);
+    const before = await deviceStateFingerprint(session);
+    const out = path.join(tempDir(), 'run');
+    const r = await runCli(['--target', device.serial, ...DOC_TABLE.flatMap((f) => ['--scenario', f]), '--out', out], adbEnv(server));
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/\[1\/3\] ✓ priority\.doc-table\.carrier-a \d+\.\ds/);
+    expect(r.stdout).toContain('3 passed, 0 failed');
+    const results = readResults(out);
+    expect(results.summary).toMatchObject({ pass: 3, fail: 0, error: 0, skip: 0 });
+    expect(results.run.complete).toBe(true);
+    expect(results.target).toMatchObject({ serial: device.serial, kind: 'virtual', sdk: 35 });
+    const carrierA = results.scenarios.find((s) => s.id === 'priority.doc-table.carrier-a');
+    expect(carrierA?.checkpoints[0]?.observed).toEqual({ 0: { EMERGENCY_MMTEL: 'com.oem.ims', MMTEL: 'com.oem.ims', RCS: 'com.carrier.a.ims' } });
+    expect(carrierA?.checkpoints[0]?.evidence?.dumpsys).toContain('Active controllers:');
+    for (const f of ['index.html', 'junit.xml', 'test_result.xml', 'events.jsonl']) expect(fs.existsSync(path.join(out, f))).toBe(true);
+    expect(fs.realpathSync(path.join(path.dirname(out), 'latest'))).toBe(fs.realpathSync(out));
+    expect(await deviceStateFingerprint(session)).toBe(before);
+  });
+
+  test('SIGINT stops after the current scenario is restored: partial report, marked incomplete; device unchanged', async () => {
+    if (!server || !device || !session) return console.warn(`skipped: ${NO_ADB_REASON}`);
+    const before = await deviceStateFingerprint(session);
+    const dir = tempDir();
+    // Six scenarios: the doc table twice (the copies get their own ids).
+    const files = DOC_TABLE.flatMap((f) => [f, copyWithId(f, dir, '-again')]);
+    const out = path.join(dir, 'run');
+    const events = path.join(out, 'events.jsonl');
+    const r = await runCli(['--target', device.serial, ...files.flatMap((f) => ['--scenario', f]), '--out', out], adbEnv(server), {
+      onStart: (pid) => {
+        // Interrupt once the first scenario has ended (the second is then running).
+        const timer = setInterval(() => {
+          const text = fs.existsSync(events) ? fs.readFileSync(events, 'utf8') : '';
+          if (text.includes('"type":"scenario-end"')) {
+            clearInterval(timer);
+            process.kill(pid, 'SIGINT');
+          }
+        }, 20);
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('interrupted');
+    const results = readResults(out);
+    expect(results.run.complete).toBe(false);
+    expect(results.run.interrupted).toBe('SIGINT');
+    expect(results.scenarios.length).toBeGreaterThanOrEqual(1);
+    expect(results.scenarios.every((s) => s.status === 'pass')).toBe(true);
+    expect(results.summary.notRun).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toContain('INCOMPLETE RUN');
+    expect(await deviceStateFingerprint(session)).toBe(before);
+  });
+});
+
+test('an unreachable target is an infrastructure error (exit 3) with a readable message', async () => {
+  if (!(await adbAvailable())) return console.warn(`skipped: ${NO_ADB_REASON}`);
+  const server = await startPrivateAdbServer();
+  try {
+    const r = await runCli(['--target', '127.0.0.1:1', '--scenario', DOC_TABLE[0]!, '--out', path.join(tempDir(), 'run')], adbEnv(server));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ims-rig: cannot connect to 127\.0\.0\.1:1: .*Is the device up and reachable\?/m);
+  } finally {
+    await server.stop();
+  }
+}, 60_000);
+
+/** A copy of a scenario file with `suffix` added to its id (relative references resolve the same). */
+function copyWithId(file: string, dir: string, suffix: string): string {
+  const text = fs.readFileSync(file, 'utf8').replace(/^id: (.+)$/m, `id: $1${suffix}`);
+  const copy = path.join(dir, path.basename(file).replace(/\.yaml$/, `${suffix}.yaml`));
+  fs.writeFileSync(copy, text);
+  return copy;
+}
