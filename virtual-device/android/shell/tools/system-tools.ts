@@ -61,9 +61,17 @@ export function createSystemTools(deps: SystemToolDeps, readFile: (ctx: ToolCont
       ctx.out.stdout(value + '\n');
       return 0;
     },
+    // toybox setprop.c: init's own checks first, then __system_property_set.
     setprop: (ctx) => {
       const [key, value] = ctx.argv.slice(1);
-      if (key === undefined || value === undefined || ctx.argv.length !== 3) { ctx.out.stderr('setprop: Need 2 arguments\n'); return 1; }
+      if (key === undefined || value === undefined) { ctx.out.stderr('setprop: Need 2 arguments\n'); return 1; }
+      if (ctx.argv.length > 3) { ctx.out.stderr('setprop: Max 2 arguments\n'); return 1; }
+      const reject = (message: string): number => { ctx.out.stderr(`setprop: ${message}\n`); return 1; };
+      if (value.length >= 92 && !key.startsWith('ro.')) return reject(`value '${value}' too long; try '${value.slice(0, 91)}'`);
+      if (key.startsWith('.') || key.endsWith('.')) return reject("property names must not start or end with '.'");
+      if (key.includes('..')) return reject("'..' is not allowed in a property name");
+      const bad = [...key].find((c) => !/[A-Za-z0-9@_.-]/.test(c));
+      if (bad !== undefined) return reject(`invalid character '${bad}' in name '${key}'`);
       const failure = deps.props.trySet(key, value, ctx.uid);
       if (failure !== undefined) {
         deps.log.append('main', 'E', 'init', `Unable to set property '${key}' from uid:${ctx.uid} gid:${ctx.uid} pid:${deps.shellPid()}: ${failure}`, { pid: 1 });
