@@ -17,7 +17,7 @@ export interface BuiltinPackage {
 
 const P = (name: string): string => `android.permission.${name}`;
 
-function component(kind: ParsedComponent['kind'], className: string, options: { permission?: string; filters?: IntentFilterInfo[]; exported?: boolean } = {}): ParsedComponent {
+function component(kind: ParsedComponent['kind'], className: string, options: { permission?: string; filters?: IntentFilterInfo[]; exported?: boolean; metaData?: Record<string, boolean | string> } = {}): ParsedComponent {
   const filters = options.filters ?? [];
   return {
     kind,
@@ -30,7 +30,7 @@ function component(kind: ParsedComponent['kind'], className: string, options: { 
     categories: filters.flatMap((f) => f.categories),
     dataSchemes: filters.flatMap((f) => f.schemes),
     mimeTypes: filters.flatMap((f) => f.mimeTypes),
-    metaData: {},
+    metaData: options.metaData ?? {},
     filters,
   };
 }
@@ -69,7 +69,7 @@ const MESSAGING_COMPONENTS: ParsedComponent[] = [
 
 const DIALER_COMPONENTS: ParsedComponent[] = [
   component('activity', 'com.android.dialer.main.impl.MainActivity', { filters: [MAIN_LAUNCHER, filter(['android.intent.action.DIAL'], { categories: ['android.intent.category.DEFAULT'] }), filter(['android.intent.action.DIAL'], { categories: ['android.intent.category.DEFAULT'], schemes: ['tel'] })] }),
-  component('service', 'com.android.incallui.InCallServiceImpl', { permission: P('BIND_INCALL_SERVICE'), filters: [filter(['android.telecom.InCallService'])] }),
+  component('service', 'com.android.incallui.InCallServiceImpl', { permission: P('BIND_INCALL_SERVICE'), filters: [filter(['android.telecom.InCallService'])], metaData: { 'android.telecom.IN_CALL_SERVICE_UI': true } }),
 ];
 
 const PHONE_PERMISSIONS = ['MODIFY_PHONE_STATE', 'READ_PRIVILEGED_PHONE_STATE', 'READ_PHONE_STATE', 'CALL_PHONE', 'CALL_PRIVILEGED', 'BIND_IMS_SERVICE', 'CONNECTIVITY_USE_RESTRICTED_NETWORKS', 'BROADCAST_SMS', 'BROADCAST_WAP_PUSH', 'RECEIVE_BOOT_COMPLETED', 'INTERACT_ACROSS_USERS_FULL', 'READ_CONTACTS', 'WRITE_APN_SETTINGS', 'INTERNET', 'ACCESS_NETWORK_STATE'].map(P);

@@ -139,6 +139,9 @@ test('uninstalling the SMS app leaves the role empty; the dialer role falls back
   expect(device.packages.roleHolders('android.app.role.DIALER')).toEqual(['com.example.dialer2']);
   await run(device, 'pm uninstall com.example.dialer2');
   expect(device.packages.roleHolders('android.app.role.DIALER')).toEqual(['com.android.dialer']);
+  // The image's own SMS and dialer apps qualify for their roles.
+  expect((await run(device, 'cmd role add-role-holder android.app.role.SMS com.android.messaging')).code).toBe(0);
+  expect((await run(device, 'cmd role add-role-holder android.app.role.DIALER com.android.dialer')).code).toBe(0);
 });
 
 async function abbInstall(apk: Buffer): Promise<void> {
