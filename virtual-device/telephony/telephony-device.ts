@@ -42,6 +42,12 @@ export class TelephonyDevice {
     this.apps = new AppRegistry(platform.pm, this.identities, this.logcat);
   }
 
+  /** The device's telephony context if it exists, without re-targeting it (tests, diagnostics). */
+  static existing(platform: Platform): TelephonyDevice | undefined {
+    const found: unknown = platform.deviceStore ? platform.deviceStore.get(STORE_KEY) : devicesWithoutStore.get(platform);
+    return found instanceof TelephonyDevice ? found : undefined;
+  }
+
   /** The device's telephony context, now seen through `platform` (the starting phone process). */
   static of(platform: Platform): TelephonyDevice {
     const map = platform.deviceStore;

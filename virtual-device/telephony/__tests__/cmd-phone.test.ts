@@ -102,6 +102,18 @@ describe('cmd phone ims', () => {
   });
 });
 
+describe('a device without android.hardware.telephony.ims', () => {
+  it('creates no ImsResolver: set-ims-service prints false, get-ims-service an empty line, dumpsys no resolver block', async () => {
+    device = await bootDevice({ features: { 'android.hardware.telephony.ims': false } });
+    expect((await sh(device, 'cmd phone ims set-ims-service -s 0 -c -f 1 com.x')).stdout).toBe('false\n');
+    expect((await sh(device, 'cmd phone ims get-ims-service -s 0 -d')).stdout).toBe('\n');
+    expect((await sh(device, 'cmd phone ims clear-ims-service-override')).stdout).toBe('false\n');
+    const text = (await sh(device, 'dumpsys phone')).stdout;
+    expect(text).toContain('  ImsResolver:\n  RcsService:\n');
+    expect((await sh(device, 'logcat -d -s PhoneFactory')).stdout).toContain('IMS is not supported on this device, skipping ImsResolver.');
+  });
+});
+
 describe('cmd phone cc', () => {
   beforeEach(async () => {
     device = await bootDevice();

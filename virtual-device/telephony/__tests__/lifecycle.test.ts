@@ -116,6 +116,14 @@ describe('packages', () => {
 });
 
 describe('queries and bindings that fail', () => {
+  it('a null binding during the feature query is a permanent error too (onNullBinding -> onPermanentError)', async () => {
+    device = await bootDevice();
+    await setUp(device, { overlay: OEM_OVERLAY, apps: { 'com.oem.ims': { answers: '0=MMTEL', behaviour: 'null-binding' } } });
+    const d = await dump(device);
+    expect(d.eventLog).toContain('onPermanentError - error for ComponentInfo{com.oem.ims/com.oem.ims.ImsService}');
+    expect(d.cached).toEqual([]);
+  });
+
   beforeEach(async () => {
     device = await bootDevice();
     await setUp(device, { overlay: OEM_OVERLAY });

@@ -98,10 +98,18 @@ export async function insertSim(device: ReferenceDevice, slot: number, values: R
   return sh(device, `ims-rig-device sim insert ${slot} ${path}${iccid ? ` --iccid ${iccid}` : ''}`);
 }
 
+import { TelephonyDevice } from '../telephony-device';
 import { bindings, readResolverDump, type ResolverDump } from './dumpsys-reader';
+
+/** Fails on errors of the simulation itself (not Java exceptions AOSP would throw). */
+export function expectNoInternalErrors(device: ReferenceDevice): void {
+  const errors = TelephonyDevice.existing(device.platform)?.internalErrors ?? [];
+  if (errors.length > 0) throw new Error(`telephony simulation errors: ${errors.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join('\n')}`);
+}
 
 export async function dump(device: ReferenceDevice): Promise<ResolverDump> {
   await settle(device);
+  expectNoInternalErrors(device);
   const r = await sh(device, 'dumpsys phone');
   return readResolverDump(r.stdout);
 }

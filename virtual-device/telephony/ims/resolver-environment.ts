@@ -15,6 +15,8 @@ export const SIM_STATE_UNKNOWN = 0;
 export const SIM_STATE_ABSENT = 1;
 export const SIM_STATE_READY = 5;
 export const SIM_STATE_NOT_READY = 6;
+/** The SIM's records are loaded (what getSimState reports once its carrier config is broadcast). */
+export const SIM_STATE_LOADED = 10;
 
 export interface ResolverEnvironment extends ControllerContext {
   /** The "ImsResolver" HandlerThread. */

@@ -5,7 +5,7 @@
  * SubscriptionManager.getSubscriptionId(slot) is INVALID when ImsResolver initialises — as on a
  * device, where the SIM loads after PhoneGlobals.onCreate.
  */
-import { SIM_STATE_ABSENT, SIM_STATE_READY, SIM_STATE_UNKNOWN } from '../ims/resolver-environment';
+import { SIM_STATE_ABSENT, SIM_STATE_LOADED, SIM_STATE_UNKNOWN } from '../ims/resolver-environment';
 import { type DeviceStore, type TelephonyState } from './device-store';
 
 export const INVALID_SUBSCRIPTION_ID = -1;
@@ -63,7 +63,7 @@ export class Subscriptions {
       this.states.set(slotId, SIM_STATE_ABSENT);
       this.activeSubIds.delete(slotId);
     } else {
-      this.states.set(slotId, SIM_STATE_READY);
+      this.states.set(slotId, SIM_STATE_LOADED);
       this.activeSubIds.set(slotId, subId);
     }
     this.updateDefaults();
