@@ -9,9 +9,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AdbHost } from '../../adb';
+import { AdbHost, findAdbBinary } from '../../adb';
 import { type RunResult } from '../../results';
-import { adbAvailable, NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
 import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
 import { deviceStateFingerprint } from '../../target/device-state';
 import { probeTarget } from '../../target/probe';
@@ -50,7 +50,7 @@ function tempDir(): string {
 
 /** The environment of a user whose adb server is the test's private one. */
 function adbEnv(server: PrivateAdbServer): NodeJS.ProcessEnv {
-  const env = { ...process.env, ANDROID_ADB_SERVER_PORT: String(server.port), NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ANDROID_ADB_SERVER_PORT: String(server.port), NO_COLOR: '1' };
   delete env.ANDROID_SERIAL;
   return env;
 }
@@ -99,13 +99,17 @@ describe('bad input: exit 2 before any device is touched', () => {
   });
 });
 
-describe('against the reference device through a private adb server', () => {
+/** Tests that need a real adb server are skipped, with the reason in their name, on machines without adb. */
+const ADB = findAdbBinary();
+const describeWithAdb = ADB !== undefined ? describe : describe.skip;
+const withAdb = (title: string): string => (ADB !== undefined ? title : `${title} (skipped: ${NO_ADB_REASON})`);
+
+describeWithAdb(withAdb('against the reference device through a private adb server'), () => {
   let server: PrivateAdbServer | undefined;
   let device: StartedReferenceDevice | undefined;
   let session: TargetSession | undefined;
 
   beforeAll(async () => {
-    if (!(await adbAvailable())) return;
     server = await startPrivateAdbServer();
     device = await startReferenceDevice({ timeScale: 0.01, createDevice: (o) => createReferenceDevice(o) });
     await server.connect(device.serial);
@@ -124,7 +128,7 @@ describe('against the reference device through a private adb server', () => {
   });
 
   test('the doc-table scenarios pass, every report is written, and the device reads back unchanged', async () => {
-    if (!server || !device || !session) return console.warn(`skipped: ${NO_ADB_REASON}`);
+    if (!server || !device || !session) throw new Error('the reference device did not start');
     const before = await deviceStateFingerprint(session);
     const out = path.join(tempDir(), 'run');
     const r = await runCli(['--target', device.serial, ...DOC_TABLE.flatMap((f) => ['--scenario', f]), '--out', out], adbEnv(server));
@@ -144,7 +148,7 @@ describe('against the reference device through a private adb server', () => {
   });
 
   test('SIGINT stops after the current scenario is restored: partial report, marked incomplete; device unchanged', async () => {
-    if (!server || !device || !session) return console.warn(`skipped: ${NO_ADB_REASON}`);
+    if (!server || !device || !session) throw new Error('the reference device did not start');
     const before = await deviceStateFingerprint(session);
     const dir = tempDir();
     // Six scenarios: the doc table twice (the copies get their own ids).
@@ -176,8 +180,7 @@ describe('against the reference device through a private adb server', () => {
   });
 });
 
-test('an unreachable target is an infrastructure error (exit 3) with a readable message', async () => {
-  if (!(await adbAvailable())) return console.warn(`skipped: ${NO_ADB_REASON}`);
+(ADB !== undefined ? test : test.skip)(withAdb('an unreachable target is an infrastructure error (exit 3) with a readable message'), async () => {
   const server = await startPrivateAdbServer();
   try {
     const r = await runCli(['--target', '127.0.0.1:1', '--scenario', DOC_TABLE[0]!, '--out', path.join(tempDir(), 'run')], adbEnv(server));
@@ -187,6 +190,25 @@ test('an unreachable target is an infrastructure error (exit 3) with a readable 
     await server.stop();
   }
 }, 60_000);
+
+test('with no adb anywhere: the rig starts the reference device itself (--deviation) and reaches it through its door; the deviation shows as a failing cell (exit 1)', async () => {
+  const dir = tempDir();
+  const out = path.join(dir, 'run');
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: pathWithoutAdb(), NO_COLOR: '1' };
+  delete env.ANDROID_SERIAL;
+  delete env.ADB;
+  const r = await runCli([...DOC_TABLE.flatMap((f) => ['--scenario', f]), '--deviation', 'no-per-feature-fallback', '--out', out], env);
+  expect(r.stderr).toContain("no adb found; using the reference device's built-in adb server");
+  expect(r.code).toBe(1);
+  const results = readResults(out);
+  expect(results.target).toMatchObject({ kind: 'virtual', via: 'built-in-server', deviation: 'no-per-feature-fallback' });
+  const status = Object.fromEntries(results.scenarios.map((x) => [x.id, x.status]));
+  expect(status).toEqual({ 'priority.doc-table.carrier-a': 'fail', 'priority.doc-table.carrier-b': 'pass', 'priority.doc-table.no-sim': 'pass' });
+  // Carrier A configures only RCS: the vendor bug takes MMTEL away from the OEM default on that slot.
+  const diffs = results.scenarios.find((x) => x.id === 'priority.doc-table.carrier-a')?.checkpoints[0]?.diffs;
+  expect(diffs).toContainEqual({ slot: '0', feature: 'MMTEL', expected: 'com.oem.ims', observed: null, rule: 'device-default' });
+  expect(r.stdout).toContain('✗ priority.doc-table.carrier-a');
+}, 120_000);
 
 /** A copy of a scenario file with `suffix` added to its id (relative references resolve the same). */
 function copyWithId(file: string, dir: string, suffix: string): string {
