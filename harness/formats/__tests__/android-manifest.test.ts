@@ -9,21 +9,21 @@ describe('parseManifestXml', () => {
     const m = parseManifestXml(fixtureManifestText('com.oem.ims'), 'com.oem.ims.xml');
     expect(m).toMatchObject({
       file: 'com.oem.ims.xml', source: 'xml', package: 'com.oem.ims', versionCode: 1, versionName: '1.0', line: 3,
-      usesPermissions: [{ name: 'android.permission.READ_PHONE_STATE', line: 5 }],
-      application: { label: 'OEM IMS', persistent: true, line: 6 },
+      usesPermissions: [{ name: 'android.permission.READ_PHONE_STATE', line: 6 }],
+      application: { label: 'OEM IMS', persistent: true, line: 7 },
       problems: [],
     });
     expect(m.application?.directBootAware).toBeUndefined();
     expect(m.components).toHaveLength(1);
     const s = m.components[0];
     expect(s).toMatchObject({
-      kind: 'service', name: '.ImsService', qualifiedName: 'com.oem.ims.ImsService', line: 7,
+      kind: 'service', name: '.ImsService', qualifiedName: 'com.oem.ims.ImsService', line: 8,
       exported: true, directBootAware: true, permission: 'android.permission.BIND_IMS_SERVICE',
-      intentFilters: [{ actions: ['android.telephony.ims.ImsService'], categories: [], dataSchemes: [], mimeTypes: [], line: 15 }],
+      intentFilters: [{ actions: ['android.telephony.ims.ImsService'], categories: [], dataSchemes: [], mimeTypes: [], line: 16 }],
     });
     expect(s?.persistent).toBeUndefined();
     expect(metaDataMap(s?.metaData ?? []).get('ims-rig.answers')).toEqual({
-      name: 'ims-rig.answers', line: 14, value: { type: 'string', value: '0=EMERGENCY_MMTEL,MMTEL,RCS;1=EMERGENCY_MMTEL,MMTEL,RCS' },
+      name: 'ims-rig.answers', line: 15, value: { type: 'string', value: '0=EMERGENCY_MMTEL,MMTEL,RCS;1=EMERGENCY_MMTEL,MMTEL,RCS' },
     });
   });
 

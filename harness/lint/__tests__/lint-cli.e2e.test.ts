@@ -88,7 +88,7 @@ describe('ims-rig lint', () => {
     expect(json).toMatchObject({ schemaVersion: 1, exitCode: 1, summary: { files: 2, error: 1 } });
     expect(json.files[0]).toMatchObject({ file: 'apks/com.nodirectboot.ims.apk', package: 'com.nodirectboot.ims' });
     expect(json.files[0]?.findings).toEqual([expect.objectContaining({
-      rule: 'direct-boot-aware', severity: 'error', line: 7, doc: expect.objectContaining({ id: 'service-attributes' }),
+      rule: 'direct-boot-aware', severity: 'error', line: 8, doc: expect.objectContaining({ id: 'service-attributes' }),
     })]);
     expect(json.files[1]?.package).toBe('com.android.phone.testapps.imstestapp');
   });
