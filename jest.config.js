@@ -3,7 +3,7 @@
 //   protocol  the reference device through a real adb server / adbkit      *.protocol.test.ts
 //   e2e       the real CLI, run as a child process, reading its reports     *.e2e.test.ts
 // ts-jest transpiles only (isolatedModules); `npm run typecheck` does the type check once.
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, roots: ['<rootDir>/harness', '<rootDir>/virtual-device', '<rootDir>/suites'] };
 module.exports = {
   // A global option (Jest 29 rejects it per project): protocol and e2e tests talk to adb and spawn the CLI.
