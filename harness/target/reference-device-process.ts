@@ -43,7 +43,11 @@ function isReadyLine(value: unknown): value is ReadyLine {
   return typeof v === 'object' && v !== null && v.event === 'ready' && typeof v.serial === 'string' && typeof v.port === 'number';
 }
 
-/** Kills live children when this process ends or is interrupted (SIGINT / SIGTERM). */
+/**
+ * Kills live children when this process ends or is terminated. SIGINT only when nobody else
+ * handles it: `ims-rig run` does (its first Ctrl-C finishes and restores the current scenario on
+ * this very device, which must stay up until release()).
+ */
 const live = new Set<ChildProcess>();
 let hooksInstalled = false;
 function installExitHooks(): void {
@@ -52,6 +56,7 @@ function installExitHooks(): void {
   process.on('exit', () => live.forEach((c) => c.kill('SIGKILL')));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = (): void => {
+      if (signal === 'SIGINT' && process.listenerCount(signal) > 1) return;
       live.forEach((c) => c.kill('SIGTERM'));
       // Keep the default behaviour (terminate) when nobody else handles the signal.
       if (process.listenerCount(signal) === 1) {
@@ -87,7 +92,8 @@ async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStart
     ...(options.slots === undefined ? [] : ['--slots', String(options.slots)]),
     ...(options.deviation === undefined ? [] : ['--deviation', options.deviation]),
     ...(options.timeScale === undefined ? [] : ['--time-scale', String(options.timeScale)])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a terminal's Ctrl-C goes to the rig, which decides when the device stops.
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   installExitHooks();
   live.add(child);
   child.once('exit', () => live.delete(child));
