@@ -42,7 +42,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--deviation <name>', 'behave like a vendor build with this bug')
     .option('--list-deviations', 'print the deviation profiles and exit')
     .option('--time-scale <factor>', 'scale the device clock (timers fire after delay × factor)', '1')
-    .option('--state-dir <dir>', 'keep device state (installed apps, settings) across restarts here')
+    .option('--json', 'print one JSON line {"event":"ready",...} when up (for programs that start it)')
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/virtual-device')).virtualDeviceCommand(opts)));
 
   program.command('lint')

@@ -1,0 +1,75 @@
+/**
+ * `ims-rig virtual-device`: one reference device (and optionally the adb-server door) in this
+ * process until SIGINT/SIGTERM. The harness CLI validates the options (harness/cli/commands/
+ * virtual-device.ts) and calls in here; printing is this command's job.
+ */
+import { DEVIATIONS } from '../deviations/deviations';
+import { type ReferenceDeviceHost, startReferenceDeviceHost } from '../host/reference-device-host';
+
+export interface VirtualDeviceCliOptions {
+  readonly port: number;
+  /** Also serve the adb server protocol on this port (0: OS picks). */
+  readonly serverPort?: number;
+  readonly slots: 1 | 2;
+  readonly deviation?: string;
+  readonly timeScale: number;
+  /** Print one JSON ready line instead of the human lines (for programs that spawn us). */
+  readonly json: boolean;
+}
+
+/** The deviation profiles `--deviation` accepts. */
+export function deviationProfiles(): readonly { readonly name: string; readonly description: string }[] {
+  return DEVIATIONS;
+}
+
+/** `name  description` lines, names padded to one column. */
+export function formatDeviationList(profiles: readonly { name: string; description: string }[]): string {
+  const width = Math.max(0, ...profiles.map((p) => p.name.length));
+  return profiles.map((p) => `${p.name.padEnd(width)}  ${p.description}\n`).join('');
+}
+
+/** What the command prints once the device is up. */
+export function readyLines(
+  ready: { serial: string; port: number; serverPort: number | undefined },
+  options: Pick<VirtualDeviceCliOptions, 'slots' | 'deviation' | 'json'>,
+): string {
+  if (options.json) {
+    return `${JSON.stringify({ event: 'ready', serial: ready.serial, port: ready.port, serverPort: ready.serverPort ?? null })}\n`;
+  }
+  const slots = options.slots === 1 ? '1 slot' : `${options.slots} slots`;
+  const deviation = options.deviation === undefined ? '' : `, deviation ${options.deviation}`;
+  let text = `ims-rig reference device ${ready.serial} (Android 15 userdebug, ${slots}${deviation})\n`;
+  text += `  adb connect ${ready.serial}\n`;
+  if (ready.serverPort !== undefined) {
+    text += `  adb server door 127.0.0.1:${ready.serverPort} (no adb needed: adbkit Adb.createClient({ port: ${ready.serverPort} }), or adb -P ${ready.serverPort})\n`;
+  }
+  return text;
+}
+
+/** Starts the device, prints the ready lines, and resolves with exit code 0 once stopped by a signal. */
+export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promise<number> {
+  const host: ReferenceDeviceHost = await startReferenceDeviceHost({
+    devices: [{
+      port: options.port,
+      slots: options.slots,
+      timeScale: options.timeScale,
+      ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    }],
+    ...(options.serverPort === undefined ? {} : { serverPort: options.serverPort }),
+  });
+  const [device] = host.devices;
+  if (device === undefined) throw new Error('the reference device host started no device');
+  process.stdout.write(readyLines({ serial: device.serial, port: device.port, serverPort: host.serverPort }, options));
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await host.stop();
+  if (!options.json) console.log('ims-rig reference device stopped');
+  return 0;
+}
