@@ -9,6 +9,7 @@
 import { type LogBuffer, type PackageManager } from '../android/platform';
 import { type ImsServiceBinder, type ServiceBinder, type ServiceConnection } from '../telephony/ims/binder';
 import { type ComponentName, componentToString } from '../telephony/ims/component-name';
+import { JavaException } from '../telephony/ims/java-exception';
 import { type Handler } from '../telephony/java/scheduler';
 import { type AppDeath, type AppDeathListener, type AppRegistry } from './app-registry';
 import { type ImsAppProcess } from './ims-app-process';
@@ -23,10 +24,9 @@ export const SERVICE_RESTART_MS = 1000;
 const PHONE_HELD_PERMISSIONS = new Set(['android.permission.BIND_IMS_SERVICE']);
 
 /** ContextImpl.bindServiceCommon's exception for a service the caller may not bind. */
-export class SecurityException extends Error {
+export class SecurityException extends JavaException {
   constructor(message: string) {
-    super(message);
-    this.name = 'java.lang.SecurityException';
+    super('java.lang.SecurityException', message, ['android.app.ContextImpl.bindServiceCommon(ContextImpl.java:2131)', 'android.app.ContextImpl.bindService(ContextImpl.java:1980)']);
   }
 }
 

@@ -101,6 +101,14 @@ describe('packages', () => {
     expect(c?.rebindDelay).toBeLessThan(2000 * 2 ** delays.length);
   });
 
+  it('a service the phone may not bind (not exported): bindService throws, the controller logs it and stays "binding" (AOSP never resets isBinding there)', async () => {
+    await install(device, 'com.oem.ims', { ...OEM_ALL, exported: false });
+    await settle(device);
+    const d = await dump(device);
+    expect(d.controllers[0]).toMatchObject({ isBinding: true, isBound: false });
+    expect(d.controllers[0]?.log.some((l) => /^ {4}binding exception=Not allowed to bind to service Intent \{ act=android\.telephony\.ims\.ImsService cmp=com\.oem\.ims\/com\.oem\.ims\.ImsService \}, retrying in \d+ mS$/.test(l))).toBe(true);
+  });
+
   it('a null binding is a permanent error: the package leaves the cache until a package broadcast brings it back', async () => {
     await setUp(device, { apps: { 'com.oem.ims': { ...OEM_ALL, behaviour: 'null-binding' } } });
     const d = await dump(device);

@@ -49,6 +49,7 @@ export interface AppOptions {
   readonly extraXml?: string;
   /** No <meta-data> at all on the service. */
   readonly noMetaData?: boolean;
+  readonly exported?: boolean;
 }
 
 export function manifestXml(pkg: string, o: AppOptions = {}): string {
@@ -65,7 +66,7 @@ export function manifestXml(pkg: string, o: AppOptions = {}): string {
 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${pkg}" android:versionCode="1" android:versionName="1.0">
   <uses-sdk android:minSdkVersion="30" android:targetSdkVersion="34"/>
   <application android:label="${pkg}" android:directBootAware="true">
-    <service android:name="${cls}" android:exported="true"${o.permission === false ? '' : ' android:permission="android.permission.BIND_IMS_SERVICE"'}>
+    <service android:name="${cls}" android:exported="${o.exported === false ? 'false' : 'true'}"${o.permission === false ? '' : ' android:permission="android.permission.BIND_IMS_SERVICE"'}>
       ${meta.join('\n      ')}
       <intent-filter>${actions.map((a) => `<action android:name="${a}"/>`).join('')}</intent-filter>
     </service>

@@ -113,7 +113,17 @@ export class ImsServiceController {
     this.connection = new ImsServiceConnection(this);
     this.localLog.log(`binding ${hashSetToString(imsFeatureSet)}`);
     this.logcat.write('I', LOG_TAG, `Binding ImsService:${componentToString(this.componentName)}`);
-    const ok = this.context.binder.bindService(this.componentName, this.getServiceInterface(), this.connection, 'com.android.phone');
+    let ok: boolean;
+    try {
+      ok = this.context.binder.bindService(this.componentName, this.getServiceInterface(), this.connection, 'com.android.phone');
+    } catch (e) {
+      // AOSP leaves isBinding set here, so later bind() calls (the backoff's too) return at once.
+      this.backoff.notifyFailed();
+      const message = e instanceof Error ? e.message : String(e);
+      this.localLog.log(`    binding exception=${message}, retrying in ${this.backoff.getCurrentDelay()} mS`);
+      this.logcat.write('E', LOG_TAG, `Error binding (${componentToString(this.componentName)}) with exception: ${message}, rebinding in ${this.backoff.getCurrentDelay()} ms`);
+      return false;
+    }
     if (!ok) {
       // AOSP logs the delay *before* notifyFailed() computes the next one.
       this.localLog.log(`    binding failed, retrying in ${this.backoff.getCurrentDelay()} mS`);
