@@ -120,6 +120,13 @@ describe('cmd phone cc', () => {
     await setUp(device, { overlay: OEM_OVERLAY, apps: APPS, sims: { 0: { carrier_name_string: 'Carrier A' } } });
   });
 
+  it('dumpsys carrier_config lists the merged config per phone', async () => {
+    const text = (await sh(device, 'dumpsys carrier_config')).stdout;
+    expect(text).toContain('  Phone Id = 0\n  subId = 1\n');
+    expect(text).toContain('    carrier_name_string = Carrier A\n');
+    expect(text).toContain('    config_ims_mmtel_package_override_string = null\n');
+  });
+
   it('is root-only on a userdebug build', async () => {
     expect(await sh(device, 'cmd phone cc get-value')).toEqual({ stdout: '', stderr: 'cc: Permission denied.\n', code: 255 });
   });
