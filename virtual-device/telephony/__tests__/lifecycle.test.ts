@@ -33,6 +33,13 @@ describe('boot and carrier config', () => {
     await settle(device);
     expect((await sh(device, 'ims-rig-device sim list')).stdout).toMatch(/^slot=0 state=READY subId=1 iccid=\d+ carrier=\/data\/local\/tmp\/carrier-0-\d+\.xml$/m);
     const d = await dump(device);
+    // Cold boot: the phone process starts while the user is locked; the SIM's CARRIER_CONFIG_CHANGED
+    // comes before BOOT_COMPLETED, so BOOT_COMPLETE re-evaluates ("reeval").
+    const firstCcc = d.eventLog.findIndex((l) => l.startsWith('updateBoundServices'));
+    expect(d.eventLog[0]).toBe('Initializing');
+    expect(firstCcc).toBeGreaterThan(0);
+    expect(d.eventLog.indexOf('handling BOOT_COMPLETE')).toBeGreaterThan(firstCcc);
+    expect(d.eventLog).toContain('boot complete - reeval');
     expect(d.carrier['0,RCS']).toBe('com.carrier.a.ims');
     expect(await bound(device)).toEqual({ '0,EMERGENCY_MMTEL': ['com.oem.ims'], '0,MMTEL': ['com.oem.ims'], '0,RCS': ['com.oem.ims'] });
   });
