@@ -163,3 +163,34 @@ export function withExitStatusEcho(command: ShellCommand, marker: string): strin
   if (!/^[A-Za-z0-9_]+$/.test(marker)) reject('marker', marker, 'internal marker must be alphanumeric');
   return `${command.line}; echo "${marker}$?"`;
 }
+
+/**
+ * Several commands in ONE shell round trip, each followed by an echo of its exit status behind a
+ * marker: `a; echo "<marker>:$?"; b; echo "<marker>:$?"`. For read-only state queries (the rig
+ * reads ~15 values per snapshot); stderr is not separated per command. Split the output with
+ * splitSequenceOutput. The argv is that of the first command (for logs); the line is the sequence.
+ */
+export function commandSequence(commands: readonly ShellCommand[], marker: string): ShellCommand {
+  if (!/^[A-Za-z0-9_]+$/.test(marker)) reject('marker', marker, 'internal marker must be alphanumeric');
+  if (commands.length === 0) reject('command', '', 'a sequence needs at least one command');
+  const line = commands.map((c) => `${c.line}; echo "${marker}:$?"`).join('; ');
+  return { [COMMAND_BRAND]: true, argv: commands[0]?.argv ?? [], line };
+}
+
+/** The stdout and exit status of each command of a commandSequence, in order (missing ones: exit null). */
+export function splitSequenceOutput(stdout: string, marker: string, count: number): { stdout: string; exitCode: number | null }[] {
+  const out: { stdout: string; exitCode: number | null }[] = [];
+  const pattern = new RegExp(`^${marker}:(\\d+)\\r?$`, 'm');
+  let rest = stdout;
+  for (let i = 0; i < count; i++) {
+    const m = pattern.exec(rest);
+    if (!m) {
+      out.push({ stdout: rest, exitCode: null });
+      rest = '';
+      continue;
+    }
+    out.push({ stdout: rest.slice(0, m.index), exitCode: Number(m[1]) });
+    rest = rest.slice(m.index + m[0].length).replace(/^\n/, '');
+  }
+  return out;
+}

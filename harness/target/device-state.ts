@@ -6,10 +6,10 @@
  * role holders. Snapshot and restore work from it, and its canonical text — the *fingerprint* —
  * makes "the device is as it was" a string comparison.
  */
-import { type ShellCommand } from '../adb';
+import { commandSequence, splitSequenceOutput, type ShellCommand } from '../adb';
 import {
   ROLE_DIALER, ROLE_SMS, ccGetValueCommand, getImsServiceCommand, getRoleHoldersCommand, getpropCommand,
-  listPackagesCommand, parseCcGetValue, parseGetImsServiceReply, parsePackageList, parseRoleHolders,
+  listPackagesCommand, parseCcGetValue, parseGetImsServiceReply, parsePackageList, parseRoleHolders, type CommandOutput,
 } from '../android';
 import { CARRIER_IMS_KEYS, IMS_FEATURES, type ImsFeature } from '../model';
 import { overlayPrintCommand, parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount, simListCommand, type SimRecord } from './stimulus-output';
@@ -47,49 +47,82 @@ export interface DeviceState {
 
 export const ROLES = [ROLE_SMS, ROLE_DIALER] as const;
 
-async function text(session: TargetSession, command: ShellCommand): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  return session.device.shell(command, { timeoutMs: 30_000 });
+const MARKER = 'IMS_RIG_STATE';
+
+/** Runs read-only queries in one shell round trip; each gets its own stdout and exit status. */
+async function queries(session: TargetSession, commands: readonly ShellCommand[]): Promise<CommandOutput[]> {
+  if (commands.length === 0) return [];
+  const result = await session.device.shell(commandSequence(commands, MARKER), { timeoutMs: 60_000 });
+  return splitSequenceOutput(result.stdout, MARKER, commands.length).map((r, i) => ({
+    stdout: r.stdout, stderr: '', exitCode: r.exitCode ?? 255, command: commands[i]?.line ?? '',
+  }));
 }
 
-/** Reads the state from the target: ~15 round trips on a one-slot device. */
+/**
+ * Reads the state from the target in two round trips: what does not depend on the slot count,
+ * then the per-slot configuration of the slots it has.
+ */
 export async function captureDeviceState(session: TargetSession): Promise<DeviceState> {
   const caps = session.capabilities;
   const stimulus = caps.has('sim-control') || caps.has('device-overlay');
-  const simText = stimulus ? (await text(session, simListCommand())).stdout : undefined;
-  const sims = simText === undefined ? [] : parseSimList(simText);
-  const slotCount = sims.length > 0 ? sims.length
-    : readSlotCount((await text(session, getpropCommand('persist.radio.multisim.config'))).stdout);
-  if (simText === undefined) sims.push(...parseSimStateProp((await text(session, getpropCommand('gsm.sim.state'))).stdout, slotCount));
-  const overlay = caps.has('device-overlay') ? parseOverlayPrint((await text(session, overlayPrintCommand())).stdout) : undefined;
+  const first: ShellCommand[] = [
+    stimulus ? simListCommand() : getpropCommand('gsm.sim.state'),
+    getpropCommand('persist.radio.multisim.config'),
+    caps.has('device-overlay') ? overlayPrintCommand() : getpropCommand('ro.build.type'),
+    listPackagesCommand(),
+    ...SYSTEM_DIRS.map(listDirCommand),
+    ...ROLES.map((role) => getRoleHoldersCommand(role)),
+    ...(caps.has('shell-override') ? IMS_FEATURES.map((feature) => getImsServiceCommand({ slot: 0, scope: 'device', feature })) : []),
+  ];
+  const [simOut, msimOut, overlayOut, packagesOut, ...rest] = await queries(session, first);
+  const dirOuts = rest.slice(0, SYSTEM_DIRS.length);
+  const roleOuts = rest.slice(SYSTEM_DIRS.length, SYSTEM_DIRS.length + ROLES.length);
+  const deviceOuts = rest.slice(SYSTEM_DIRS.length + ROLES.length);
+
+  const listed = stimulus ? parseSimList(simOut?.stdout ?? '') : [];
+  const slotCount = listed.length > 0 ? listed.length : readSlotCount(msimOut?.stdout ?? '');
+  const sims = stimulus ? listed : parseSimStateProp(simOut?.stdout ?? '', slotCount);
+  const overlay = caps.has('device-overlay') ? parseOverlayPrint(overlayOut?.stdout ?? '') : undefined;
 
   const imsServices: ImsServiceEntry[] = [];
-  if (caps.has('shell-override')) {
-    const read = async (slot: number, scope: 'carrier' | 'device', feature: ImsFeature): Promise<void> => {
-      const outcome = parseGetImsServiceReply(await text(session, getImsServiceCommand({ slot, scope, feature })));
-      imsServices.push({ slot, scope, feature, package: outcome.ok ? outcome.value : null });
-    };
-    for (const feature of IMS_FEATURES) await read(0, 'device', feature);
-    for (let slot = 0; slot < slotCount; slot++) for (const feature of IMS_FEATURES) await read(slot, 'carrier', feature);
-  }
+  const configured = (out: CommandOutput | undefined): string | null => {
+    if (out === undefined) return null;
+    const outcome = parseGetImsServiceReply(out);
+    return outcome.ok ? outcome.value : null;
+  };
+  IMS_FEATURES.forEach((feature, i) => {
+    if (caps.has('shell-override')) imsServices.push({ slot: 0, scope: 'device', feature, package: configured(deviceOuts[i]) });
+  });
+
+  const slots = Array.from({ length: slotCount }, (_, slot) => slot);
+  const withCc = caps.has('carrier-config') && session.rooted;
+  const second: ShellCommand[] = [
+    ...(caps.has('shell-override') ? slots.flatMap((slot) => IMS_FEATURES.map((feature) => getImsServiceCommand({ slot, scope: 'carrier', feature }))) : []),
+    ...(withCc ? slots.map((slot) => ccGetValueCommand({ slot })) : []),
+  ];
+  const secondOuts = await queries(session, second);
+  const carrierOuts = caps.has('shell-override') ? secondOuts.slice(0, slots.length * IMS_FEATURES.length) : [];
+  const ccOuts = secondOuts.slice(carrierOuts.length);
+  slots.forEach((slot) => IMS_FEATURES.forEach((feature, i) => {
+    if (caps.has('shell-override')) imsServices.push({ slot, scope: 'carrier', feature, package: configured(carrierOuts[slot * IMS_FEATURES.length + i]) });
+  }));
 
   const carrierConfig: CarrierConfigEntry[] = [];
-  if (caps.has('carrier-config') && session.rooted) {
-    for (let slot = 0; slot < slotCount; slot++) {
-      const outcome = parseCcGetValue(await text(session, ccGetValueCommand({ slot })));
-      if (!outcome.ok) continue; // no SIM in the slot: no subscription, nothing to read
-      for (const entry of outcome.value) if ((CARRIER_IMS_KEYS as readonly string[]).includes(entry.key)) carrierConfig.push({ slot, key: entry.key, raw: entry.raw });
-    }
-  }
+  ccOuts.forEach((out, slot) => {
+    const outcome = parseCcGetValue(out);
+    if (!outcome.ok) return; // no SIM in the slot: no subscription, nothing to read
+    for (const entry of outcome.value) if ((CARRIER_IMS_KEYS as readonly string[]).includes(entry.key)) carrierConfig.push({ slot, key: entry.key, raw: entry.raw });
+  });
 
-  const packages = parsePackageList((await text(session, listPackagesCommand())).stdout).map((p) => p.package).sort();
-  const systemFiles: string[] = [];
-  for (const dir of SYSTEM_DIRS) systemFiles.push(...parseDirListing((await text(session, listDirCommand(dir))).stdout).map((n) => `${dir}/${n}`));
+  const packages = parsePackageList(packagesOut?.stdout ?? '').map((p) => p.package).sort();
+  const systemFiles = SYSTEM_DIRS.flatMap((dir, i) => parseDirListing(dirOuts[i]?.stdout ?? '').map((n) => `${dir}/${n}`)).sort();
   const roles: Record<string, readonly string[]> = {};
-  for (const role of ROLES) {
-    const outcome = parseRoleHolders(await text(session, getRoleHoldersCommand(role)));
-    roles[role] = outcome.ok ? [...outcome.value].sort() : [];
-  }
-  return { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, systemFiles: systemFiles.sort(), roles };
+  ROLES.forEach((role, i) => {
+    const out = roleOuts[i];
+    const outcome = out === undefined ? undefined : parseRoleHolders(out);
+    roles[role] = outcome?.ok ? [...outcome.value].sort() : [];
+  });
+  return { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, systemFiles, roles };
 }
 
 /**

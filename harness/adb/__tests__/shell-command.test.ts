@@ -2,7 +2,7 @@ import { UnsafeValueError, EXIT_BAD_INPUT } from '../../errors';
 import { parsePackageName } from '../../model';
 import {
   ccKey, devicePath, int, isSafeDevicePath, isShellCommand, lit, name, pkg, pkgOrEmpty, prop, quoteArg, shellCommand,
-  withExitStatusEcho, withStdinFrom,
+  withExitStatusEcho, withStdinFrom, commandSequence, splitSequenceOutput,
 } from '../shell-command';
 
 describe('shellCommand', () => {
@@ -76,5 +76,24 @@ describe('shellCommand', () => {
     expect(isSafeDevicePath('/data/local/tmp')).toBe(true);
     expect(isSafeDevicePath('/data/local/tmpx/a')).toBe(false);
     expect(isSafeDevicePath('/data/local/tmp//a')).toBe(false);
+  });
+});
+
+describe('commandSequence (several read-only queries in one round trip)', () => {
+  it('joins the quoted lines, each followed by an echo of its status, and splits the output back', () => {
+    const seq = commandSequence([shellCommand('getprop', prop('ro.build.type')), shellCommand('pm', 'list', 'packages')], 'M1');
+    expect(seq.line).toBe('getprop ro.build.type; echo "M1:$?"; pm list packages; echo "M1:$?"');
+    expect(splitSequenceOutput('userdebug\nM1:0\npackage:a.b\npackage:c.d\nM1:1\n', 'M1', 2)).toEqual([
+      { stdout: 'userdebug\n', exitCode: 0 },
+      { stdout: 'package:a.b\npackage:c.d\n', exitCode: 1 },
+    ]);
+  });
+
+  it('a cut-off output leaves the missing parts without a status', () => {
+    expect(splitSequenceOutput('x\nM1:0\npartial', 'M1', 3)).toEqual([{ stdout: 'x\n', exitCode: 0 }, { stdout: 'partial', exitCode: null }, { stdout: '', exitCode: null }]);
+  });
+
+  it('refuses an unsafe marker', () => {
+    expect(() => commandSequence([shellCommand('true')], 'a;b')).toThrow(UnsafeValueError);
   });
 });

@@ -18,12 +18,28 @@ export class FakeDevice implements TargetDevice {
     return this;
   }
 
-  shell(command: ShellCommand): Promise<ShellResult> {
-    this.sent.push(command.line);
-    const key = [...this.replies.keys()].filter((p) => command.line.startsWith(p)).sort((a, b) => b.length - a.length)[0];
+  private answer(line: string): { stdout: string; stderr?: string; exitCode?: number } {
+    const key = [...this.replies.keys()].filter((p) => line.startsWith(p)).sort((a, b) => b.length - a.length)[0];
     const queue = key === undefined ? undefined : this.replies.get(key);
     const reply: Reply = queue === undefined || queue.length === 0 ? '' : queue.length > 1 ? (queue.shift() as Reply) : (queue[0] as Reply);
-    const r = typeof reply === 'string' ? { stdout: reply } : reply;
+    return typeof reply === 'string' ? { stdout: reply } : reply;
+  }
+
+  shell(command: ShellCommand): Promise<ShellResult> {
+    this.sent.push(command.line);
+    // A command sequence (harness/adb commandSequence): answer each part, echo its status marker.
+    const sequence = /; echo "([A-Za-z0-9_]+):\$\?"/.exec(command.line);
+    if (sequence) {
+      const marker = sequence[1] as string;
+      const parts = command.line.split(`; echo "${marker}:$?"`).map((p) => p.replace(/^; /, '')).filter((p) => p !== '');
+      const stdout = parts.map((p) => {
+        this.sent.push(p);
+        const r = this.answer(p);
+        return `${r.stdout}${r.stdout === '' || r.stdout.endsWith('\n') ? '' : '\n'}${marker}:${r.exitCode ?? 0}\n`;
+      }).join('');
+      return Promise.resolve({ command: command.line, stdout, stderr: '', exitCode: 0, protocol: 'v2', durationMs: 0 });
+    }
+    const r = this.answer(command.line);
     return Promise.resolve({ command: command.line, stdout: r.stdout, stderr: r.stderr ?? '', exitCode: r.exitCode ?? 0, protocol: 'v2', durationMs: 0 });
   }
 
