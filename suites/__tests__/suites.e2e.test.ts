@@ -1,0 +1,175 @@
+/**
+ * The conformance suites against the reference device, through the built CLI (`ims-rig run`), as
+ * a CI step runs them:
+ *   - the whole suite on plain AOSP passes: every scenario passes or is waived, the only skips are
+ *     for capabilities the reference device lacks (Appium), and every waiver is used;
+ *   - without the waiver file the waived scenarios fail (the waivers are what keeps the run green,
+ *     and they are precise enough to be needed);
+ *   - each vendor-bug profile of the reference device (`--deviation`) makes the scenarios listed
+ *     for it in DEVIATION_COVERAGE fail (suites/README.md has the measured table).
+ * The reference device is reached through its built-in adb-server door (adb hidden from PATH), so no
+ * adb server - and certainly not the default one on 5037 - is involved.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type RunResult, type ScenarioResult } from '../../harness/results';
+import { loadWaivers } from '../../harness/scenario/waivers';
+
+jest.setTimeout(900_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
+const SUITES = path.join(ROOT, 'suites');
+
+/**
+ * Deviation profile → scenarios that must fail against it (a subset of what fails, measured: see
+ * suites/README.md "Deviation coverage"). Each list targets the decision point the profile breaks.
+ */
+const DEVIATION_COVERAGE: Readonly<Record<string, readonly string[]>> = {
+  'carrier-without-feature': ['fallback.carrier-lacks-feature', 'feature-update.feature-added', 'multi-sim.answers-per-slot'],
+  'no-per-feature-fallback': ['priority.doc-table.carrier-a', 'fallback.carrier-lacks-feature', 'priority.separate-mmtel-and-rcs-defaults'],
+  'bind-permission-not-enforced': ['security.rogue-configured-by-carrier', 'security.unprotected-device-default', 'manifest.missing-bind-permission'],
+  'emergency-without-mmtel': ['emergency.emergency-without-mmtel-metadata', 'emergency.emergency-without-mmtel-query', 'manifest.emergency-without-mmtel'],
+  'no-unbind-on-empty-features': ['feature-update.no-features-until-reboot', 'feature-update.no-features-until-new-sim', 'fallback.carrier-config-cleared'],
+  'bound-after-uninstall': ['lifecycle.null-binding-after-crash'],
+  'nothing-without-sim': ['priority.doc-table.no-sim', 'emergency.device-default-without-emergency', 'multi-sim.sim-in-slot-1-only'],
+  'carrier-config-change-ignored': ['fallback.carrier-config-cleared', 'fallback.carrier-config-switched', 'priority.sim-swap'],
+  'legacy-key-ignored': ['fallback.legacy-key', 'fallback.legacy-key-with-split-key', 'compat.legacy-carrier-metadata'],
+  'compat-not-supported': ['compat.legacy-device-default', 'compat.legacy-carrier-metadata', 'manifest.compat-action'],
+};
+
+/**
+ * Waivers that need not each be used in one run, with why: a crash-looping service is seen either
+ * between rebinds (nothing bound) or in the moment it is bound again; a check sees one of the two.
+ */
+const ONE_OF = [['aosp-crash-looping-service-keeps-features', 'aosp-crash-looping-service-keeps-features-while-up']];
+/**
+ * Waivers whose AOSP behaviour is itself a race, so a run may not need them: at phone start the
+ * first CARRIER_CONFIG_CHANGED can come before the SIM's carrier config is loaded, and then the
+ * device default is bound before the carrier query starts failing (the scenario passes).
+ */
+const RACY: Readonly<Record<string, string>> = {
+  'aosp-failing-carrier-query-blocks-binding': 'lifecycle.query-error-at-phone-start',
+};
+
+interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A PATH without any directory that holds an adb binary: the rig then uses the device's door. */
+function envWithoutAdb(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '' && !fs.existsSync(path.join(d, 'adb'))).join(path.delimiter);
+  for (const key of ['ANDROID_SERIAL', 'ADB', 'ANDROID_HOME', 'ANDROID_SDK_ROOT', 'ANDROID_ADB_SERVER_PORT']) delete env[key];
+  return env;
+}
+
+function run(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'run', '--target', 'virtual', '--no-progress', ...args], { cwd: ROOT, env: envWithoutAdb(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-suites-e2e-'));
+}
+
+function results(dir: string): RunResult {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResult;
+}
+
+/** The waiver ids a scenario's diffs were waived by. */
+function waiversUsed(s: ScenarioResult): string[] {
+  return s.checkpoints.flatMap((c) => [
+    ...c.diffs.flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+    ...(c.grants?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+  ]);
+}
+
+/** Scenario files by id (the CLI takes files). */
+async function scenarioFiles(): Promise<Map<string, string>> {
+  const { loadScenarios } = await import('../../harness/scenario/loader');
+  return new Map((await loadScenarios([SUITES])).map((s) => [s.id, s.file]));
+}
+
+describe('the suites against the reference device (plain AOSP)', () => {
+  let full: RunResult;
+  let fullRun: CliResult;
+
+  beforeAll(async () => {
+    const out = tempDir();
+    fullRun = await run(['--out', out]);
+    full = results(out);
+  });
+
+  test('exit 0: every scenario passes or is waived', () => {
+    const bad = full.scenarios.filter((s) => !['pass', 'waived', 'skip'].includes(s.status)).map((s) => `${s.id}: ${s.status} ${s.reason ?? ''}`);
+    expect(bad).toEqual([]);
+    expect(fullRun.code).toBe(0);
+  });
+
+  test('the only skips are for capabilities the reference device lacks, each with its reason', () => {
+    const skipped = full.scenarios.filter((s) => s.status === 'skip');
+    for (const s of skipped) expect(s.reason ?? '').toMatch(/^target lacks appium: /);
+    expect(skipped.map((s) => s.id)).toEqual(['state-callback.callbacks-through-appium']);
+  });
+
+  test('every waiver in suites/waivers.yaml is used by a scenario', async () => {
+    const all = (await loadWaivers(path.join(SUITES, 'waivers.yaml'))).map((w) => w.id);
+    const used = new Set(full.scenarios.flatMap(waiversUsed));
+    const grouped = new Set(ONE_OF.flat());
+    expect(all.filter((id) => !grouped.has(id) && !used.has(id) && RACY[id] === undefined)).toEqual([]);
+    for (const [id, scenario] of Object.entries(RACY)) {
+      const status = full.scenarios.find((s) => s.id === scenario)?.status;
+      expect({ id, status: used.has(id) ? 'waived' : status }).toEqual({ id, status: expect.stringMatching(/^(waived|pass)$/) as string });
+    }
+    for (const group of ONE_OF) expect({ group, used: group.some((id) => used.has(id)) }).toEqual({ group, used: true });
+  });
+
+  test('without the waiver file the waived scenarios fail (exit 1)', async () => {
+    const waived = full.scenarios.filter((s) => s.status === 'waived');
+    expect(waived.length).toBeGreaterThan(0);
+    const files = await scenarioFiles();
+    const empty = path.join(tempDir(), 'no-waivers.yaml');
+    fs.writeFileSync(empty, '[]\n');
+    const out = tempDir();
+    const bare = await run(['--waivers', empty, '--out', out, ...waived.flatMap((s) => ['--scenario', files.get(s.id) ?? s.file])]);
+    expect(bare.code).toBe(1);
+    const racy = new Set(Object.values(RACY));
+    const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, racy.has(s.id) && s.status === 'pass' ? 'fail' : s.status]));
+    expect(statuses).toEqual(Object.fromEntries(waived.map((s) => [s.id, 'fail'])));
+  });
+});
+
+describe('every deviation profile is caught', () => {
+  test.each(Object.entries(DEVIATION_COVERAGE))('--deviation %s: its scenarios fail (exit 1)', async (deviation, ids) => {
+    const files = await scenarioFiles();
+    const out = tempDir();
+    const result = await run(['--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    expect(result.code).toBe(1);
+    const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, s.status]));
+    expect(statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
+  });
+
+  test('the profiles are exactly the reference device\'s', async () => {
+    const listed = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, 'virtual-device', '--list-deviations'], { cwd: ROOT, env: envWithoutAdb(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      child.stdout.on('data', (d: Buffer) => out.push(d));
+      child.on('error', reject);
+      child.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
+    });
+    const names = listed.split('\n').map((l) => l.split(/\s+/)[0]).filter((n): n is string => n !== undefined && n !== '');
+    expect([...names].sort()).toEqual(Object.keys(DEVIATION_COVERAGE).sort());
+  });
+});
