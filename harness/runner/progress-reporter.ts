@@ -154,6 +154,11 @@ export default class ProgressReporter {
     this.write(`${lines.join('\n')}\n`);
   }
 
+  /** On a terminal Jest prints "Determining test suites to run..." without a newline: clear it. */
+  onRunStart(): void {
+    if (this.options.live) this.write('\r\x1b[K');
+  }
+
   onTestCaseStart(_test: unknown, info: { title?: string }): void {
     this.flush();
     if (!this.options.live) return;
