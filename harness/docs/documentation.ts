@@ -87,6 +87,8 @@ export const DOC = {
     'The ImsService also allows the IMS features that it supports (MMTEL and RCS) to be enabled or disabled dynamically using updates using the ImsService#onUpdateSupportedImsFeatures method. This triggers the framework to recalculate which ImsServices are bound and which features they support.'),
   stateCallbackApi: S('state-callback-api', 'Use ImsStateCallback',
     'On devices running Android 13 or higher, to monitor whether the ImsService instance for an associated subscription is available or unavailable, an app can use the ImsStateCallback class.'),
+  telephonyCrash: S('telephony-crash', 'Use ImsStateCallback',
+    'In the unlikely event that the telephony process crashes, the app receives ImsStateCallback#onError and no longer receives updates on the registered ImsStateCallback instance.'),
   // Not the seed documentation: the `cmd phone ims` help text (TelephonyShellCommand#onHelpIms, quoted
   // verbatim in reference/aosp-imsresolver.md §3.1) is the only statement of what a shell override means.
   shellSetImsService: S('shell-set-ims-service', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',
