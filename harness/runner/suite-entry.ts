@@ -90,7 +90,7 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
         reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: 60_000 });
+          await state.host.waitForDevice(config.target.serial, { timeoutMs: config.target.info.kind === 'virtual' ? 15_000 : 120_000 });
           return true;
         },
       });

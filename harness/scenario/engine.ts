@@ -104,6 +104,9 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
       deviceLost = outcome.deviceLost;
       if (outcome.error !== undefined && error === undefined) error = outcome.error;
       if (restore?.ok && ctx.pendingRestoreFile) clearPendingRestore(ctx.pendingRestoreFile);
+    } else if (isDeviceLoss(error)) {
+      // Lost before anything was changed: nothing to restore, but the run must know whether it can go on.
+      deviceLost = !(ctx.reconnect ? await ctx.reconnect().catch(() => false) : false);
     }
   }
 

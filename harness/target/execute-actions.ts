@@ -28,7 +28,9 @@ export interface ExecutionContext {
 }
 
 const SHELL_TIMEOUT_MS = 60_000;
+/** An emulator or phone takes a minute or two to boot; the reference device, well under a second. */
 const REBOOT_TIMEOUT_MS = 240_000;
+const VIRTUAL_REBOOT_TIMEOUT_MS = 30_000;
 
 function judge(result: ShellResult, expect: ShellExpectation): string | undefined {
   const said = (result.stderr.trim() || result.stdout.trim()).split(/\r?\n/).slice(0, 3).join(' | ');
@@ -100,7 +102,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
         return;
       }
       case 'reboot':
-        await device.reboot(timeouts(ctx, REBOOT_TIMEOUT_MS));
+        await device.reboot(timeouts(ctx, session.info.kind === 'virtual' ? VIRTUAL_REBOOT_TIMEOUT_MS : REBOOT_TIMEOUT_MS));
         // adbd comes back as shell and /system read-only (service.adb.root is not persistent).
         // The next `root` action asks again (adb answers "already running as root" if it still is).
         session.rooted = false;
