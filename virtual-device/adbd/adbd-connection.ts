@@ -47,8 +47,10 @@ export class AdbdConnection implements StreamCarrier {
     this.log(`[${this.tag}] dropping connection: ${reason}`);
     this.dead = true;
     this.closeAllStreams();
-    // end() flushes what was already written (the OKAY of a `reboot:`) before the FIN.
+    // end() flushes what was already written (the OKAY of a `reboot:`) before the FIN; a host
+    // that stops reading does not keep the socket past a second.
     this.socket.end(() => this.socket.destroy());
+    setTimeout(() => this.socket.destroy(), 1_000).unref();
   }
 
   /** Closes at once, without flushing. */

@@ -56,6 +56,8 @@ export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promis
       ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     }],
     ...(options.serverPort === undefined ? {} : { serverPort: options.serverPort }),
+    // IMS_RIG_DEBUG=adbd: one line per connection, refused service and malformed packet on stderr.
+    ...(/\badbd\b/.test(process.env.IMS_RIG_DEBUG ?? '') ? { log: (line: string) => console.error(`[adbd] ${line}`) } : {}),
   });
   const [device] = host.devices;
   if (device === undefined) throw new Error('the reference device host started no device');

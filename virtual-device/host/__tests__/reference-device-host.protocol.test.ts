@@ -59,6 +59,30 @@ describeWithAdb('reference device host through adb 29', () => {
   });
 });
 
+describeWithAdb('a fixture APK through each of adb 29\'s install paths on the reference device', () => {
+  // Full features: abb_exec streamed; `cmd` only: exec:cmd package streamed; none: push + pm.
+  const profiles: [string, readonly string[]][] = [
+    ['abb_exec', ['shell_v2', 'cmd', 'stat_v2', 'ls_v2', 'fixed_push_mkdir', 'apex', 'abb', 'abb_exec']],
+    ['exec:cmd', ['shell_v2', 'cmd', 'stat_v2', 'ls_v2', 'fixed_push_mkdir']],
+    ['push + pm', []],
+  ];
+  for (const [label, features] of profiles) {
+    (haveFixture ? test : test.skip)(`${label}${haveFixture ? '' : ' (no apks/com.oem.ims.apk: run `ims-rig build-apks`)'}`, async () => {
+      const reference = await startReferenceDevice({ timeScale: 0.01, features, serverDoor: false });
+      const server = await startPrivateAdbServer();
+      try {
+        await server.connect(reference.serial);
+        const install = await server.adb(['-s', reference.serial, 'install', '--bypass-low-target-sdk-block', FIXTURE_APK]);
+        expect(install.stdout).toContain('Success');
+        expect((await server.adb(['-s', reference.serial, 'shell', 'pm', 'list', 'packages', 'com.oem.ims'])).stdout).toContain('package:com.oem.ims\n');
+      } finally {
+        await server.stop();
+        await reference.stop();
+      }
+    });
+  }
+});
+
 describe('reference device host through the server door (no adb server)', () => {
   test(`adbkit lists the device, reads its properties${haveFixture ? ' and installs a fixture APK' : ' (no apks/com.oem.ims.apk: install not tried)'}`, async () => {
     const reference = await startReferenceDevice({ timeScale: 0.01 });
