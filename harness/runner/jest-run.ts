@@ -28,6 +28,8 @@ export interface JestRunResult {
   readonly numTotalTests: number;
   readonly numFailedTests: number;
   readonly success: boolean;
+  /** Why the suite itself failed (its file could not load, beforeAll threw), first lines only. */
+  readonly suiteErrors: readonly string[];
 }
 
 export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRunResult> {
@@ -59,7 +61,11 @@ export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRun
       ci: true,
       passWithNoTests: true,
     }, [SUITE_DIR]);
-    return { numTotalTests: results.numTotalTests, numFailedTests: results.numFailedTests, success: results.success };
+    const suiteErrors = results.testResults.flatMap((r) => [
+      ...(r.testExecError ? [r.testExecError.message] : []),
+      ...r.testResults.filter((t) => t.status === 'failed' && /could not reach the target/.test(t.failureMessages.join('\n'))).slice(0, 1).flatMap((t) => t.failureMessages),
+    ]).map((m) => (m.split('\n')[0] ?? '').replace(/^Error: /, '').trim());
+    return { numTotalTests: results.numTotalTests, numFailedTests: results.numFailedTests, success: results.success, suiteErrors };
   } finally {
     if (previous === undefined) delete process.env[RUN_CONFIG_ENV];
     else process.env[RUN_CONFIG_ENV] = previous;

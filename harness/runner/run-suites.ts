@@ -175,7 +175,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     writer.close();
 
     const stdoutTty = process.stdout.isTTY === true;
-    await runSuiteWithJest({
+    const jest = await runSuiteWithJest({
       configFile,
       testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
@@ -186,15 +186,19 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
 
     // 4. run-end, reports.
     const control = readControl(controlFile);
-    const deviceLost = control.state === 'lost';
     const interrupted = control.state === 'stop' || control.state === 'abort';
     const folded = foldEvents(await readEvents(eventsFile), eventsFile);
+    // Scenarios that never began although nobody stopped the run: the suite itself broke (it could
+    // not reach the target, or its file did not load). An infrastructure problem, never a pass.
+    const brokeOff = !interrupted && control.state !== 'lost' && (folded.notRun?.length ?? 0) > 0;
+    const deviceLost = control.state === 'lost' || brokeOff;
+    const reason = control.state === 'lost' ? control.reason || 'device lost'
+      : brokeOff ? `the suite stopped before ${folded.notRun?.length ?? 0} planned scenario(s) ran${jest.suiteErrors[0] ? `: ${jest.suiteErrors[0]}` : ''}`
+      : interrupted ? control.reason || 'SIGINT' : undefined;
+    if (brokeOff) note(`ims-rig: ${reason ?? ''}`);
     const exitCode = runExitCode({ summary: folded.summary, deviceLost, interrupted });
     const end = new EventWriter(eventsFile);
-    end.write({
-      type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode,
-      ...(deviceLost ? { interrupted: control.reason || 'device lost' } : interrupted ? { interrupted: control.reason || 'SIGINT' } : {}),
-    });
+    end.write({ type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode, ...(reason === undefined ? {} : { interrupted: reason }) });
     end.close();
     const result = foldEvents(await readEvents(eventsFile), eventsFile);
     const paths = await writeReports(result, outDir);

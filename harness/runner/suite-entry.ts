@@ -31,7 +31,17 @@ interface SuiteState {
 export function defineConformanceSuite(config: RunConfig = readRunConfig()): void {
   let state: SuiteState | undefined;
 
+  let setupError: unknown;
   beforeAll(async () => {
+    try {
+      await setUp();
+    } catch (e) {
+      // Kept, not thrown: every test then fails with it, and the CLI reports why nothing ran.
+      setupError = e;
+    }
+  }, 300_000);
+
+  async function setUp(): Promise<void> {
     const host = new AdbHost(config.target.endpoint);
     const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
     const writer = new EventWriter(config.eventsFile);
@@ -43,7 +53,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
       session.rooted = root.ok;
     }
     await restoreLeftovers(config, state);
-  }, 300_000);
+  }
 
   afterAll(() => {
     state?.writer.close();
@@ -52,7 +62,9 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 120_000;
   for (const scenario of config.scenarios) {
     test(scenario.id, async () => {
-      if (state === undefined) throw new Error('the suite could not reach the target (see beforeAll)');
+      if (state === undefined || setupError !== undefined) {
+        throw new Error(`the suite could not reach the target: ${setupError instanceof Error ? setupError.message : String(setupError)}`);
+      }
       const outcome = await runWithRetries(config, state, scenario);
       if (outcome === undefined) return;
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
