@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { UsageError } from '../errors';
+import { describeError, UsageError } from '../errors';
 import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
 import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
 import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
@@ -175,11 +175,12 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     writer.close();
 
     const stdoutTty = process.stdout.isTTY === true;
+    // Jest failing as a whole is an infrastructure problem like any other: the report is still written.
     const jest = await runSuiteWithJest({
       configFile,
       testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
-    });
+    }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
 
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
     await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);
