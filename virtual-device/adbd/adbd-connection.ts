@@ -101,9 +101,10 @@ export class AdbdConnection implements StreamCarrier {
         this.handle(packet);
       }
     } catch (e) {
-      if (!(e instanceof PacketFormatError)) throw e;
-      // check_header failed: adb closes the connection; so do we (and never crash the process).
-      this.log(`[${this.tag}] ${e.message}; closing the connection`);
+      // check_header failed (adb closes the connection), or handling a packet threw: close this
+      // connection, never the process.
+      const what = e instanceof PacketFormatError ? e.message : `internal error: ${describe(e)}`;
+      this.log(`[${this.tag}] ${what}; closing the connection`);
       this.closeAllStreams();
       this.destroy();
     }

@@ -77,7 +77,12 @@ export class DoorForwards {
   private accept(forward: Forward, socket: net.Socket): void {
     socket.setNoDelay(true);
     socket.on('error', () => undefined);
-    const starter = forward.target.endpoint.open(forward.remote);
+    let starter;
+    try {
+      starter = forward.target.endpoint.open(forward.remote);
+    } catch {
+      starter = undefined;
+    }
     if (starter === undefined) {
       socket.destroy();
       return;

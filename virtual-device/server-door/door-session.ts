@@ -58,7 +58,15 @@ export class DoorSession {
         return;
       }
       if (request === undefined) return;
-      const pending = this.handle(request);
+      let pending: Promise<void> | undefined;
+      try {
+        pending = this.handle(request);
+      } catch (e) {
+        // A failure answering one client is that client's FAIL, never the process's end.
+        this.context.log(`server door: ${JSON.stringify(request)} failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (!this.socket.destroyed) this.reply(fail(`internal error: ${e instanceof Error ? e.message : String(e)}`));
+        return;
+      }
       if (pending !== undefined && this.mode === 'request') {
         this.mode = 'busy';
         void pending.then(() => {
@@ -180,6 +188,7 @@ export class DoorSession {
       this.socket.write(encodeValue(now));
     });
     this.socket.on('close', unsubscribe);
+    this.socket.on('end', () => this.socket.end());
   }
 
   private connect(address: string): string {

@@ -50,7 +50,15 @@ export function bridgeSocket(socket: Socket, starter: ServiceStarter, initial: r
   };
   const deliver = (chunk: Buffer): void => {
     if (closed || service === undefined) return;
-    const held = service.onData(chunk);
+    let held: void | Promise<void>;
+    try {
+      held = service.onData(chunk);
+    } catch {
+      // A service failing on its input ends this stream only.
+      socket.destroy();
+      close();
+      return;
+    }
     if (held !== undefined) {
       socket.pause();
       void held.finally(() => {
@@ -65,7 +73,12 @@ export function bridgeSocket(socket: Socket, starter: ServiceStarter, initial: r
     if (!socket.writableEnded) socket.end();
   });
   socket.on('close', close);
-  service = starter(output);
+  try {
+    service = starter(output);
+  } catch {
+    socket.destroy();
+    close();
+  }
   for (const chunk of initial) deliver(chunk);
   return {
     destroy() {

@@ -129,6 +129,18 @@ describe('adbd under malformed input', () => {
     expect(await client.closedWithin(2_000)).toBe(true);
   });
 
+  test('a device that fails while answering closes that connection, not the process', async () => {
+    const device = reference.device as FakeAndroidDevice;
+    const original = device.bannerProps.bind(device);
+    device.bannerProps = () => {
+      throw new Error('props unavailable');
+    };
+    const client = await connect();
+    client.send(Command.CNXN, 0x01000001, MAX_PAYLOAD, 'host::\0');
+    expect(await client.closedWithin(2_000)).toBe(true);
+    device.bannerProps = original;
+  });
+
   test('a host that connects and leaves without CNXN (adb\'s duplicate connect)', async () => {
     const client = await connect();
     client.close();
