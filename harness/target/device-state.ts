@@ -40,6 +40,8 @@ export interface DeviceState {
   /** IMS carrier-config keys per slot with a SIM (carrier-config targets only). */
   readonly carrierConfig: readonly CarrierConfigEntry[];
   readonly packages: readonly string[];
+  /** The packages whose code lives under /data (installed apps and updates of system apps); not fingerprinted. */
+  readonly dataPackages?: readonly string[];
   /** Entries of the /system directories the rig writes (priv-app, app, permissions), `dir/name`. */
   readonly systemFiles: readonly string[];
   readonly roles: Readonly<Record<string, readonly string[]>>;
@@ -69,7 +71,7 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
     stimulus ? simListCommand() : getpropCommand('gsm.sim.state'),
     getpropCommand('persist.radio.multisim.config'),
     caps.has('device-overlay') ? overlayPrintCommand() : getpropCommand('ro.build.type'),
-    listPackagesCommand(),
+    listPackagesCommand({ withPaths: true }),
     ...SYSTEM_DIRS.map(listDirCommand),
     ...ROLES.map((role) => getRoleHoldersCommand(role)),
     ...(caps.has('shell-override') ? IMS_FEATURES.map((feature) => getImsServiceCommand({ slot: 0, scope: 'device', feature })) : []),
@@ -114,7 +116,9 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
     for (const entry of outcome.value) if ((CARRIER_IMS_KEYS as readonly string[]).includes(entry.key)) carrierConfig.push({ slot, key: entry.key, raw: entry.raw });
   });
 
-  const packages = parsePackageList(packagesOut?.stdout ?? '').map((p) => p.package).sort();
+  const listedPackages = parsePackageList(packagesOut?.stdout ?? '');
+  const packages = listedPackages.map((p) => p.package).sort();
+  const dataPackages = listedPackages.filter((p) => p.path?.startsWith('/data/')).map((p) => p.package).sort();
   const systemFiles = SYSTEM_DIRS.flatMap((dir, i) => parseDirListing(dirOuts[i]?.stdout ?? '').map((n) => `${dir}/${n}`)).sort();
   const roles: Record<string, readonly string[]> = {};
   ROLES.forEach((role, i) => {
@@ -122,7 +126,7 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
     const outcome = out === undefined ? undefined : parseRoleHolders(out);
     roles[role] = outcome?.ok ? [...outcome.value].sort() : [];
   });
-  return { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, systemFiles, roles };
+  return { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, dataPackages, systemFiles, roles };
 }
 
 /**

@@ -33,12 +33,13 @@ function rolesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
 }
 
 /**
- * Packages the rig added. Staged system apps go with their files and the reboot, but an update
- * installed over one (updateApp) lives in /data and would outlive it: uninstalling it first
- * reverts the app to its /system copy (a failure there is harmless: nothing to revert).
+ * Packages the rig added whose code is under /data: installed apps, and updates installed over a
+ * staged system app (updateApp), which would outlive the system copy's removal. Staged system apps
+ * themselves go with their files and the reboot. (Without paths, every added package is tried.)
  */
-function addedPackages(before: DeviceState, now: DeviceState): string[] {
-  return now.packages.filter((p) => !before.packages.includes(p));
+function addedDataPackages(before: DeviceState, now: DeviceState): string[] {
+  const added = now.packages.filter((p) => !before.packages.includes(p));
+  return now.dataPackages === undefined ? added : added.filter((p) => now.dataPackages?.includes(p));
 }
 
 function simPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
@@ -100,7 +101,7 @@ export function planRestore(before: DeviceState, now: DeviceState, options: { pu
   const pushed = [...(options.pushed ?? [])].filter((p) => !keep.has(p) && !p.startsWith('/system/')).sort();
   const phases: RestorePhase[] = [
     { name: 'roles', actions: rolesPhase(before, now) },
-    { name: 'apps', actions: addedPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
+    { name: 'apps', actions: addedDataPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
     { name: 'sims', actions: simPhase(before, now) },
     { name: 'carrier-config', actions: carrierConfigPhase(before, now) },
     { name: 'ims-overrides', actions: imsPhase(before, now) },

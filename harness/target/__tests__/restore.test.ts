@@ -26,6 +26,18 @@ describe('restore plan', () => {
     ]);
   });
 
+  it('a staged system app goes with its files; an app (or an update) under /data is uninstalled', () => {
+    const before = freshState();
+    const now = freshState({
+      packages: [...before.packages, 'com.oem.ims', 'com.data.ims'],
+      dataPackages: ['com.data.ims'],
+      systemFiles: [...before.systemFiles, '/system/priv-app/com.oem.ims'],
+    });
+    const plan = lines(planRestore(before, now));
+    expect(plan[0]).toEqual(['apps', ['uninstall com.data.ims']]);
+    expect(plan[1]?.[0]).toBe('system-files');
+  });
+
   it('puts the original SIM back with its ICCID (keeps its subscription id) and keeps its file', () => {
     const original = { slot: 0, present: true, state: 'READY', subId: 1, iccid: '89012600', file: '/data/local/tmp/ims-rig/sim0-x.xml' };
     const before = freshState({ sims: [original] });
