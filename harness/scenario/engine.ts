@@ -150,6 +150,8 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
     for (const phase of phases) await executeActions(phase.actions, exec);
     return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
   });
+  // The files pushed so far go with the kept snapshot, so a later run can remove them too.
+  if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [...exec.pushed] });
 
   const { tables, grants } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
