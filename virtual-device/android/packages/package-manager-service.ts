@@ -11,7 +11,7 @@ import { type ParsedComponent } from './apk-parser';
 import { BUILTIN_PACKAGES } from './builtin-packages';
 import { PLATFORM_PERMISSIONS, type PermissionDefinition } from './permission-catalog';
 import { permissionStates, privappViolations, type PermissionContext, type PermissionState } from './permission-policy';
-import { ENABLED_STATE, isComponentEnabled, type PackageRecord, type PackageSettings, toComponentInfo, toPackageInfo } from './package-record';
+import { ENABLED_STATE, isComponentEnabled, type PackageRecord, type PackageSettings, toComponentInfo, toPackageInfo, isInstalledForUser } from './package-record';
 import { dataRecord, type ParseCache, type ScanProblem, SYSTEM_SCAN_DIRS, scanDirectory, systemRecord } from './package-scanner';
 import { RoleStore } from './role-service';
 import { readSystemConfig, type SystemConfig } from './system-config';
@@ -130,6 +130,7 @@ export class PackageManagerService implements PackageManager {
       lastDisabledCaller: null,
       dataDirIndex: 1,
       scanKey: '',
+      installed: true,
     };
   }
 
@@ -138,11 +139,14 @@ export class PackageManagerService implements PackageManager {
 
   get(packageName: string): PackageInfo | undefined {
     const record = this.records.get(packageName);
-    return record === undefined ? undefined : toPackageInfo(record, this.db.settings.get(packageName));
+    const settings = this.db.settings.get(packageName);
+    return record === undefined || !isInstalledForUser(settings) ? undefined : toPackageInfo(record, settings);
   }
 
-  list(): readonly PackageInfo[] {
-    return [...this.records.values()].map((r) => toPackageInfo(r, this.db.settings.get(r.parsed.packageName)));
+  list(options: { readonly includeUninstalled?: boolean } = {}): readonly PackageInfo[] {
+    return [...this.records.values()]
+      .filter((r) => options.includeUninstalled === true || isInstalledForUser(this.db.settings.get(r.parsed.packageName)))
+      .map((r) => toPackageInfo(r, this.db.settings.get(r.parsed.packageName)));
   }
 
   queryIntentServices(action: string, packageName?: string): readonly ComponentInfo[] {
@@ -156,6 +160,7 @@ export class PackageManagerService implements PackageManager {
     for (const record of this.records.values()) {
       if (packageName !== undefined && record.parsed.packageName !== packageName) continue;
       const settings = this.db.settings.get(record.parsed.packageName);
+      if (!isInstalledForUser(settings)) continue;
       for (const component of record.parsed.components) {
         if (component.kind !== kind || !component.actions.includes(action)) continue;
         if (!isComponentEnabled(record, settings, component)) continue;

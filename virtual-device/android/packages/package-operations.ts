@@ -131,8 +131,18 @@ export class PackageOperations {
     const record = this.pms.records.get(packageName);
     const settings = this.pms.db.settings.get(packageName);
     if (record === undefined || settings === undefined) return 'Failure [DELETE_FAILED_INTERNAL_ERROR]';
-    if (record.isSystem && options.user !== undefined && options.callerUid !== 0) return 'Failure [only root can delete system app for a particular user]';
-    if (record.isSystem && !record.updatedSystemApp) return 'Failure [DELETE_FAILED_INTERNAL_ERROR]';
+    if (options.user !== undefined && !settings.installed) return `Failure [not installed for ${options.user}]`;
+    if (record.isSystem && !record.updatedSystemApp) {
+      // PackageManagerShellCommand#runUninstall: without --user the delete is for all users and a
+      // factory system app cannot be deleted; with --user it sets DELETE_SYSTEM_APP and the app
+      // is uninstalled for that user only (the APK stays on the partition). The shell may do this.
+      if (options.user === undefined) return 'Failure [DELETE_FAILED_INTERNAL_ERROR]';
+      settings.installed = false;
+      this.pms.db.roles.forgetPackage(packageName, (p) => p !== packageName && this.pms.records.has(p));
+      this.pms.logSystem('I', `Uninstalling ${packageName} for user ${options.user}`);
+      this.broadcast(ACTION_PACKAGE_REMOVED, packageName, { [EXTRA_UID]: settings.appId, [EXTRA_REPLACING]: false, 'android.intent.extra.DATA_REMOVED': options.keepData !== true, 'android.intent.extra.REMOVED_FOR_ALL_USERS': false });
+      return 'Success';
+    }
     const fs = this.pms.deps.fs;
     fs.remove(record.codePath, SYSTEM_CREDENTIALS, { recursive: true });
     const uid = settings.appId;
@@ -154,6 +164,22 @@ export class PackageOperations {
     this.broadcast(ACTION_PACKAGE_REMOVED, packageName, { [EXTRA_UID]: uid, [EXTRA_REPLACING]: false, 'android.intent.extra.DATA_REMOVED': dataRemoved, 'android.intent.extra.REMOVED_FOR_ALL_USERS': true });
     if (dataRemoved) this.broadcast(ACTION_PACKAGE_FULLY_REMOVED, packageName, { [EXTRA_UID]: uid });
     return 'Success';
+  }
+
+  /**
+   * `pm install-existing [--user N] <pkg>`: installs a package the device already has for the
+   * user again (PackageManagerService#installExistingPackageAsUser), e.g. after
+   * `pm uninstall --user 0` of a system app. Returns the line `pm` prints.
+   */
+  installExisting(packageName: string, user: number): { readonly ok: boolean; readonly text: string } {
+    const record = this.pms.records.get(packageName);
+    const settings = this.pms.db.settings.get(packageName);
+    if (record === undefined || settings === undefined) return { ok: false, text: `Failure [INSTALL_FAILED_INVALID_URI]` };
+    if (!settings.installed) {
+      settings.installed = true;
+      this.broadcast(ACTION_PACKAGE_ADDED, packageName, { [EXTRA_UID]: settings.appId, [EXTRA_REPLACING]: false });
+    }
+    return { ok: true, text: `Package ${packageName} installed for user: ${user}` };
   }
 
   /**

@@ -50,6 +50,12 @@ export interface PackageSettings {
   dataDirIndex: number;
   /** APK size and mtime when last parsed (boot scans reuse the parse when unchanged). */
   scanKey: string;
+  /**
+   * PackageUserState.installed for user 0: false after `pm uninstall --user 0` of a system app
+   * (DELETE_SYSTEM_APP: the APK stays on the partition, the app is gone for the user) until
+   * `pm install-existing`. Queries without MATCH_UNINSTALLED_PACKAGES skip such packages.
+   */
+  installed: boolean;
 }
 
 export function isComponentEnabled(record: PackageRecord, settings: PackageSettings | undefined, component: ParsedComponent): boolean {
@@ -58,6 +64,10 @@ export function isComponentEnabled(record: PackageRecord, settings: PackageSetti
   if (state === ENABLED_STATE.enabled) return true;
   if (state !== ENABLED_STATE.default) return false;
   return component.enabled;
+}
+
+export function isInstalledForUser(settings: PackageSettings | undefined): boolean {
+  return settings?.installed ?? true;
 }
 
 export function isPackageEnabled(record: PackageRecord, settings: PackageSettings | undefined): boolean {

@@ -86,11 +86,24 @@ export function createPmCommand(deps: PmDeps): Tool {
           const pkg = args.next();
           if (pkg === undefined) { out.stderr('Error: no package specified\n'); return 1; }
           const record = pms.records.get(pkg);
-          if (record === undefined) return 1;
+          if (record === undefined || pms.get(pkg) === undefined) return 1;
           out.stdout(`package:${record.apkPath}\n`);
           return 0;
         }
         case 'install': return await runInstall(ctx, args, deps);
+        case 'install-existing': {
+          let user = 0;
+          while (args.peekOption()) {
+            const opt = args.next();
+            if (opt === '--user') user = Number(args.next());
+            else if (opt !== '--wait' && opt !== '--restrict-permissions' && opt !== '--full' && opt !== '--instant') { out.stdout(`Error: Unknown option: ${opt ?? ''}\n`); return 1; }
+          }
+          const pkg = args.next();
+          if (pkg === undefined) { out.stdout('Error: package name not specified\n'); return 1; }
+          const result = ops.installExisting(pkg, user);
+          out.stdout(result.text + '\n');
+          return result.ok ? 0 : 1;
+        }
         case 'install-create': case 'install-write': case 'install-commit': case 'install-abandon': case 'install-destroy':
           return await sessionCommands(cmd, ctx, args.rest());
         case 'uninstall': {
@@ -205,7 +218,7 @@ function runList(ctx: ToolContext, args: Args, deps: PmDeps): number {
   }
   const filter = args.next();
   const lines: string[] = [];
-  for (const info of [...deps.pms.list()].sort((a, b) => (a.packageName < b.packageName ? -1 : 1))) {
+  for (const info of [...deps.pms.list({ includeUninstalled: flags.has('-u') })].sort((a, b) => (a.packageName < b.packageName ? -1 : 1))) {
     if (filter !== undefined && !info.packageName.includes(filter)) continue;
     const uid = deps.pms.uidOf(info.packageName) ?? 0;
     if (uidFilter !== undefined && uid !== uidFilter) continue;

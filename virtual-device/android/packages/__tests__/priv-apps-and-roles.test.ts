@@ -164,3 +164,37 @@ test('an APK cannot replace a platform-signed image app', async () => {
   const apk = await testApk({ pkg: 'com.android.phone', versionCode: 99 });
   expect((await abb(device, ['package', 'install', '-S', String(apk.length)], apk)).stdout).toBe('Failure [INSTALL_FAILED_UPDATE_INCOMPATIBLE: Existing package com.android.phone signatures do not match newer version; ignoring!]\n');
 });
+
+/** Resolves once `predicate` holds (broadcasts are delivered asynchronously on the device clock). */
+async function until(predicate: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(predicate()).toBe(true);
+}
+
+test('pm uninstall --user 0 removes a system app for the user only; install-existing brings it back', async () => {
+  await pushPrivApp(device, 'ExamplePriv', await testApk({ pkg: 'com.example.priv', body: IMS_SERVICE() }));
+  const seen: string[] = [];
+  const record = (d: ReferenceDevice): void => {
+    d.bus.register(['android.intent.action.PACKAGE_REMOVED', 'android.intent.action.PACKAGE_ADDED'], (i) => seen.push(`${i.action.split('.').pop() ?? ''} ${i.data ?? ''} ${String(i.extras['android.intent.extra.REMOVED_FOR_ALL_USERS'] ?? '')}`));
+  };
+  record(device);
+  // Without --user the delete is for all users, which a factory system app refuses (AOSP).
+  expect((await run(device, 'pm uninstall com.example.priv')).stdout).toBe('Failure [DELETE_FAILED_INTERNAL_ERROR]\n');
+  expect(await run(device, 'pm uninstall --user 0 com.example.priv')).toMatchObject({ stdout: 'Success\n', code: 0 });
+  await until(() => seen.length === 1);
+  expect(seen).toEqual(['PACKAGE_REMOVED package:com.example.priv false']);
+  expect((await run(device, 'pm path com.example.priv')).code).toBe(1);
+  expect((await run(device, 'pm list packages priv')).stdout).toBe('');
+  expect((await run(device, 'pm list packages -u priv')).stdout).toBe('package:com.example.priv\n');
+  expect(device.platform.pm.queryIntentServices('android.telephony.ims.ImsService', 'com.example.priv')).toEqual([]);
+  expect((await run(device, 'pm uninstall --user 0 com.example.priv')).stdout).toBe('Failure [not installed for 0]\n');
+  // The user state survives a reboot, like package-restrictions.xml.
+  await reboot(device);
+  expect((await run(device, 'pm path com.example.priv')).code).toBe(1);
+  record(device);
+  expect((await run(device, 'pm install-existing --user 0 com.example.priv')).stdout).toBe('Package com.example.priv installed for user: 0\n');
+  expect((await run(device, 'pm path com.example.priv')).stdout).toBe('package:/system/priv-app/ExamplePriv/ExamplePriv.apk\n');
+  expect(device.platform.pm.queryIntentServices('android.telephony.ims.ImsService', 'com.example.priv')).toHaveLength(1);
+  await until(() => seen.length === 2);
+  expect(seen[1]).toBe('PACKAGE_ADDED package:com.example.priv ');
+});
