@@ -49,12 +49,15 @@ describeWithAdb('reference device through a private adb server', () => {
     const installed = await adb('install', apkFile);
     expect(installed.stdout).toContain('Success');
     expect((await adb('shell', 'pm', 'path', 'com.example.adb')).stdout).toBe('package:/data/app/com.example.adb-1/base.apk\n');
+    // An APK without <uses-sdk> targets SDK 1, which Android 14+ refuses unless bypassed.
+    const legacyFile = path.join(tmp, 'com.example.legacy.apk');
+    fs.writeFileSync(legacyFile, await testApk({ pkg: 'com.example.legacy', targetSdk: null }));
+    const refused = await adb('install', legacyFile);
+    expect(`${refused.stdout}${refused.stderr}`).toContain('INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK version 24');
+    expect((await adb('install', '--bypass-low-target-sdk-block', legacyFile)).stdout).toContain('Success');
+    // The committed fixture APKs declare uses-sdk, so they install as they are.
     const fixture = path.resolve(__dirname, '../../../apks/com.oem.ims.apk');
-    if (fs.existsSync(fixture)) {
-      const refused = await adb('install', fixture);
-      expect(`${refused.stdout}${refused.stderr}`).toContain('INSTALL_FAILED_DEPRECATED_SDK_VERSION: App package must target at least SDK version 24');
-      expect((await adb('install', '--bypass-low-target-sdk-block', fixture)).stdout).toContain('Success');
-    }
+    expect((await adb('install', fixture)).stdout).toContain('Success');
     expect((await adb('uninstall', 'com.example.adb')).stdout).toContain('Success');
   });
 
