@@ -1,8 +1,7 @@
 // ESLint flat config: type-aware typescript-eslint rules plus the import boundaries of DESIGN.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importPlugin from 'eslint-plugin-import';
 
 // Layers inside harness/ depend one way (DESIGN.md "Layout"):
 //   adb <- android <- target <- scenario -> oracle ; runner -> reporters ; reporters see only results.
@@ -47,12 +46,12 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    plugins: { import: importPlugin },
+    // Relative TypeScript imports resolve like Node's (CommonJS output, no path aliases).
+    settings: { 'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [...zones, ...productionZones] }],
-      'import-x/no-cycle': 'off',
-      '@typescript-eslint/no-floating-promises': 'error',
+      'import/no-restricted-paths': ['error', { zones: [...zones, ...productionZones] }],
+            '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -69,7 +68,7 @@ export default tseslint.config(
   {
     files: ['**/__tests__/**', 'harness/testing/**'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: zones.filter((z) => !(String(z.target).startsWith('./virtual-device') && z.from === H)) }],
+      'import/no-restricted-paths': ['error', { zones: zones.filter((z) => !(String(z.target).startsWith('./virtual-device') && z.from === H)) }],
       'max-lines': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
