@@ -272,7 +272,7 @@ export class AdbDevice {
     });
     this.host.forgetFeatures(this.serial);
     const goneBy = Date.now() + 5_000;
-    while (Date.now() < goneBy && (await this.host.getState(this.serial).catch(() => 'missing')) === 'device') await sleep(100, options.signal);
+    while (Date.now() < goneBy && (await this.host.getState(this.serial).catch(() => 'missing')) === 'device') await sleep(25, options.signal);
     await this.waitForBootCompleted(options);
   }
 

@@ -93,14 +93,23 @@ export async function retry<T>(work: (attempt: number) => Promise<T>, options: R
   }
 }
 
-/** Polls `probe` until it returns a value other than undefined, or the deadline passes. */
+/**
+ * Polls `probe` until it returns a value other than undefined, or the deadline passes. The wait
+ * between probes starts short and doubles up to `intervalMs`: a fast target (the reference device
+ * comes back from a reboot in tens of milliseconds) is not made to wait a whole interval, and a
+ * slow one is not polled harder than `intervalMs` once it is clearly taking its time.
+ */
 export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>, options: WaitOptions & { intervalMs?: number }): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  const interval = options.intervalMs ?? 250;
+  const maxInterval = options.intervalMs ?? 250;
+  let interval = Math.min(FIRST_POLL_INTERVAL_MS, maxInterval);
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() >= deadline) throw new TimeoutError(`${what}: still waiting after ${options.timeoutMs ?? 60_000} ms`);
     await sleep(Math.min(interval, Math.max(0, deadline - Date.now())), options.signal);
+    interval = Math.min(interval * 2, maxInterval);
   }
 }
+
+const FIRST_POLL_INTERVAL_MS = 20;
