@@ -7,14 +7,17 @@
  *     and they are precise enough to be needed);
  *   - each vendor-bug profile of the reference device (`--deviation`) makes the scenarios listed
  *     for it in DEVIATION_COVERAGE fail (suites/README.md has the measured table).
- * The reference device is reached through its built-in adb-server door (adb hidden from PATH), so no
- * adb server - and certainly not the default one on 5037 - is involved.
+ * The plain-AOSP run goes through a private real adb server (Debian adb, its own port) when adb is
+ * installed, so every resolver rule the suite exercises is driven over the real adb protocol and
+ * judged from what `dumpsys phone` prints; the deviation runs use the device's built-in adb-server
+ * door (adb hidden from PATH). The default server on 5037 is never involved.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type RunResult, type ScenarioResult } from '../../harness/results';
+import { adbAvailableSync, type PrivateAdbServer, startPrivateAdbServer } from '../../harness/testing';
 import { loadWaivers } from '../../harness/scenario/waivers';
 
 jest.setTimeout(900_000);
@@ -68,9 +71,16 @@ function envWithoutAdb(): NodeJS.ProcessEnv {
   return env;
 }
 
-function run(args: readonly string[]): Promise<CliResult> {
+/** The environment that makes the rig use a private real adb server on `port`. */
+function envWithAdbServer(port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ANDROID_ADB_SERVER_PORT: String(port) };
+  delete env.ANDROID_SERIAL;
+  return env;
+}
+
+function run(args: readonly string[], env: NodeJS.ProcessEnv = envWithoutAdb()): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', '--target', 'virtual', '--no-progress', ...args], { cwd: ROOT, env: envWithoutAdb(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', '--target', 'virtual', '--no-progress', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
@@ -102,14 +112,26 @@ async function scenarioFiles(): Promise<Map<string, string>> {
   return new Map((await loadScenarios([SUITES])).map((s) => [s.id, s.file]));
 }
 
-describe('the suites against the reference device (plain AOSP)', () => {
+const VIA = adbAvailableSync() ? 'through a private real adb server' : 'through the built-in door (no adb installed)';
+
+describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
   let full: RunResult;
   let fullRun: CliResult;
+  let server: PrivateAdbServer | undefined;
 
   beforeAll(async () => {
     const out = tempDir();
-    fullRun = await run(['--out', out]);
+    if (adbAvailableSync()) server = await startPrivateAdbServer();
+    fullRun = await run(['--out', out], server === undefined ? envWithoutAdb() : envWithAdbServer(server.port));
     full = results(out);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('the run went the intended way', () => {
+    expect(full.target.via).toBe(server === undefined ? 'built-in-server' : 'adb-server');
   });
 
   test('exit 0: every scenario passes or is waived', () => {
