@@ -109,6 +109,7 @@ export async function probeTarget(device: AdbDevice, options: ProbeOptions = {})
   const deviationName = stimulusTool ? deviation?.stdout.trim() : undefined;
   const model = props.get('ro.product.model');
   const release = props.get('ro.build.version.release');
+  const abi = props.get('ro.product.cpu.abi');
   const info: TargetInfo = {
     serial: device.serial,
     kind,
@@ -117,6 +118,7 @@ export async function probeTarget(device: AdbDevice, options: ProbeOptions = {})
     buildType,
     ...(model === undefined ? {} : { model }),
     ...(release === undefined ? {} : { release }),
+    ...(abi === undefined || abi === '' ? {} : { abi }),
     ...(options.via === undefined ? {} : { via: options.via }),
     capabilities: derived.capabilities,
     missingCapabilities: derived.missing.map((m) => m.capability),

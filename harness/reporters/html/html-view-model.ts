@@ -158,7 +158,8 @@ function scenarioView(s: ScenarioResult, anchor: string, targets: readonly Targe
   const checkpoints = s.checkpoints.map((c) => ({ step: c.step, view: checkpointView(c) }));
   const steps = s.steps ?? [];
   const timeline: StepView[] = steps.map((st) => ({
-    index: st.index, kind: st.kind, description: st.description, duration: humanDuration(st.durationMs),
+    // Provisioning (recorded as step -1) and the restore after the last step are not scenario steps.
+    index: st.kind === 'provision' ? 'setup' : st.kind === 'restore' ? 'after' : st.index, kind: st.kind, description: st.description, duration: humanDuration(st.durationMs),
     status: st.status, statusClass: st.status === 'ok' ? 'pass' : st.status === 'error' ? 'error' : 'skip',
     ...(st.detail ? { detail: st.detail } : {}),
     checkpoints: checkpoints.filter((c) => c.step === st.index).map((c) => c.view),
