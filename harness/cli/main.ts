@@ -12,8 +12,19 @@ type Action = () => Promise<number>;
 
 export function buildProgram(run: (action: Action) => void): Command {
   const program = new Command('ims-rig')
-    .description('Conformance rig for Android IMS service binding: what the phone binds, per SIM, slot and feature,\n' +
-      'diffed against the documented binding model and against AOSP\'s reference behaviour.')
+    .description('Conformance rig for Android IMS service binding: which ImsService the phone binds per SIM, slot and ' +
+      'feature, diffed against the documented binding model and against AOSP\'s reference behaviour.')
+    .addHelpText('after', `
+Examples:
+  ims-rig run                                   all suites on the reference device (or $ANDROID_SERIAL / the one attached device)
+  ims-rig run --target emulator-5554 --suite priority
+  ims-rig explain suites/priority/doc-table-carrier-a.yaml
+  ims-rig lint path/to/AndroidManifest.xml app.apk
+  ims-rig virtual-device --port 15555           then: adb connect 127.0.0.1:15555
+  ims-rig report --from a/events.jsonl b/events.jsonl --out reports/merged
+
+Exit codes: 0 pass, 1 conformance failures, 2 bad input, 3 infrastructure (no device, device lost, adb error).
+Reports: reports/latest/index.html (opens from the file system).`)
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
