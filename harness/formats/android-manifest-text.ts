@@ -9,6 +9,7 @@ import { InputError } from '../errors/errors';
 import { ANDROID_NS, androidAttribute } from './android-manifest-attributes';
 import { type XmlAttribute, type XmlDocument, type XmlElement, type XmlNamespace } from './binary-xml-types';
 import { compileAttributeValue } from './binary-xml-values';
+import { lineIndex as lineOf } from './located-xml';
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 
@@ -19,22 +20,6 @@ interface OpenElement {
   endLine: number;
   attributes: XmlAttribute[];
   children: OpenElement[];
-}
-
-/** 1-based line of a character offset. */
-function lineOf(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }
 
 function typedAttribute(attr: sax.QualifiedAttribute): XmlAttribute {

@@ -37,7 +37,7 @@ export function xmlLocation(file: string, line: number, column?: number): string
 }
 
 /** Line starts of `text`, for turning sax character offsets into 1-based line numbers. */
-function lineIndex(text: string): (offset: number) => number {
+export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {
