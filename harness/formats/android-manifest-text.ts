@@ -7,20 +7,11 @@
 import * as sax from 'sax';
 import { InputError } from '../errors/errors';
 import { ANDROID_NS, androidAttribute } from './android-manifest-attributes';
-import { type XmlAttribute, type XmlDocument, type XmlElement, type XmlNamespace } from './binary-xml-types';
+import { type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
 import { compileAttributeValue } from './binary-xml-values';
 import { lineIndex as lineOf } from './located-xml';
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
-
-interface OpenElement {
-  namespace: string | null;
-  name: string;
-  line: number;
-  endLine: number;
-  attributes: XmlAttribute[];
-  children: OpenElement[];
-}
 
 function typedAttribute(attr: sax.QualifiedAttribute): XmlAttribute {
   const namespace = attr.uri === '' ? null : attr.uri;
@@ -39,10 +30,6 @@ function typedAttribute(attr: sax.QualifiedAttribute): XmlAttribute {
     return { namespace, name: attr.local, value: compileAttributeValue(attr.value, 'unprefixed').value, raw: attr.value };
   }
   return { namespace, name: attr.local, value: { type: 'string', value: attr.value }, raw: attr.value };
-}
-
-function freeze(e: OpenElement): XmlElement {
-  return { namespace: e.namespace, name: e.name, line: e.line, endLine: e.endLine, attributes: e.attributes, children: e.children.map(freeze) };
 }
 
 /**
@@ -94,5 +81,5 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
     throw new InputError(`${file}: malformed XML: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
   }
   if (root === undefined) throw new InputError(`${file}:1: malformed XML: no root element`, { file });
-  return { namespaces, root: freeze(root) };
+  return { namespaces, root: freezeElement(root) };
 }

@@ -7,8 +7,7 @@
  */
 import { androidAttributeName } from './android-manifest-attributes';
 import {
-  CHUNK_TYPE, NO_INDEX, STRING_POOL_UTF8_FLAG, type XmlAttribute, type XmlDocument, type XmlElement, type XmlNamespace,
-} from './binary-xml-types';
+  CHUNK_TYPE, NO_INDEX, STRING_POOL_UTF8_FLAG, type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
 import { decodeResValue } from './binary-xml-values';
 
 class Malformed extends Error {}
@@ -60,19 +59,6 @@ function readStringPool(buf: Buffer, start: number, size: number): string[] {
     }
   }
   return strings;
-}
-
-interface OpenElement {
-  namespace: string | null;
-  name: string;
-  line: number;
-  endLine: number;
-  attributes: XmlAttribute[];
-  children: OpenElement[];
-}
-
-function freeze(e: OpenElement): XmlElement {
-  return { namespace: e.namespace, name: e.name, line: e.line, endLine: e.endLine, attributes: e.attributes, children: e.children.map(freeze) };
 }
 
 /**
@@ -171,5 +157,5 @@ function decode(buf: Buffer): XmlDocument {
   }
   need(root !== undefined, 'no root element');
   need(stack.length === 0, `${stack.length} element(s) not closed (truncated?)`);
-  return { namespaces, root: freeze(root) };
+  return { namespaces, root: freezeElement(root) };
 }

@@ -83,6 +83,21 @@ export interface XmlElement {
   readonly children: readonly XmlElement[];
 }
 
+/** An element while a reader (text or binary) is still filling in its children and end line. */
+export interface OpenElement {
+  namespace: string | null;
+  name: string;
+  line: number;
+  endLine: number;
+  attributes: XmlAttribute[];
+  children: OpenElement[];
+}
+
+/** The finished, read-only form of an element a reader built. */
+export function freezeElement(e: OpenElement): XmlElement {
+  return { namespace: e.namespace, name: e.name, line: e.line, endLine: e.endLine, attributes: e.attributes, children: e.children.map(freezeElement) };
+}
+
 export interface XmlNamespace {
   readonly prefix: string;
   readonly uri: string;
