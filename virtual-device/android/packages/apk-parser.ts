@@ -6,24 +6,14 @@
  */
 import yauzl from 'yauzl';
 import BinaryXmlParser, { type XmlAttribute, type XmlElement } from '@devicefarmer/adbkit-apkreader/lib/apkreader/parser/binaryxml';
-import { type MetaDataValue } from '../platform';
+import { type ComponentInfo, type MetaDataValue } from '../platform';
 import { parseProtectionLevel, type PermissionDefinition } from './permission-catalog';
 
 const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 
-export interface ParsedComponent {
+/** A component as the APK declares it: ComponentInfo without the package, before enabled-state settings apply. */
+export interface ParsedComponent extends Omit<ComponentInfo, 'packageName'> {
   readonly kind: 'activity' | 'service' | 'receiver' | 'provider';
-  /** Fully qualified class name. */
-  readonly className: string;
-  readonly exported: boolean;
-  readonly enabled: boolean;
-  readonly permission: string | null;
-  readonly directBootAware: boolean;
-  readonly actions: readonly string[];
-  readonly categories: readonly string[];
-  readonly dataSchemes: readonly string[];
-  readonly mimeTypes: readonly string[];
-  readonly metaData: Readonly<Record<string, MetaDataValue>>;
   /** Each <intent-filter> separately (role qualification matches filter by filter). */
   readonly filters: readonly IntentFilterInfo[];
 }
