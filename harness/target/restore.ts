@@ -13,7 +13,7 @@ import {
 import { type DeviceAction, shellAction } from './device-action';
 import { type DeviceState } from './device-state';
 import { clearRoleHoldersCommand } from './step-plan';
-import { removePathCommand } from './system-files';
+import { removePathsCommand } from './system-files';
 
 export interface RestorePhase {
   readonly name: string;
@@ -89,7 +89,7 @@ function overlayPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
 function systemFilesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
   const added = now.systemFiles.filter((f) => !before.systemFiles.includes(f));
   if (added.length === 0) return [];
-  return [{ kind: 'root' }, { kind: 'remount' }, ...added.map((f) => shellAction(removePathCommand(f))), { kind: 'reboot' }];
+  return [{ kind: 'root' }, { kind: 'remount' }, shellAction(removePathsCommand(added)), { kind: 'reboot' }];
 }
 
 /**
@@ -107,7 +107,7 @@ export function planRestore(before: DeviceState, now: DeviceState, options: { pu
     { name: 'ims-overrides', actions: imsPhase(before, now) },
     { name: 'overlay', actions: overlayPhase(before, now) },
     { name: 'system-files', actions: systemFilesPhase(before, now) },
-    { name: 'scratch-files', actions: pushed.map((p) => shellAction(removePathCommand(p), 'best-effort')) },
+    { name: 'scratch-files', actions: pushed.length === 0 ? [] : [shellAction(removePathsCommand(pushed), 'best-effort')] },
   ];
   return phases.filter((p) => p.actions.length > 0);
 }

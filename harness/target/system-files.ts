@@ -15,9 +15,9 @@ export function listDirCommand(dir: string): ShellCommand {
   return shellCommand('ls', '-1', devicePath(dir));
 }
 
-/** `rm -rf <path>` (paths under DEVICE_PATH_ROOTS only: the builder refuses anything else). */
-export function removePathCommand(path: string): ShellCommand {
-  return shellCommand('rm', '-rf', devicePath(path));
+/** `rm -rf <path>…` in one round trip (paths under DEVICE_PATH_ROOTS only: the builder refuses anything else). */
+export function removePathsCommand(paths: readonly string[]): ShellCommand {
+  return shellCommand('rm', '-rf', ...paths.map((p) => devicePath(p)));
 }
 
 /** Entry names of an `ls -1` listing. */

@@ -26,6 +26,19 @@ describe('restore plan', () => {
     ]);
   });
 
+  it('removes several staged apps and scratch files with one rm each, not one round trip per file', () => {
+    const before = freshState();
+    const now = freshState({
+      packages: [...before.packages, 'com.oem.ims', 'com.carrier.a.ims'],
+      systemFiles: [...before.systemFiles, '/system/priv-app/com.oem.ims', '/system/priv-app/com.carrier.a.ims'],
+    });
+    const pushed = new Set(['/data/local/tmp/ims-rig/sim0-a.xml', '/data/local/tmp/ims-rig/sim1-b.xml']);
+    expect(lines(planRestore(before, now, { pushed })).filter(([name]) => name !== 'apps')).toEqual([
+      ['system-files', ['adb root', 'adb remount', 'rm -rf /system/priv-app/com.oem.ims /system/priv-app/com.carrier.a.ims', 'adb reboot (wait for sys.boot_completed)']],
+      ['scratch-files', ['rm -rf /data/local/tmp/ims-rig/sim0-a.xml /data/local/tmp/ims-rig/sim1-b.xml']],
+    ]);
+  });
+
   it('a staged system app goes with its files; an app (or an update) under /data is uninstalled', () => {
     const before = freshState();
     const now = freshState({
