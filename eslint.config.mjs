@@ -4,12 +4,12 @@ import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 
 // Layers inside harness/ depend one way (DESIGN.md "Layout"):
-//   adb <- android <- target <- scenario -> oracle ; runner -> reporters ; reporters see only results.
+//   adb <- android <- targets <- scenario -> oracle ; runner -> reporters ; reporters see only results.
 // harness/oracle (the documented model) and virtual-device/ (the simulated AOSP) never import each
 // other: if they shared logic the rig would check itself against itself.
 const H = './harness';
 const everythingBut = (...allowed) =>
-  ['adb', 'android', 'target', 'scenario', 'oracle', 'runner', 'reporters', 'cli', 'lint', 'formats',
+  ['adb', 'android', 'targets', 'scenario', 'oracle', 'runner', 'reporters', 'cli', 'lint', 'formats',
    'results', 'appium', 'bench', 'docs']
     .filter((l) => !allowed.includes(l)).map((l) => `${H}/${l}`);
 const zones = [
@@ -25,19 +25,19 @@ const zones = [
   { target: `${H}/lint`, from: everythingBut('lint', 'formats', 'docs'), message: 'The lint reads manifests through harness/formats only.' },
   { target: `${H}/adb`, from: everythingBut('adb'), message: 'harness/adb is the bottom layer.' },
   { target: `${H}/android`, from: everythingBut('android', 'adb'), message: 'harness/android builds on harness/adb only.' },
-  { target: `${H}/target`, from: everythingBut('target', 'adb', 'android', 'formats', 'results'), message: 'harness/target builds on android/adb.' },
+  { target: `${H}/targets`, from: everythingBut('targets', 'adb', 'android', 'formats', 'results'), message: 'harness/targets builds on android/adb.' },
   { target: `${H}/results`, from: everythingBut('results'), message: 'The result model depends on the vocabulary only.' },
   { target: `${H}/reporters`, from: everythingBut('reporters', 'results', 'docs'), message: 'Reporters see only the result model.' },
-  { target: `${H}/scenario`, from: everythingBut('scenario', 'target', 'android', 'adb', 'oracle', 'formats', 'results', 'docs'), message: 'The scenario layer must not reach up into runner/reporters/cli.' },
+  { target: `${H}/scenario`, from: everythingBut('scenario', 'targets', 'android', 'adb', 'oracle', 'formats', 'results', 'docs'), message: 'The scenario layer must not reach up into runner/reporters/cli.' },
   { target: `${H}/runner`, from: [`${H}/cli`, `${H}/appium`], message: 'The runner must not import the CLI or the optional Appium plugin.' },
   // Appium is an optional plugin the core never imports.
-  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/oracle`], from: `${H}/appium`, message: 'Appium is an optional plugin.' },
+  { target: [`${H}/adb`, `${H}/android`, `${H}/targets`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/oracle`], from: `${H}/appium`, message: 'Appium is an optional plugin.' },
 ];
 
 // Production code only: only the CLI and the benchmark start the reference device in-process.
 // Tests may start it in-process (harness/testing), but never from the oracle's tests (zones above).
 const productionZones = [
-  { target: [`${H}/adb`, `${H}/android`, `${H}/target`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/results`, `${H}/lint`, `${H}/formats`, `${H}/model`], from: './virtual-device', message: 'Reach the reference device over adb, not by import.' },
+  { target: [`${H}/adb`, `${H}/android`, `${H}/targets`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/results`, `${H}/lint`, `${H}/formats`, `${H}/model`], from: './virtual-device', message: 'Reach the reference device over adb, not by import.' },
 ];
 
 export default tseslint.config(

@@ -15,9 +15,9 @@ import { type EventInput } from '../results';
 import { runScenario } from '../scenario/engine';
 import { NO_WAIVERS } from '../scenario/engine-diff';
 import { loadScenario } from '../scenario/loader';
-import { ApkCache } from '../target/app-realiser';
-import { probeTarget } from '../target/probe';
-import { createSession } from '../target/target-session';
+import { ApkCache } from '../targets/app-realiser';
+import { probeTarget } from '../targets/probe';
+import { createSession } from '../targets/target-session';
 import { startPrivateAdbServer, startReferenceDevice } from '../testing';
 
 export interface BenchResult { readonly name: string; readonly value: number; readonly unit: string; readonly goal?: string }

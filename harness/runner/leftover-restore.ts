@@ -4,11 +4,11 @@
  * target, so an interrupted run leaves the device as it found it.
  */
 import { describeError } from '../errors';
-import { ApkCache } from '../target/app-realiser';
-import { type TargetProbe } from '../target/probe';
-import { type ResolvedTarget } from '../target/resolve';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../target/snapshot';
-import { createSession } from '../target/target-session';
+import { ApkCache } from '../targets/app-realiser';
+import { type TargetProbe } from '../targets/probe';
+import { type ResolvedTarget } from '../targets/resolve';
+import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
+import { createSession } from '../targets/target-session';
 
 export async function restoreLeftoverInCli(resolved: ResolvedTarget, probe: TargetProbe, file: string, note: (line: string) => void): Promise<void> {
   const pending = readPendingRestore(file);

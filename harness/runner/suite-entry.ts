@@ -12,9 +12,9 @@ import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
 import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
-import { ApkCache } from '../target/app-realiser';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../target/snapshot';
-import { createSession, type TargetSession } from '../target/target-session';
+import { ApkCache } from '../targets/app-realiser';
+import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
+import { createSession, type TargetSession } from '../targets/target-session';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 

@@ -9,9 +9,9 @@ import { CommandFailedError } from '../errors';
 import { type PackageName } from '../model';
 import { type ExpectedGrant, type ExpectedTable, toBindingTable, toReasonTable } from '../oracle';
 import { type Checkpoint } from '../results';
-import { type CommandRecord } from '../target/execute-actions';
-import { settleAndObserve } from '../target/settle';
-import { type TargetSession } from '../target/target-session';
+import { type CommandRecord } from '../targets/execute-actions';
+import { settleAndObserve } from '../targets/settle';
+import { type TargetSession } from '../targets/target-session';
 import { applyWaivers, checkpointStatus, completeObserved, diffBindings, diffGrants, type WaiverLookup } from './engine-diff';
 
 /** Reads the IMS logcat lines the target has printed since the last call. */

@@ -6,7 +6,7 @@
 import { adbServerPort, AdbHost, findAdbBinary, startAdbServer, type AdbDeviceEntry } from '../../adb';
 import { getpropAllCommand, parseGetpropAll } from '../../android';
 import { AdbError, describeError, isImsRigError } from '../../errors';
-import { detectKind, probeTarget } from '../../target/probe';
+import { detectKind, probeTarget } from '../../targets/probe';
 
 const NO_DEVICES_HINT = 'no devices. Start the reference device with `ims-rig virtual-device` (then `adb connect 127.0.0.1:<port>`), ' +
   'or let `ims-rig run` start one for you.';

@@ -13,9 +13,9 @@ import { AdbHost, findAdbBinary } from '../../adb';
 import { type RunResult } from '../../results';
 import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
 import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
-import { deviceStateFingerprint } from '../../target/device-state';
-import { probeTarget } from '../../target/probe';
-import { createSession, type TargetSession } from '../../target/target-session';
+import { deviceStateFingerprint } from '../../targets/device-state';
+import { probeTarget } from '../../targets/probe';
+import { createSession, type TargetSession } from '../../targets/target-session';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BIN = path.join(ROOT, 'bin', 'ims-rig.js');

@@ -1,5 +1,5 @@
 /**
- * Scenarios for the target tests, built as the loader would resolve them (harness/target may not
+ * Scenarios for the target tests, built as the loader would resolve them (harness/targets may not
  * import the scenario layer, not even in tests): every ImsAppSpec field defaulted as the loader
  * does, carrier profiles read from fixtures/carrier-configs with harness/formats.
  */
