@@ -4,6 +4,7 @@
  * telephony side codes against these interfaces only.
  */
 import { type CommandOutput, type DeviceFs } from '../device/android-device';
+import { type ServiceManager } from './service-manager';
 
 // ---------------------------------------------------------------------------------------------
 // Time
@@ -111,6 +112,8 @@ export interface PackageInfo {
   readonly activities: readonly ComponentInfo[];
   readonly firstInstallTime: Date;
   readonly lastUpdateTime: Date;
+  /** <instrumentation> entries (`am instrument`, `pm list instrumentation`). (Additive; optional for fakes.) */
+  readonly instrumentation?: readonly { readonly name: string; readonly targetPackage: string }[];
 }
 
 export interface PackageManager {
@@ -195,4 +198,9 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
+  /**
+   * Binder services published by processes (telephony's APIs for apps, service dumps); a
+   * process's services die with it. (Additive; a fake Platform may leave it out.)
+   */
+  readonly services?: ServiceManager;
 }

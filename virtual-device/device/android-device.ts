@@ -75,4 +75,9 @@ export interface AndroidDevice {
   /** Subscribe to online/offline transitions; returns an unsubscribe function. */
   onStateChange(listener: (state: DeviceState) => void): () => void;
   readonly state: DeviceState;
+  /**
+   * `tcp:PORT`: a stream to a port a process on the device listens on (the UiAutomator2 server's
+   * 6790), or undefined when nothing listens there. (Optional: a device may have no such ports.)
+   */
+  openPort?(port: number): import('../services/device-stream').ServiceStarter | undefined;
 }

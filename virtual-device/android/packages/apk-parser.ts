@@ -47,6 +47,14 @@ export interface ParsedPackage {
     readonly hasCode: boolean;
   };
   readonly components: readonly ParsedComponent[];
+  /** <instrumentation android:name android:targetPackage> (what `pm list instrumentation` lists). */
+  readonly instrumentation: readonly InstrumentationInfo[];
+}
+
+export interface InstrumentationInfo {
+  /** Fully qualified class name, e.g. androidx.test.runner.AndroidJUnitRunner. */
+  readonly name: string;
+  readonly targetPackage: string;
 }
 
 /** A parse failure with the INSTALL_PARSE_FAILED_* code AOSP reports (PackageManager.java). */
@@ -237,6 +245,11 @@ function interpretManifest(root: XmlElement, apkPath: string): ParsedPackage {
       hasCode: application === undefined ? true : (boolAttr(application, 'hasCode') ?? true),
     },
     components,
+    instrumentation: children(root, 'instrumentation').flatMap((e) => {
+      const name = stringAttr(e, 'name');
+      const target = stringAttr(e, 'targetPackage');
+      return name === undefined || target === undefined ? [] : [{ name: qualify(name), targetPackage: target }];
+    }),
   };
 }
 

@@ -53,6 +53,7 @@ function pkg(packageName: string, options: { label: string; permissions: string[
     declaredPermissions: [],
     application: { label: options.label, enabled: true, directBootAware: options.directBootAware ?? false, persistent: options.persistent ?? false, debuggable: false, testOnly: false, hasCode: true },
     components: options.components ?? [],
+    instrumentation: [],
   };
 }
 
