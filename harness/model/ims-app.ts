@@ -18,6 +18,14 @@ export const OVERRIDE_BIND_CHECK_METADATA = 'override_bind_check';
  */
 export const FIXTURE_ANSWERS_METADATA = 'ims-rig.answers';
 export const FIXTURE_BEHAVIOUR_METADATA = 'ims-rig.behaviour';
+/**
+ * ImsService#getImsServiceCapabilities of a fixture app, as ImsService.CAPABILITY_* names joined by
+ * commas: `<meta-data android:name="ims-rig.capabilities" android:value="SIP_DELEGATE_CREATION"/>`.
+ */
+export const FIXTURE_CAPABILITIES_METADATA = 'ims-rig.capabilities';
+/** ImsService.CAPABILITY_* a fixture can declare (EMERGENCY_OVER_MMTEL is internal: derived from EMERGENCY_MMTEL). */
+export const IMS_SERVICE_CAPABILITIES = ['SIP_DELEGATE_CREATION', 'TERMINAL_BASED_CALL_WAITING'] as const;
+export type ImsServiceCapability = (typeof IMS_SERVICE_CAPABILITIES)[number];
 
 export type ImsServiceAction = 'ims' | 'compat';
 export type AppLocation = 'priv-app' | 'system' | 'data';
@@ -48,6 +56,8 @@ export interface ImsAppSpec {
   readonly installed: boolean;
   /** A prebuilt APK to install instead of one generated from this description (path, resolved). */
   readonly apk?: string;
+  /** ImsService#getImsServiceCapabilities (absent: none). */
+  readonly capabilities?: readonly ImsServiceCapability[];
 }
 
 /** Serialises answers to the `ims-rig.answers` meta-data value ("0=MMTEL,RCS;1=MMTEL"). */

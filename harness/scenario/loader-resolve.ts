@@ -30,6 +30,7 @@ function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
     answers: answers,
     behaviour: app.behaviour,
     installed: app.installed,
+    ...(app.capabilities.length === 0 ? {} : { capabilities: app.capabilities }),
     // Resolved, not checked for existence: a missing APK makes the app unrealisable on the
     // target (a skip with that reason), not a malformed scenario.
     ...(app.apk === undefined ? {} : { apk: path.resolve(path.dirname(ctx.file), app.apk) }),

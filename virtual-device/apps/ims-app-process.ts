@@ -6,7 +6,7 @@
  * the process dies; a binder from a dead process throws DeadObjectException.
  */
 import { type ComponentInfo, type LogBuffer, type PackageManager } from '../android/platform';
-import { APP_BEHAVIOURS, type AppBehaviour, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../../harness/model/ims-app';
+import { APP_BEHAVIOURS, type AppBehaviour, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_CAPABILITIES_METADATA, IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../../harness/model/ims-app';
 import {
   type BinderRef,
   type CompatImsServiceStub,
@@ -21,7 +21,11 @@ import { type FeatureSlotPair } from '../telephony/ims/feature-slot-pair';
 import { parseAnswers } from './answers';
 import { KNOWN_IMS_APPS } from './known-test-apps';
 
+/** ImsService.CAPABILITY_* by name (SIP_DELEGATE_CREATION = 1 << 1, TERMINAL_BASED_CALL_WAITING = 1 << 2). */
+const CAPABILITY_BITS: Readonly<Record<string, number>> = { SIP_DELEGATE_CREATION: 2, TERMINAL_BASED_CALL_WAITING: 4 };
+
 const STATE_READY = 2;
+const STATE_UNAVAILABLE = 0;
 
 /** Where an app's listener calls land (the binder thread of the process that set it). */
 export interface ListenerRegistration {
@@ -74,6 +78,13 @@ export class ImsAppProcess {
       return [];
     }
     return [...(KNOWN_IMS_APPS[this.packageName]?.answers ?? [])];
+  }
+
+  /** `ims-rig.capabilities` meta-data: ImsService.CAPABILITY_* names → the bit field. */
+  manifestCapabilities(className?: string): number {
+    const value = this.component(className)?.metaData[FIXTURE_CAPABILITIES_METADATA];
+    if (typeof value !== 'string') return 0;
+    return value.split(',').reduce((bits, name) => bits | (CAPABILITY_BITS[name.trim()] ?? 0), 0);
   }
 
   manifestBehaviour(): AppBehaviour {
@@ -150,7 +161,7 @@ export class ImsAppProcess {
 
   private imsStub(className: string, generation: number): ImsServiceStub {
     const feature = (): BinderRef => this.binder('android.os.BinderProxy');
-    const capabilities = KNOWN_IMS_APPS[this.packageName]?.capabilities ?? 0;
+    const capabilities = KNOWN_IMS_APPS[this.packageName]?.capabilities ?? this.manifestCapabilities(className);
     return {
       kind: 'ims',
       setListener: (listener) => {
@@ -175,9 +186,10 @@ export class ImsAppProcess {
       getConfig: () => (this.alive(generation), this.binder('android.telephony.ims.aidl.IImsConfig$Stub$Proxy')),
       getRegistration: () => (this.alive(generation), this.binder('android.telephony.ims.aidl.IImsRegistration$Stub$Proxy')),
       getSipTransport: () => (this.alive(generation), capabilities & 2 ? this.binder('android.telephony.ims.aidl.ISipTransport$Stub$Proxy') : null),
-      addFeatureStatusCallback: (_slot, _type, callback) => {
+      addFeatureStatusCallback: (_slot, type, callback) => {
         this.alive(generation);
-        callback(STATE_READY);
+        // ImsFeature#addImsFeatureStatusCallback reports the current state at once.
+        callback(KNOWN_IMS_APPS[this.packageName]?.neverReady?.includes(type) === true ? STATE_UNAVAILABLE : STATE_READY);
       },
       removeFeatureStatusCallback: () => this.alive(generation),
       removeImsFeature: () => this.alive(generation),

@@ -35,6 +35,13 @@ export interface DeviationHooks {
   readonly legacyCarrierKeyIgnored: boolean;
   /** ImsServices declaring only the compat action are not discovered. */
   readonly compatServicesIgnored: boolean;
+  /**
+   * The framework ignores the RCS ImsService's CAPABILITY_SIP_DELEGATE_CREATION: a device that
+   * declares single registration cannot create SIP delegates (SipTransportController#isSupported false).
+   */
+  readonly sipDelegateCapabilityIgnored: boolean;
+  /** No GbaService on a device that declares single registration: GBA bootstrapping fails. */
+  readonly gbaServiceMissing: boolean;
 }
 
 export const AOSP_HOOKS: DeviationHooks = {
@@ -48,6 +55,8 @@ export const AOSP_HOOKS: DeviationHooks = {
   carrierConfigChangeAfterBootIgnored: false,
   legacyCarrierKeyIgnored: false,
   compatServicesIgnored: false,
+  sipDelegateCapabilityIgnored: false,
+  gbaServiceMissing: false,
 };
 
 interface DeviationProfile {
@@ -106,6 +115,11 @@ const PROFILES: readonly DeviationProfile[] = [
     name: 'compat-not-supported',
     description: 'ImsServices using the android.telephony.ims.compat.ImsService action are not discovered.',
     hook: 'compatServicesIgnored',
+  },
+  {
+    name: 'singlereg-without-sip-delegates',
+    description: 'The device declares android.hardware.telephony.ims.singlereg but its framework never lets the ImsService create SIP delegates (CAPABILITY_SIP_DELEGATE_CREATION ignored).',
+    hook: 'sipDelegateCapabilityIgnored',
   },
 ];
 
