@@ -14,3 +14,4 @@ export * from './ims-rig-device';
 export * from './indent-tree';
 export * from './logcat';
 export * from './pm';
+export * from './telephony-debug-service';

@@ -8,3 +8,4 @@ export * from './binding-table';
 export * from './capability';
 export * from './world';
 export * from './scenario';
+export * from './ui-flow';

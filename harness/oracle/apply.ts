@@ -38,6 +38,7 @@ export function applyStep(state: DocumentedState, step: Step): void {
   switch (step.kind) {
     case 'check':
     case 'checkGrants':
+    case 'ui':
       return;
     case 'insertSim': {
       const slot = slotKey(step.slot);

@@ -10,6 +10,7 @@ import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
 import { type Waiver } from '../scenario/waivers';
+import { type UiPluginConfig } from '../scenario/ui-runner';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
 
@@ -35,6 +36,8 @@ export interface RunConfig {
   readonly settleTimeoutMs?: number;
   readonly scenarioTimeoutMs?: number;
   readonly apkCacheDir?: string;
+  /** The UI plugin to load for `ui` steps (module path + its options), when the run has an Appium server. */
+  readonly ui?: UiPluginConfig;
 }
 
 export function writeRunConfig(file: string, config: RunConfig): void {

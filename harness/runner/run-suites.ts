@@ -26,6 +26,7 @@ import { loadPlan, parseShard, type Shard } from './plan';
 import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
 import { restoreLeftoverInCli } from './leftover-restore';
+import { prepareUi, type AppiumLauncher, type UiSetup } from './ui-setup';
 
 export interface RunOptions {
   readonly target?: string;
@@ -51,6 +52,8 @@ export interface RunOptions {
   readonly note?: (line: string) => void;
   /** Install SIGINT handling (default true; tests of the runner in-process pass false). */
   readonly handleSignals?: boolean;
+  /** Starts Appium when a scenario needs UI and $IMS_RIG_APPIUM_URL is not set (the CLI passes harness/appium's). */
+  readonly appium?: AppiumLauncher;
 }
 
 export interface RunOutcome {
@@ -136,11 +139,17 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     note,
   });
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
+  let ui: UiSetup | undefined;
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
-    const probe = await probeTarget(resolved.device, { via: resolved.via });
+    ui = await prepareUi({ scenarios: plan.selected, endpoint: resolved.host.endpoint, ...(options.appium ? { launcher: options.appium } : {}), outDir, note });
+    const probe = await probeTarget(resolved.device, {
+      via: resolved.via,
+      ...(ui.url === undefined ? {} : { appiumUrl: ui.url }),
+      ...(ui.unavailable === undefined ? {} : { appiumUnavailable: ui.unavailable }),
+    });
     const info = probe.info;
     const config: RunConfig = {
       version: 1,
@@ -154,6 +163,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
       ...(options.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: options.scenarioTimeoutMs }),
+      ...(ui.config === undefined ? {} : { ui: ui.config }),
     };
     const configFile = path.join(workDir, 'run-config.json');
     writeRunConfig(configFile, config);
@@ -208,6 +218,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     printTerminalSummary(result, paths.html);
     return { exitCode, result, outDir };
   } finally {
+    await ui?.stop().catch(() => undefined);
     signals?.dispose();
     await resolved.release().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  * does nothing, so it appears in the report as "not run".
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { AdbHost } from '../adb';
 import { EventWriter } from '../results';
@@ -17,6 +18,7 @@ import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../tar
 import { createSession, type TargetSession } from '../targets/target-session';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
+import { type UiPluginModule, type UiRunner } from '../scenario/ui-runner';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
 
@@ -25,6 +27,7 @@ interface SuiteState {
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  ui?: UiRunner;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
@@ -46,7 +49,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks };
+    state = { host, session, writer, apks, ...(config.ui === undefined ? {} : { ui: loadUiPlugin(config.ui.module).createUiRunner(config.ui.options) }) };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
@@ -55,7 +58,8 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     await restoreLeftovers(config, state);
   }
 
-  afterAll(() => {
+  afterAll(async () => {
+    await state?.ui?.close();
     state?.writer.close();
   });
 
@@ -70,6 +74,15 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
     }, perScenario);
   }
+}
+
+/**
+ * The optional Appium plugin, by path (the core never imports it). Loaded with Node's own require,
+ * outside Jest's module registry: it brings WebdriverIO (an ES module behind a CommonJS entry) and
+ * registers ts-node for the flows, both of which need the real module loader.
+ */
+function loadUiPlugin(file: string): UiPluginModule {
+  return createRequire(__filename)(file) as UiPluginModule;
 }
 
 /** A scenario a previous (killed) run left provisioned: restore it before anything else. */
@@ -99,6 +112,7 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         attempt,
         signal: abort.signal,
         pendingRestoreFile: config.pendingRestoreFile,
+        ...(state.ui === undefined ? {} : { ui: state.ui }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
         reconnect: async () => {

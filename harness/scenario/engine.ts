@@ -12,7 +12,7 @@
 import { isImsRigError, TimeoutError } from '../errors';
 import { type FullScenario, type ImsAppSpec, type SlotCount } from '../model';
 import { expectationsFor, describeStep } from '../oracle';
-import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord } from '../results';
+import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord, type UiStepRecord } from '../results';
 import { type ApkCache } from '../targets/app-realiser';
 import { describeAction } from '../targets/device-action';
 import { executeActions, type CommandRecord, type ExecutionContext } from '../targets/execute-actions';
@@ -24,6 +24,8 @@ import { type RoundTrips, type TargetSession } from '../targets/target-session';
 import { type WaiverLookup } from './engine-diff';
 import { LogcatEvidence, observeCheck, observeGrants } from './engine-observe';
 import { scenarioVerdict, errorReason } from './engine-verdict';
+import { runUiStep, UiFlowError } from './engine-ui';
+import { type UiRunner } from './ui-runner';
 
 export interface EngineContext {
   readonly session: TargetSession;
@@ -42,6 +44,8 @@ export interface EngineContext {
   readonly scenarioTimeoutMs?: number;
   /** After a lost device: waits for it to come back; resolves false when it does not. */
   readonly reconnect?: () => Promise<boolean>;
+  /** Runs `ui` steps' flows (the optional Appium plugin, loaded by the runner); absent: none can run. */
+  readonly ui?: UiRunner;
 }
 
 export interface ScenarioOutcome {
@@ -153,7 +157,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
   // The files pushed so far go with the kept snapshot, so a later run can remove them too.
   if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [...exec.pushed] });
 
-  const { tables, grants } = expectationsFor(s);
+  const { tables, grants, surfaces } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
   let slotCount: SlotCount = s.world.slots;
   let sinceObservation = exec.log.length;
@@ -177,6 +181,14 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint: cp });
         return cp.status === 'pass' ? 'grants as documented' : `${cp.grants?.diffs.length ?? 0} grant difference(s), ${cp.status}`;
       }
+      if (step.kind === 'ui') {
+        if (ctx.ui === undefined) throw new Error('no UI runner: the Appium plugin (harness/appium) was not loaded for this run');
+        const { checkpoint, record, note } = await runUiStep({ session, runner: ctx.ui, step: index, flow: step.flow, package: step.package, args: step.args, surfaces: surfaces.get(index) ?? {}, waivers: ctx.waivers, signal });
+        sinceObservation = exec.log.length;
+        checkpoints.push(checkpoint);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
+        return { detail: note, ui: record };
+      }
       let plan;
       try {
         plan = planStep(step, { capabilities: session.capabilities, app: (p) => apps.get(p), extras: (p) => s.appExtras[p] });
@@ -193,14 +205,17 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
 }
 
 /** Runs `work` as one step record: ok with its detail, or error with the reason (then rethrows). */
-async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepRecord, 'index' | 'kind' | 'description'>, started: number, work: () => Promise<string>): Promise<void> {
+async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepRecord, 'index' | 'kind' | 'description'>, started: number, work: () => Promise<string | { detail: string; ui: UiStepRecord }>): Promise<void> {
   const startedAt = new Date(started).toISOString();
   try {
-    const detail = await work();
-    ctx.emit({ type: 'step', scenario, step: { ...what, status: 'ok', startedAt, durationMs: Date.now() - started, detail } });
+    const done = await work();
+    const { detail, ui } = typeof done === 'string' ? { detail: done, ui: undefined } : done;
+    ctx.emit({ type: 'step', scenario, step: { ...what, status: 'ok', startedAt, durationMs: Date.now() - started, detail, ...(ui === undefined ? {} : { ui }) } });
   } catch (e) {
     const status = e instanceof Skip ? 'skipped' : 'error';
-    ctx.emit({ type: 'step', scenario, step: { ...what, status, startedAt, durationMs: Date.now() - started, detail: e instanceof Skip ? e.message : errorReason(e) } });
+    // A failed flow keeps its screens and page source in the step record.
+    const ui = e instanceof UiFlowError ? { ui: e.record } : {};
+    ctx.emit({ type: 'step', scenario, step: { ...what, status, startedAt, durationMs: Date.now() - started, detail: e instanceof Skip ? e.message : errorReason(e), ...ui } });
     throw e;
   }
 }

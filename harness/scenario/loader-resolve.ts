@@ -74,8 +74,8 @@ export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScena
     installed: new Set(apps.filter((a) => a.installed).map((a) => a.package)),
     simSlots: new Set(Object.keys(sims).map((k) => slotIndex(k as SlotKey))),
   });
-  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants')) {
-    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check or checkGrants step (a scenario that observes nothing proves nothing)');
+  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'ui')) {
+    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants or ui step (a scenario that observes nothing proves nothing)');
   }
 
   return {

@@ -38,9 +38,11 @@ const matchSchema = z.object({
   expected: packageNameSchema.nullable().optional(),
   observed: z.union([packageNameSchema, z.array(packageNameSchema).min(2)]).nullable().optional(),
   permissions: z.array(z.string().min(1)).min(1).optional(),
+  /** UI-step values (`rcs-provisioning.access`, `gba-authentication.access`): differences of `ui` steps. */
+  uiKeys: z.array(z.string().min(1)).min(1).optional(),
 }).strict().superRefine((m, ctx) => {
   const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
-  if (!cellCriteria && m.rules === undefined && m.permissions === undefined) {
+  if (!cellCriteria && m.rules === undefined && m.permissions === undefined && m.uiKeys === undefined) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       message: 'must name what it waives: rules, cells, expected, observed or permissions (scenarios alone would waive every diff)',
@@ -73,6 +75,8 @@ export interface WaiverMatch {
   readonly observed?: BindingCell;
   /** Permission names (grant diffs). */
   readonly permissions?: readonly string[];
+  /** UI-step value keys (`ui` step diffs). */
+  readonly uiKeys?: readonly string[];
 }
 
 export interface Waiver {
@@ -130,14 +134,25 @@ export async function loadWaivers(file: string): Promise<Waiver[]> {
   return parseWaivers(text, displayPath(absolute));
 }
 
-function isGrantDiff(diff: CellDiffLike | GrantDiffLike): diff is GrantDiffLike {
+/** A UI-step difference (a surface or framework value a flow observed). */
+export interface UiDiffLike {
+  readonly key: string;
+  readonly expected: string | boolean;
+  readonly observed: string | boolean;
+  readonly rule: string;
+}
+
+function isGrantDiff(diff: CellDiffLike | GrantDiffLike | UiDiffLike): diff is GrantDiffLike {
   return 'permission' in diff;
 }
 
-function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLike): boolean {
+function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLike | UiDiffLike): boolean {
   const m = w.match;
   if (m.scenarios && !m.scenarios.some((g) => minimatch(scenarioId, g))) return false;
   if (m.rules && !m.rules.includes(diff.rule)) return false;
+  // UI differences are matched by rule (and scenario) only: their rules are specific to one surface.
+  if ('key' in diff) return m.cells === undefined && m.expected === undefined && m.observed === undefined && m.permissions === undefined && m.uiKeys !== undefined && m.uiKeys.includes(diff.key);
+  if (m.uiKeys !== undefined) return false;
   if (isGrantDiff(diff)) {
     if (m.cells !== undefined || m.expected !== undefined || m.observed !== undefined) return false;
     return !m.permissions || m.permissions.includes(diff.permission);
@@ -150,7 +165,7 @@ function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLi
 }
 
 /** The first waiver whose every stated criterion matches this diff of this scenario, if any. */
-export function findWaiver(waivers: readonly Waiver[], scenarioId: string, diff: CellDiffLike | GrantDiffLike): Waiver | undefined {
+export function findWaiver(waivers: readonly Waiver[], scenarioId: string, diff: CellDiffLike | GrantDiffLike | UiDiffLike): Waiver | undefined {
   return waivers.find((w) => matches(w, scenarioId, diff));
 }
 

@@ -87,8 +87,9 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
     case 'reboot':
       return undefined; // every adb target reboots (adb reboot + wait for sys.boot_completed)
     case 'appium':
-      if (!facts.appium) return 'no Appium server configured (set IMS_RIG_APPIUM_URL)';
-      return facts.appium.works ? undefined : `Appium at ${facts.appium.url} is not reachable: ${facts.appium.detail}`;
+      if (!facts.appium) return 'no Appium server configured (set IMS_RIG_APPIUM_URL; ims-rig run starts one when a scenario needs it)';
+      if (facts.appium.works) return undefined;
+      return facts.appium.url === '' ? `no Appium server: ${facts.appium.detail}` : `Appium at ${facts.appium.url} is not reachable: ${facts.appium.detail}`;
     case 'sim-control':
     case 'msim-control':
     case 'configurable-features':

@@ -22,6 +22,8 @@ export interface ProbeOptions {
   readonly escalate?: boolean;
   /** Appium server to check (default $IMS_RIG_APPIUM_URL). */
   readonly appiumUrl?: string;
+  /** Why no Appium server can serve this target (e.g. no adb binary), when the run could not start one. */
+  readonly appiumUnavailable?: string;
   readonly via?: 'adb-server' | 'built-in-server';
 }
 
@@ -103,7 +105,8 @@ export async function probeTarget(device: AdbDevice, options: ProbeOptions = {})
   const facts: CapabilityFacts = {
     kind, buildType, root: root.status, ...(root.detail === undefined ? {} : { rootDetail: root.detail }),
     imsShell, ...(carrierConfig ? { carrierConfig } : {}), stimulusTool, ...(remount ? { remount } : {}), systemFeatures,
-    ...(appiumUrl ? { appium: { ...(await probeAppium(appiumUrl)), url: appiumUrl } } : {}),
+    ...(appiumUrl ? { appium: { ...(await probeAppium(appiumUrl)), url: appiumUrl } }
+      : options.appiumUnavailable !== undefined ? { appium: { works: false, detail: options.appiumUnavailable, url: '' } } : {}),
   };
   const derived = deriveCapabilities(facts);
   const deviationName = stimulusTool ? deviation?.stdout.trim() : undefined;

@@ -30,6 +30,7 @@ const STEP_NEEDS: Readonly<Partial<Record<StepKind, readonly Capability[]>>> = {
   setBehaviour: ['fault-injection'],
   restartPhone: ['fault-injection'],
   reboot: ['reboot'],
+  ui: ['appium'],
 };
 
 /** Every requirement of a scenario, declared first, in a stable order. */

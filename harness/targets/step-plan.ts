@@ -119,6 +119,7 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
   switch (step.kind) {
     case 'check':
     case 'checkGrants':
+    case 'ui':
       return { route: 'observation only', actions: [] };
     case 'insertSim':
       needs(ctx, 'sim-control', 'insertSim');

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../errors';
 import { runSuites } from '../../runner/run-suites';
+import { appiumLauncher } from '../../appium/launcher';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -46,6 +47,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(timeScale === undefined ? {} : { timeScale }),
     ...(waiversFile === undefined ? {} : { waiversFile }),
     progress: opts.progress !== false,
+    appium: appiumLauncher(),
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });
   return outcome.exitCode;

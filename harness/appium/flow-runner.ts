@@ -1,0 +1,121 @@
+/**
+ * The Appium plugin's UiRunner (harness/scenario/ui-runner.ts): one WebdriverIO session per `ui`
+ * step against the Appium server, with the UiAutomator2 driver and the capabilities of
+ * cts-and-reports.md §3.1 (`noReset`, no `app`), `autoLaunch: false` and the flow's activity
+ * started with `mobile: startActivity` — without `-S`, because force-stopping ImsTestService
+ * would also kill the ImsService the framework has bound. Flows are TypeScript under flows/,
+ * loaded with ts-node at run time. Every screen the flow keeps is a PNG from the UiAutomator2
+ * server's screenshot route; a failure keeps the page source.
+ */
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { type AppiumSessionInfo, type UiScreenshot } from '../results';
+import { type UiFlowRequest, type UiFlowResult, type UiRunner } from '../scenario/ui-runner';
+import { loadFlow } from './flow-loader';
+
+export interface FlowRunnerOptions {
+  readonly url: string;
+  readonly serverVersion: string;
+  readonly server: AppiumSessionInfo['server'];
+  readonly driver: string;
+  /** The adb server port appium-adb must use (`appium:adbPort`). */
+  readonly adbPort: number;
+  readonly flowsDir: string;
+  /** How long element lookups wait (WebdriverIO waitforTimeout; default 5 s). */
+  readonly waitForTimeoutMs?: number;
+}
+
+interface WdioBrowser {
+  readonly sessionId: string;
+  takeScreenshot(): Promise<string>;
+  getPageSource(): Promise<string>;
+  getCurrentPackage(): Promise<string>;
+  getCurrentActivity(): Promise<string>;
+  execute(script: string, ...args: unknown[]): Promise<unknown>;
+  deleteSession(): Promise<void>;
+}
+
+type Remote = (options: Record<string, unknown>) => Promise<WdioBrowser>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
+  // webdriverio's CommonJS entry (build/index.cjs) loads its ESM build on first use.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { remote } = require('webdriverio') as { remote: Remote };
+  const url = new URL(options.url);
+
+  async function runFlow(request: UiFlowRequest): Promise<UiFlowResult> {
+    const screenshots: UiScreenshot[] = [];
+    let flow;
+    try {
+      flow = loadFlow(path.join(options.flowsDir, `${request.flow}.ts`));
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e), screenshots };
+    }
+    const started = Date.now();
+    let browser: WdioBrowser;
+    try {
+      browser = await remote({
+        hostname: url.hostname, port: Number(url.port), path: url.pathname === '' ? '/' : url.pathname, protocol: url.protocol.replace(':', ''),
+        logLevel: 'silent', waitforTimeout: options.waitForTimeoutMs ?? 5_000, connectionRetryCount: 1,
+        capabilities: {
+          platformName: 'Android',
+          'appium:automationName': 'UiAutomator2',
+          'appium:udid': request.serial,
+          'appium:noReset': true,
+          'appium:autoLaunch': false,
+          'appium:adbPort': options.adbPort,
+          'appium:systemPort': await freePort(),
+          'appium:suppressKillServer': true,
+          // The udid is not emulator-NNNN: no mock-location helper (appium-probe REPORT.md §5.7).
+          'appium:mockLocationApp': null,
+          'appium:newCommandTimeout': 120,
+          'appium:uiautomator2ServerLaunchTimeout': 60_000,
+          'appium:uiautomator2ServerInstallTimeout': 120_000,
+          'appium:adbExecTimeout': 60_000,
+        },
+      });
+    } catch (e) {
+      return { ok: false, error: `Appium session: ${e instanceof Error ? e.message : String(e)}`, screenshots };
+    }
+    const session: AppiumSessionInfo = {
+      sessionId: browser.sessionId, serverUrl: options.url, serverVersion: options.serverVersion, driver: options.driver,
+      server: options.server, createMs: Date.now() - started,
+    };
+    const screen = async (label: string): Promise<void> => {
+      const png = await browser.takeScreenshot();
+      const activity = await browser.getCurrentActivity().catch(() => undefined);
+      screenshots.push({ label, png, ...(activity === undefined ? {} : { activity }) });
+    };
+    try {
+      await browser.execute('mobile: startActivity', { component: `${request.package}/${flow.activity}`, wait: true });
+      const outcome = await flow.run(browser, request.args, {
+        package: request.package,
+        screen,
+        inForeground: async () => (await browser.getCurrentPackage()) === request.package,
+      });
+      await screen('end');
+      return { ok: true, outcome, session, screenshots };
+    } catch (e) {
+      const pageSource = await browser.getPageSource().catch(() => undefined);
+      await screen('failure').catch(() => undefined);
+      return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e), session, screenshots, ...(pageSource === undefined ? {} : { pageSource }) };
+    } finally {
+      await browser.deleteSession().catch(() => undefined);
+    }
+  }
+
+  return { runFlow, close: () => Promise.resolve() };
+}
