@@ -119,6 +119,8 @@ export const DOC = {
     'GBA authentication | bootstrapAuthenticationRequest | GbaService | Allows an RCS app to authenticate with the network and access keys used for RCS features such as file transfer.'),
   singleRegUceRow: S('single-reg-row-uce', 'IMS single registration APIs',
     'RCS user capability exchange | ImsRcsManager | RcsCapabilityExchangeImplBase | Provides AOSP the ability to send its MMTEL and RCS capabilities to the vendor ImsService so that they can be published under one entity to the network for RCS user capability exchange.'),
+  imsTestService: S('ims-test-service', 'Examples and source',
+    'Android also provides a sample implementation of ImsService for RCS. The source code is at /testapps/ImsTestService.'),
   testRcsApp: S('test-rcs-app', 'Examples and source',
     'When the app is installed on a device, it can be set as the user\'s default messaging app and will have the permissions required to access the IMS single registration APIs.'),
 } as const;

@@ -6,7 +6,7 @@
  * does nothing, so it appears in the report as "not run".
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { AdbHost } from '../adb';
 import { EventWriter } from '../results';
@@ -77,12 +77,14 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
 }
 
 /**
- * The optional Appium plugin, by path (the core never imports it). Loaded with Node's own require,
- * outside Jest's module registry: it brings WebdriverIO (an ES module behind a CommonJS entry) and
- * registers ts-node for the flows, both of which need the real module loader.
+ * The optional Appium plugin, by path (the core never imports it). Loaded with Node's own loader
+ * (Module._load), outside Jest's module registry — whose `require` and `createRequire` transform
+ * nothing and cannot import ES modules: WebdriverIO is an ES module behind a CommonJS entry, and
+ * the flows are TypeScript compiled by ts-node's require hook, both of which need the real loader.
  */
 function loadUiPlugin(file: string): UiPluginModule {
-  return createRequire(__filename)(file) as UiPluginModule;
+  const loader = nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown };
+  return loader._load(file, null, false) as UiPluginModule;
 }
 
 /** A scenario a previous (killed) run left provisioned: restore it before anything else. */
