@@ -16,7 +16,6 @@ export default defineFlow({
     const caps = listArg(args, 'caps', ['voice']);
     await browser.$(id('control_launch_calling')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('IMS Calling (app gone)');
       return { framework: { slot: 0, capabilities: { voice: false, video: false, ut: false, sms: false } }, notes: ['IMS Calling crashed on opening: nothing was sent to the framework'] };
     }
     for (const [name, box] of Object.entries(BOXES)) {
@@ -26,7 +25,6 @@ export default defineFlow({
     await kit.screen('capabilities ticked');
     await browser.$(id('call_cap_change')).click();
     await browser.pause(300);
-    await kit.screen('after Change Capability Status');
     const enabled = await browser.$(id('call_cap_enabled_text')).getText();
     return {
       framework: { slot: 0, capabilities: { voice: caps.includes('voice'), video: caps.includes('video'), ut: caps.includes('ut'), sms: caps.includes('sms') } },

@@ -22,10 +22,8 @@ export default defineFlow({
     const tech = stringArg(args, 'tech', 'LTE');
     const button = BUTTONS[send];
     if (button === undefined) throw new Error(`send: ${send} is not one of ${Object.keys(BUTTONS).join(', ')}`);
-    await kit.screen('launcher');
     await browser.$(id('control_launch_reg')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('IMS Registration (app gone)');
       return { framework: { slot: 0, registration: { state: 'NOT_REGISTERED' } }, notes: ['IMS Registration crashed on opening: nothing was sent to the framework'] };
     }
     if (tech !== 'LTE') {
@@ -40,7 +38,6 @@ export default defineFlow({
     };
     // The registration callback reports the current state first, then the change.
     const events = await until(browser, rows, (list) => list.length >= 2);
-    await kit.screen(`after Send ${send}`);
     const transport = tech === 'IWLAN' ? 'WLAN' : 'WWAN';
     return {
       framework: { slot: 0, registration: { state: STATES[send], ...(send === 'deregistered' ? {} : { transport }) } },

@@ -11,14 +11,11 @@ export default defineFlow({
   async run(browser, _args, kit) {
     const id = (name: string): string => byId(kit.package, name);
     await browser.$(id('gba')).click();
-    await kit.screen('gba');
     await browser.$(id('gba_bootstrap_btn')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('after bootstrap (app gone)');
       return { surfaces: { 'gba-authentication': { access: false, supported: false, detail: 'the app left the screen (crashed) on bootstrapAuthenticationRequest' } } };
     }
     const result = await until(browser, () => browser.$(id('gba_result')).getText(), (t) => t.startsWith('on'));
-    await kit.screen('bootstrapAuthenticationRequest');
     return { surfaces: { 'gba-authentication': { access: true, supported: result === 'onKeysAvailable', detail: result } } };
   },
 });

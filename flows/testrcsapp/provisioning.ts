@@ -9,16 +9,13 @@ export default defineFlow({
   activity: '.MainActivity',
   async run(browser, _args, kit) {
     const id = (name: string): string => byId(kit.package, name);
-    await kit.screen('main');
     await browser.$(id('provision')).click();
     await kit.screen('provisioning');
     await browser.$(id('provisioning_singlereg_btn')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('after isRcsVolteSingleRegCapable (app gone)');
       return { surfaces: { 'rcs-provisioning': { access: false, supported: false, detail: 'the app left the screen (crashed) on isRcsVolteSingleRegCapable' } } };
     }
     const result = await browser.$(id('provisioning_singlereg_result')).getText();
-    await kit.screen('isRcsVolteSingleRegCapable');
     return { surfaces: { 'rcs-provisioning': { access: true, supported: result === 'true', detail: `provisioning_singlereg_result: ${result}` } } };
   },
 });

@@ -21,7 +21,6 @@ export default defineFlow({
     await kit.screen('feature tags');
     await browser.$(id('init_btn')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('after initializeSipDelegate (app gone)');
       return { surfaces: { 'sip-message-forwarding': { access: false, supported: false, detail: 'the app left the screen (crashed) on initializeSipDelegate' } } };
     }
     const result = browser.$(id('delegate_callback_result'));
@@ -33,7 +32,6 @@ export default defineFlow({
     if (supported) {
       await browser.$(id('destroy_btn')).click();
       const destroyed = await until(browser, () => result.getText(), (t) => t.startsWith('onDestroyed'));
-      await kit.screen('destroySipDelegate');
       notes.push(`after destroy: ${destroyed}`);
     }
     return {

@@ -14,11 +14,9 @@ export default defineFlow({
     await kit.screen('number');
     await browser.$(id('capability_btn')).click();
     if (!(await kit.inForeground())) {
-      await kit.screen('after requestCapability (app gone)');
       return { surfaces: { 'rcs-uce': { access: false, supported: false, detail: 'the app left the screen (crashed) on requestCapability' } } };
     }
     const result = await until(browser, () => browser.$(id('capability_result')).getText(), (t) => /onComplete|onError|ImsException/.test(t));
-    await kit.screen('requestCapability');
     const text = result.replace(/\n/g, ' ').trim();
     return { surfaces: { 'rcs-uce': { access: true, supported: result.includes('onComplete') && !result.includes('onError'), detail: text } } };
   },

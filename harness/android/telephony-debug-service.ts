@@ -69,10 +69,18 @@ export function parseTelephonyDebugService(text: string): ImsPhoneDump[] {
   return phones;
 }
 
-/** `handleImsRegistered: onImsMmTelConnected imsTransportType=WWAN` → WWAN (the last registered line). */
-export function lastRegisteredTransport(phone: ImsPhoneDump): string | undefined {
+const TRANSPORT_LINES = {
+  registered: /^handleImsRegistered: onImsMmTelConnected imsTransportType=(\S+)$/,
+  registering: /^handleImsRegistering: onImsMmTelProgressing imsRadioTech=(\S+)$/,
+} as const;
+
+/**
+ * The transport of the last `handleImsRegistered … imsTransportType=WWAN` (or, for `registering`,
+ * `handleImsRegistering … imsRadioTech=WWAN`) line of the Registration Log (ImsPhone.java L2509, L2538).
+ */
+export function lastTransport(phone: ImsPhoneDump, event: keyof typeof TRANSPORT_LINES): string | undefined {
   for (let i = phone.registrationLog.length - 1; i >= 0; i--) {
-    const m = /^handleImsRegistered: onImsMmTelConnected imsTransportType=(\S+)$/.exec(phone.registrationLog[i] ?? '');
+    const m = TRANSPORT_LINES[event].exec(phone.registrationLog[i] ?? '');
     if (m) return m[1];
   }
   return undefined;

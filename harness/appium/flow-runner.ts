@@ -56,6 +56,53 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
   const { remote } = require('webdriverio') as { remote: Remote };
   const url = new URL(options.url);
 
+  let current: { serial: string; browser: WdioBrowser; session: AppiumSessionInfo } | undefined;
+  /** Targets whose helper apps a session of this run has installed and checked (then skipped). */
+  const initialised = new Set<string>();
+
+  async function endSession(): Promise<void> {
+    const open = current;
+    current = undefined;
+    await open?.browser.deleteSession().catch(() => undefined);
+  }
+
+  async function openSession(serial: string): Promise<{ browser: WdioBrowser; session: AppiumSessionInfo }> {
+    if (current?.serial === serial) return current;
+    await endSession();
+    const started = Date.now();
+    const browser = await remote({
+      hostname: url.hostname, port: Number(url.port), path: url.pathname === '' ? '/' : url.pathname, protocol: url.protocol.replace(':', ''),
+      logLevel: 'silent', waitforTimeout: options.waitForTimeoutMs ?? 5_000, connectionRetryCount: 1,
+      capabilities: {
+        platformName: 'Android',
+        'appium:automationName': 'UiAutomator2',
+        'appium:udid': serial,
+        'appium:noReset': true,
+        'appium:autoLaunch': false,
+        'appium:adbPort': options.adbPort,
+        'appium:systemPort': await freePort(),
+        'appium:suppressKillServer': true,
+        // The udid is not emulator-NNNN: no mock-location helper (appium-probe REPORT.md §5.7).
+        'appium:mockLocationApp': null,
+        'appium:newCommandTimeout': 120,
+        'appium:uiautomator2ServerLaunchTimeout': 60_000,
+        'appium:uiautomator2ServerInstallTimeout': 120_000,
+        'appium:adbExecTimeout': 60_000,
+        // The run's first session installs and checks the driver's server and settings apps (the
+        // rig never restores them away: harness/targets/device-state.ts); later ones skip that.
+        ...(initialised.has(serial) ? { 'appium:skipServerInstallation': true, 'appium:skipDeviceInitialization': true, 'appium:skipLogcatCapture': true } : {}),
+      },
+    });
+    initialised.add(serial);
+    const session: AppiumSessionInfo = {
+      sessionId: browser.sessionId, serverUrl: options.url, serverVersion: options.serverVersion, driver: options.driver,
+      server: options.server, createMs: Date.now() - started,
+    };
+    current = { serial, browser, session };
+    return current;
+  }
+
+  /** One `ui` step; the scenario's session is created at its first step and kept until endScenario. */
   async function runFlow(request: UiFlowRequest): Promise<UiFlowResult> {
     const screenshots: UiScreenshot[] = [];
     let flow;
@@ -64,40 +111,15 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e), screenshots };
     }
-    const started = Date.now();
-    let browser: WdioBrowser;
+    let opened;
     try {
-      browser = await remote({
-        hostname: url.hostname, port: Number(url.port), path: url.pathname === '' ? '/' : url.pathname, protocol: url.protocol.replace(':', ''),
-        logLevel: 'silent', waitforTimeout: options.waitForTimeoutMs ?? 5_000, connectionRetryCount: 1,
-        capabilities: {
-          platformName: 'Android',
-          'appium:automationName': 'UiAutomator2',
-          'appium:udid': request.serial,
-          'appium:noReset': true,
-          'appium:autoLaunch': false,
-          'appium:adbPort': options.adbPort,
-          'appium:systemPort': await freePort(),
-          'appium:suppressKillServer': true,
-          // The udid is not emulator-NNNN: no mock-location helper (appium-probe REPORT.md §5.7).
-          'appium:mockLocationApp': null,
-          'appium:newCommandTimeout': 120,
-          'appium:uiautomator2ServerLaunchTimeout': 60_000,
-          'appium:uiautomator2ServerInstallTimeout': 120_000,
-          'appium:adbExecTimeout': 60_000,
-        },
-      });
+      opened = await openSession(request.serial);
     } catch (e) {
       return { ok: false, error: `Appium session: ${e instanceof Error ? e.message : String(e)}`, screenshots };
     }
-    const session: AppiumSessionInfo = {
-      sessionId: browser.sessionId, serverUrl: options.url, serverVersion: options.serverVersion, driver: options.driver,
-      server: options.server, createMs: Date.now() - started,
-    };
+    const { browser, session } = opened;
     const screen = async (label: string): Promise<void> => {
-      const png = await browser.takeScreenshot();
-      const activity = await browser.getCurrentActivity().catch(() => undefined);
-      screenshots.push({ label, png, ...(activity === undefined ? {} : { activity }) });
+      screenshots.push({ label, png: await browser.takeScreenshot() });
     };
     try {
       await browser.execute('mobile: startActivity', { component: `${request.package}/${flow.activity}`, wait: true });
@@ -111,11 +133,11 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
     } catch (e) {
       const pageSource = await browser.getPageSource().catch(() => undefined);
       await screen('failure').catch(() => undefined);
+      // The screen is in an unknown state: the next step starts a new session.
+      await endSession();
       return { ok: false, error: e instanceof Error ? e.message.split('\n')[0] ?? e.message : String(e), session, screenshots, ...(pageSource === undefined ? {} : { pageSource }) };
-    } finally {
-      await browser.deleteSession().catch(() => undefined);
     }
   }
 
-  return { runFlow, close: () => Promise.resolve() };
+  return { runFlow, endScenario: endSession, close: endSession };
 }

@@ -27,6 +27,7 @@ import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
 import { restoreLeftoverInCli } from './leftover-restore';
 import { prepareUi, type AppiumLauncher, type UiSetup } from './ui-setup';
+import { adbServerPort, findAdbBinary } from '../adb';
 
 export interface RunOptions {
   readonly target?: string;
@@ -131,20 +132,36 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const controlFile = path.join(workDir, 'control');
   writeControl(controlFile, 'run');
 
-  // 2. The target.
-  const resolved: ResolvedTarget = await resolveTarget({
-    ...(options.target === undefined ? {} : { target: options.target }),
-    ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
-    timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
-    note,
+  // 2. The target, and (started alongside, since loading Appium takes seconds) the UI server.
+  const adbBinary = findAdbBinary(process.env);
+  const uiPending = prepareUi({
+    scenarios: plan.selected,
+    endpoint: { host: '127.0.0.1', port: adbServerPort(process.env), kind: adbBinary === undefined ? 'built-in-server' : 'adb-server', ...(adbBinary === undefined ? {} : { bin: adbBinary }) },
+    ...(options.appium ? { launcher: options.appium } : {}), outDir, note,
   });
+  let resolved: ResolvedTarget;
+  try {
+    resolved = await resolveTarget({
+      ...(options.target === undefined ? {} : { target: options.target }),
+      ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+      timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+      note,
+    });
+  } catch (e) {
+    await (await uiPending).stop().catch(() => undefined);
+    throw e;
+  }
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
   let ui: UiSetup | undefined;
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
-    ui = await prepareUi({ scenarios: plan.selected, endpoint: resolved.host.endpoint, ...(options.appium ? { launcher: options.appium } : {}), outDir, note });
+    ui = await uiPending;
+    if (resolved.via !== 'adb-server' && ui.config !== undefined) {
+      await ui.stop();
+      ui = { unavailable: "the target is reached without an adb binary: the UiAutomator2 driver needs platform-tools' adb", stop: () => Promise.resolve() };
+    }
     const probe = await probeTarget(resolved.device, {
       via: resolved.via,
       ...(ui.url === undefined ? {} : { appiumUrl: ui.url }),

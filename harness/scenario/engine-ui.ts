@@ -9,7 +9,7 @@
  */
 import { CommandFailedError } from '../errors';
 import { SINGLE_REGISTRATION_SURFACES, type FrameworkReport, type PackageName } from '../model';
-import { logcatDumpCommand, lastRegisteredTransport, parseTelephonyDebugService, telephonyDebugServiceCommand } from '../android';
+import { lastTransport, logcatDumpCommand, parseTelephonyDebugService, telephonyDebugServiceCommand } from '../android';
 import { citationText, type ExpectedSurface } from '../oracle';
 import { type CellReason, type Checkpoint, type UiCheck, type UiStepRecord } from '../results';
 import { type TargetSession } from '../targets/target-session';
@@ -61,7 +61,10 @@ async function frameworkValues(session: TargetSession, report: FrameworkReport):
   const observed: Record<string, string | boolean> = {};
   if (report.registration) {
     observed['registration.state'] = phone?.registrationState === undefined ? '(not in the dump)' : STATE_NAMES[phone.registrationState] ?? String(phone.registrationState);
-    if (report.registration.transport !== undefined) observed['registration.transport'] = phone === undefined ? '(not in the dump)' : lastRegisteredTransport(phone) ?? '(none)';
+    if (report.registration.transport !== undefined) {
+      const event = report.registration.state === 'REGISTERING' ? 'registering' : 'registered';
+      observed['registration.transport'] = phone === undefined ? '(not in the dump)' : lastTransport(phone, event) ?? '(none)';
+    }
   }
   if (report.capabilities) {
     for (const key of ['voice', 'video', 'ut', 'sms'] as const) observed[`mmtel.${key}`] = phone?.capabilities?.[key] ?? '(not in the dump)';

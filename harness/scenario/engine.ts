@@ -96,7 +96,12 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
     try {
       snapshot = await takeSnapshot(session);
       if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
-      await runSteps(s, ctx, exec, checkpoints, signal, snapshot);
+      try {
+        await runSteps(s, ctx, exec, checkpoints, signal, snapshot);
+      } finally {
+        // The scenario's Appium session ends before the restore (which may reboot the target).
+        await ctx.ui?.endScenario().catch(() => undefined);
+      }
     } catch (e) {
       if (e instanceof Skip) skipped = e.message;
       else error = signal.aborted && !isImsRigError(e) ? new TimeoutError(`interrupted: ${describeAbort(signal)}`, { cause: e }) : e;

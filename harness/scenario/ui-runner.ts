@@ -27,6 +27,11 @@ export type UiFlowResult =
 
 export interface UiRunner {
   runFlow(request: UiFlowRequest): Promise<UiFlowResult>;
+  /**
+   * The scenario's UI steps are over (called before the target is restored): the runner ends the
+   * session it kept open for them — a scenario's `ui` steps share one Appium session.
+   */
+  endScenario(): Promise<void>;
   /** Ends what the runner holds (sessions); the Appium server itself belongs to whoever started it. */
   close(): Promise<void>;
 }

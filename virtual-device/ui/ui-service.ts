@@ -114,7 +114,7 @@ export class UiService {
       back: () => this.windows.back(),
       screenshot: () => renderScreenshot(this.focusedWindow().root, this.windows.lastToast),
       // The app's posted work and binder callbacks run on setImmediate/timers: give them a turn.
-      idle: () => new Promise((resolve) => setTimeout(resolve, 15)),
+      idle: () => new Promise((resolve) => setTimeout(() => setImmediate(resolve), 4)),
       deviceInfo: () => ({
         androidId: 'ims0rig0ref0dev0', manufacturer: this.deps.props('ro.product.manufacturer'), model: this.deps.props('ro.product.model'),
         brand: this.deps.props('ro.product.brand'), apiVersion: this.deps.props('ro.build.version.sdk'), platformVersion: this.deps.props('ro.build.version.release'),
