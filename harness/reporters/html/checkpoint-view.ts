@@ -47,6 +47,8 @@ export interface CheckpointView {
   readonly features: readonly string[];
   readonly matrix?: readonly { readonly slot: string; readonly cells: readonly CellView[] }[];
   readonly grants?: { readonly package: string; readonly rows: readonly GrantRowView[] };
+  /** A `ui` step's checked values (surfaces against the documentation, ImsService reports against the dump). */
+  readonly ui?: { readonly flow: string; readonly package: string; readonly rows: readonly (GrantRowView & { readonly key: string })[] };
   readonly citations: readonly { readonly n: number; readonly text: string }[];
   /** Diffs for cells the tables do not hold (kept visible rather than dropped). */
   readonly otherDiffs: readonly string[];
@@ -83,9 +85,22 @@ export function checkpointView(c: Checkpoint): CheckpointView {
       return { permission, ...cellView(word(g.expected[permission]), word(g.observed[permission]), diff?.waiver, differs, g.reasons[permission], citations) };
     }),
   };
+  const ui = c.ui && {
+    flow: c.ui.flow,
+    package: c.ui.package,
+    rows: Object.keys(c.ui.observed).map((key) => {
+      const u = c.ui!;
+      const diff = u.diffs.find((d) => d.key === key);
+      const expected = u.expected[key];
+      const text = (v: string | boolean | null | undefined): string => (v === null ? '(documentation silent: observed only)' : v === undefined ? '-' : String(v));
+      const differs = diff !== undefined || (expected !== null && expected !== undefined && expected !== u.observed[key]);
+      return { key, permission: key, ...cellView(text(expected), text(u.observed[key]), diff?.waiver, differs, u.reasons[key], citations) };
+    }),
+  };
   return {
     step: c.step,
     status: c.status,
+    ...(ui ? { ui } : {}),
     statusLabel: c.status.toUpperCase(),
     ...(c.settleMs === undefined ? {} : { settle: humanDuration(c.settleMs) }),
     features: IMS_FEATURES,

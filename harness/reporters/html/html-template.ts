@@ -37,6 +37,9 @@ const CHECKPOINT = `<tr class="cp"><td colspan="6">
 {{#if grants}}<table class="matrix grants"><thead><tr><th>permission of <code>{{grants.package}}</code></th><th>expected vs observed</th></tr></thead><tbody>
 {{#each grants.rows}}<tr><th><code>{{permission}}</code></th><td class="cell {{cls}}">${CELL}</td></tr>
 {{/each}}</tbody></table>{{/if}}
+{{#if ui}}<table class="matrix grants"><thead><tr><th>flow <code>{{ui.flow}}</code> on <code>{{ui.package}}</code></th><th>expected vs observed</th></tr></thead><tbody>
+{{#each ui.rows}}<tr><th><code>{{key}}</code></th><td class="cell {{cls}}">${CELL}</td></tr>
+{{/each}}</tbody></table>{{/if}}
 {{#if otherDiffs.length}}<ul>{{#each otherDiffs}}<li class="cell diff"><span class="marker">✗ DIFFERS</span> {{this}}</li>{{/each}}</ul>{{/if}}
 {{#if citations.length}}<ol class="cites">{{#each citations}}<li value="{{n}}">“{{text}}”</li>{{/each}}</ol>{{/if}}
 {{#if evidence}}<details class="evidence"><summary>Evidence behind “observed”</summary>
@@ -55,6 +58,12 @@ const SCENARIO = `<section class="scenario {{status}}" id="{{anchor}}" data-stat
 {{#if attempts}}<div class="meta">{{attempts}}</div><ul class="meta">{{#each attemptHistory}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{#if timeline.length}}<table class="steps"><thead><tr><th>#</th><th>step</th><th>description</th><th>duration</th><th>status</th><th>detail</th></tr></thead><tbody>
 {{#each timeline}}<tr><td class="num">{{index}}</td><td><code>{{kind}}</code></td><td>{{description}}</td><td class="num">{{duration}}</td><td class="status-{{status}}">{{status}}</td><td>{{detail}}</td></tr>
+{{#if ui}}<tr class="ui"><td colspan="6"><div class="meta">Appium session {{ui.session}}</div>
+<div class="screens">{{#each ui.screens}}<figure><img src="{{src}}" alt="{{label}}" width="180"><figcaption>{{n}}. {{label}}</figcaption></figure>{{/each}}</div>
+{{#if ui.notes.length}}<ul class="meta">{{#each ui.notes}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
+{{#if ui.crashes.length}}<h4>logcat -b crash</h4>{{#each ui.crashes}}<pre>{{this}}</pre>{{/each}}{{/if}}
+{{#if ui.pageSource}}<details class="evidence"><summary>Page source when the flow failed</summary><pre>{{ui.pageSource}}</pre></details>{{/if}}
+</td></tr>{{/if}}
 {{#each checkpoints}}${CHECKPOINT}{{/each}}{{/each}}</tbody></table>{{/if}}
 </section>`;
 

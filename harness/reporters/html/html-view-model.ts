@@ -3,7 +3,7 @@
  * markers and wording is made here, so the template only lays out (and escapes) strings.
  */
 import { CAPABILITIES, isCapability } from '../../model';
-import { firstProblem, type RunResult, type ScenarioResult, type TargetInfo, waiversUsed } from '../../results';
+import { firstProblem, type RunResult, type ScenarioResult, type TargetInfo, type UiStepRecord, waiversUsed } from '../../results';
 import { areasOf, humanDuration, humanTime, statusLabel, targetsOf } from '../format';
 import { checkpointView, type CheckpointView } from './checkpoint-view';
 
@@ -18,6 +18,14 @@ export interface StepView {
   readonly statusClass: string;
   readonly detail?: string;
   readonly checkpoints: readonly CheckpointView[];
+  /** A `ui` step: its Appium session, the screens in order (PNG data URIs), crashes, page source. */
+  readonly ui?: {
+    readonly session: string;
+    readonly screens: readonly { readonly n: number; readonly label: string; readonly src: string }[];
+    readonly notes: readonly string[];
+    readonly crashes: readonly string[];
+    readonly pageSource?: string;
+  };
 }
 
 export interface ScenarioView {
@@ -163,6 +171,7 @@ function scenarioView(s: ScenarioResult, anchor: string, targets: readonly Targe
     status: st.status, statusClass: st.status === 'ok' ? 'pass' : st.status === 'error' ? 'error' : 'skip',
     ...(st.detail ? { detail: st.detail } : {}),
     checkpoints: checkpoints.filter((c) => c.step === st.index).map((c) => c.view),
+    ...(st.ui ? { ui: uiView(st.ui) } : {}),
   }));
   const orphans = checkpoints.filter((c) => !steps.some((st) => st.index === c.step));
   for (const c of orphans) timeline.push({ index: c.step, kind: 'check', description: '(step not recorded)', duration: '-', status: 'ok', statusClass: 'pass', checkpoints: [c.view] });
@@ -202,3 +211,15 @@ function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9_.-]+/g, '-');
 }
 
+
+/** A UI step as the page shows it: the session in one line, the screens in the order they were taken. */
+function uiView(ui: UiStepRecord): NonNullable<StepView['ui']> {
+  const s = ui.session;
+  return {
+    session: s === undefined ? '(none: the session could not be created)' : `${s.sessionId} · Appium ${s.serverVersion} (${s.server === 'started-by-ims-rig' ? 'started by ims-rig' : '$IMS_RIG_APPIUM_URL'}) · ${s.driver} · created in ${humanDuration(s.createMs)}`,
+    screens: ui.screenshots.map((shot, i) => ({ n: i + 1, label: shot.label, src: `data:image/png;base64,${shot.png}` })),
+    notes: ui.outcome?.notes ?? [],
+    crashes: ui.crashes ?? [],
+    ...(ui.pageSource === undefined ? {} : { pageSource: ui.pageSource }),
+  };
+}
