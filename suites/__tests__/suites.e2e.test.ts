@@ -41,7 +41,16 @@ const DEVIATION_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   'carrier-config-change-ignored': ['fallback.carrier-config-cleared', 'fallback.carrier-config-switched', 'priority.sim-swap'],
   'legacy-key-ignored': ['fallback.legacy-key', 'fallback.legacy-key-with-split-key', 'compat.legacy-carrier-metadata'],
   'compat-not-supported': ['compat.legacy-device-default', 'compat.legacy-carrier-metadata', 'manifest.compat-action'],
+  // Caught by a UI scenario: TestRcsApp's delegate screen through Appium (needs adb, see UI_DEVIATIONS).
+  'singlereg-without-sip-delegates': ['single-registration.ui-sip-delegate'],
 };
+
+/**
+ * Profiles only UI scenarios catch: they run through a private real adb server, because the
+ * UiAutomator2 driver reaches devices only through platform-tools' adb (without adb they are
+ * skipped, and so is this check, with that reason).
+ */
+const UI_DEVIATIONS = new Set(['singlereg-without-sip-delegates']);
 
 /**
  * Waivers that need not each be used in one run, with why: a crash-looping service is seen either
@@ -103,6 +112,7 @@ function waiversUsed(s: ScenarioResult): string[] {
   return s.checkpoints.flatMap((c) => [
     ...c.diffs.flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.grants?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+    ...(c.ui?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
   ]);
 }
 
@@ -140,10 +150,33 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     expect(fullRun.code).toBe(0);
   });
 
-  test('the only skips are for capabilities the reference device lacks, each with its reason', () => {
+  test('nothing is skipped with adb (the rig starts Appium); without adb only what needs Appium, with the reason', () => {
     const skipped = full.scenarios.filter((s) => s.status === 'skip');
-    for (const s of skipped) expect(s.reason ?? '').toMatch(/^target lacks appium: /);
-    expect(skipped.map((s) => s.id)).toEqual(['state-callback.callbacks-through-appium']);
+    if (server !== undefined) {
+      expect(skipped.map((s) => s.id)).toEqual([]);
+      expect(full.target.missingCapabilities ?? []).not.toContain('appium');
+      return;
+    }
+    for (const s of skipped) expect(s.reason ?? '').toMatch(/^target lacks appium: .*no adb binary/);
+    expect(skipped.map((s) => s.id)).toEqual(full.scenarios.filter((s) => (s.requires ?? []).includes('appium')).map((s) => s.id));
+  });
+
+  test('the UI scenarios ran through Appium: one session per scenario, screenshots that are PNGs', () => {
+    if (server === undefined) return; // without adb they are skipped (above)
+    const ui = full.scenarios.filter((s) => (s.steps ?? []).some((st) => st.kind === 'ui'));
+    expect(ui.length).toBeGreaterThanOrEqual(8);
+    for (const s of ui) {
+      const steps = (s.steps ?? []).filter((st) => st.kind === 'ui');
+      const sessions = new Set(steps.map((st) => st.ui?.session?.sessionId));
+      expect(sessions.size).toBe(1);
+      expect([...sessions][0]).toMatch(/^[0-9a-f-]{36}$/);
+      for (const st of steps) {
+        expect(st.ui?.session?.serverVersion).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(st.ui?.screenshots.length).toBeGreaterThan(0);
+        for (const shot of st.ui?.screenshots ?? []) expect(Buffer.from(shot.png, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+      }
+    }
+    expect(ui.filter((s) => s.status === 'pass').length).toBeGreaterThanOrEqual(8);
   });
 
   test('every waiver in suites/waivers.yaml is used by a scenario', async () => {
@@ -174,14 +207,24 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
 });
 
 describe('every deviation profile is caught', () => {
-  test.each(Object.entries(DEVIATION_COVERAGE))('--deviation %s: its scenarios fail (exit 1)', async (deviation, ids) => {
+  const caught = async (deviation: string, ids: readonly string[]): Promise<void> => {
     const files = await scenarioFiles();
     const out = tempDir();
-    const result = await run(['--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    const server = UI_DEVIATIONS.has(deviation) ? await startPrivateAdbServer() : undefined;
+    let result: CliResult;
+    try {
+      result = await run(['--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])], server === undefined ? envWithoutAdb() : envWithAdbServer(server.port));
+    } finally {
+      await server?.stop();
+    }
     expect(result.code).toBe(1);
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, s.status]));
     expect(statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
-  });
+  };
+  const entries = Object.entries(DEVIATION_COVERAGE);
+  test.each(entries.filter(([d]) => !UI_DEVIATIONS.has(d)))('--deviation %s: its scenarios fail (exit 1)', caught);
+  // UI scenarios need adb (the UiAutomator2 driver's only way to a device): skipped without it.
+  (adbAvailableSync() ? test.each : test.skip.each)(entries.filter(([d]) => UI_DEVIATIONS.has(d)))('--deviation %s: its UI scenarios fail (exit 1)', caught);
 
   test('the profiles are exactly the reference device\'s', async () => {
     const listed = await new Promise<string>((resolve, reject) => {
