@@ -56,9 +56,23 @@ export interface ImsAppSpec {
   readonly installed: boolean;
   /** A prebuilt APK to install instead of one generated from this description (path, resolved). */
   readonly apk?: string;
+  /**
+   * The APK is a manifest-only stand-in for an AOSP test app (no code: only the reference device
+   * can run it); set when the user's build (AOSP_TEST_APP_BUILDS) is not in apks/.
+   */
+  readonly standIn?: boolean;
   /** ImsService#getImsServiceCapabilities (absent: none). */
   readonly capabilities?: readonly ImsServiceCapability[];
 }
+
+/**
+ * The AOSP test apps users build and drop into apks/ (README "UI flows"): when present, the rig
+ * installs them instead of the manifest-only stand-ins in apks/ that name the same package.
+ */
+export const AOSP_TEST_APP_BUILDS: Readonly<Record<string, string>> = {
+  'com.google.android.sample.rcsclient': 'TestRcsApp.apk',
+  'com.android.phone.testapps.imstestapp': 'ImsTestService.apk',
+};
 
 /** Serialises answers to the `ims-rig.answers` meta-data value ("0=MMTEL,RCS;1=MMTEL"). */
 export function formatAnswers(answers: FeaturesBySlot): string {

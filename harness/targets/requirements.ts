@@ -4,7 +4,7 @@
  * capabilities"). A missing one makes the scenario a *skip* with the reason
  * `target lacks <cap>: <description>` — never a pass. Pure.
  */
-import { CAPABILITIES, type Capability, type FullScenario, type StepKind } from '../model';
+import { AOSP_TEST_APP_BUILDS, CAPABILITIES, type Capability, type FullScenario, type StepKind } from '../model';
 import { SINGLE_REGISTRATION_FEATURE } from './capabilities';
 
 /** One need: any of `anyOf` satisfies it (the first is the rig's preferred way). */
@@ -38,6 +38,8 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   const out: Requirement[] = s.requires.map((cap) => ({ anyOf: [cap], because: 'declared in requires' }));
   const { world } = s;
   if (world.apps.some((a) => a.apk === undefined)) out.push({ anyOf: ['app-realisation'], because: 'apps generated from the scenario description' });
+  const standIn = world.apps.find((a) => a.standIn === true);
+  if (standIn) out.push({ anyOf: ['app-realisation'], because: `${standIn.package}: a manifest-only stand-in (drop the AOSP build in apks/${AOSP_TEST_APP_BUILDS[standIn.package] ?? ''})` });
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
   const restarts = s.steps.some((st) => st.kind === 'reboot' || st.kind === 'restartPhone');
   if (world.overlay.mmtel !== '' || world.overlay.rcs !== '') {
