@@ -60,15 +60,24 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
   /** Targets whose helper apps a session of this run has installed and checked (then skipped). */
   const initialised = new Set<string>();
 
-  async function endSession(): Promise<void> {
+  /** The previous scenario's session, being deleted while its target is restored. */
+  let closing: Promise<void> = Promise.resolve();
+
+  /**
+   * Ends the scenario's session without waiting: the driver's cleanup (ps polling, force-stops,
+   * forward removal) runs while the engine restores the target; the next session waits for it.
+   */
+  function endSession(): Promise<void> {
     const open = current;
     current = undefined;
-    await open?.browser.deleteSession().catch(() => undefined);
+    if (open !== undefined) closing = closing.then(() => open.browser.deleteSession()).catch(() => undefined);
+    return Promise.resolve();
   }
 
   async function openSession(serial: string): Promise<{ browser: WdioBrowser; session: AppiumSessionInfo }> {
     if (current?.serial === serial) return current;
     await endSession();
+    await closing;
     const started = Date.now();
     const browser = await remote({
       hostname: url.hostname, port: Number(url.port), path: url.pathname === '' ? '/' : url.pathname, protocol: url.protocol.replace(':', ''),
@@ -90,7 +99,7 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
         'appium:adbExecTimeout': 60_000,
         // The run's first session installs and checks the driver's server and settings apps (the
         // rig never restores them away: harness/targets/device-state.ts); later ones skip that.
-        ...(initialised.has(serial) ? { 'appium:skipServerInstallation': true, 'appium:skipDeviceInitialization': true, 'appium:skipLogcatCapture': true } : {}),
+        ...(initialised.has(serial) ? { 'appium:skipServerInstallation': true, 'appium:skipDeviceInitialization': true, 'appium:skipLogcatCapture': true, 'appium:skipUnlock': true } : {}),
       },
     });
     initialised.add(serial);
@@ -139,5 +148,12 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
     }
   }
 
-  return { runFlow, endScenario: endSession, close: endSession };
+  return {
+    runFlow,
+    endScenario: endSession,
+    close: async () => {
+      await endSession();
+      await closing;
+    },
+  };
 }

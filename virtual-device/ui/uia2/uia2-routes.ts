@@ -86,7 +86,8 @@ export class Uia2Server {
     switch (route) {
       case 'DELETE /':
         this.session = undefined;
-        setTimeout(() => this.onDeleted(), 50);
+        // The real server's instrumentation ends right after it answers DELETE.
+        setImmediate(() => this.onDeleted());
         return this.ok(null);
       case 'GET /':
         return this.ok(s.capabilities);
