@@ -34,7 +34,8 @@ export interface RunningAppiumServer {
 
 const DEBIAN_BUILD_TOOLS = '/usr/lib/android-sdk/build-tools';
 
-function freePort(): Promise<number> {
+/** A local TCP port free right now (Appium's server port, a session's systemPort). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

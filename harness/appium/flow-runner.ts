@@ -7,10 +7,10 @@
  * loaded with ts-node at run time. Every screen the flow keeps is a PNG from the UiAutomator2
  * server's screenshot route; a failure keeps the page source.
  */
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { type AppiumSessionInfo, type UiScreenshot } from '../results';
 import { type UiFlowRequest, type UiFlowResult, type UiRunner } from '../scenario/ui-runner';
+import { freePort } from './appium-server';
 import { loadFlow } from './flow-loader';
 
 export interface FlowRunnerOptions {
@@ -37,18 +37,6 @@ interface WdioBrowser {
 
 type Remote = (options: Record<string, unknown>) => Promise<WdioBrowser>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
   // webdriverio's CommonJS entry (build/index.cjs) loads its ESM build on first use.
