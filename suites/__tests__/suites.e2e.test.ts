@@ -198,7 +198,8 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     const empty = path.join(tempDir(), 'no-waivers.yaml');
     fs.writeFileSync(empty, '[]\n');
     const out = tempDir();
-    const bare = await run(['--waivers', empty, '--out', out, ...waived.flatMap((s) => ['--scenario', files.get(s.id) ?? s.file])]);
+    // Through the same private adb server as the full run: the UI scenarios need adb for Appium.
+    const bare = await run(['--waivers', empty, '--out', out, ...waived.flatMap((s) => ['--scenario', files.get(s.id) ?? s.file])], server === undefined ? envWithoutAdb() : envWithAdbServer(server.port));
     expect(bare.code).toBe(1);
     const racy = new Set(Object.values(RACY));
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, racy.has(s.id) && s.status === 'pass' ? 'fail' : s.status]));
