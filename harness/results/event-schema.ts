@@ -10,7 +10,7 @@ const feature = z.enum(['EMERGENCY_MMTEL', 'MMTEL', 'RCS']);
 const cell = z.union([z.string(), z.null(), z.array(z.string())]);
 const slotBindings = z.object({ EMERGENCY_MMTEL: cell, MMTEL: cell, RCS: cell }).passthrough();
 const bindingTable = z.record(slotKey, slotBindings);
-const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string() }).passthrough();
+const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string(), cites: z.array(z.string()).optional() }).passthrough();
 const waiverRef = z.object({ id: z.string(), justification: z.string(), reference: z.string().optional() }).passthrough();
 
 const diff = z.object({
@@ -76,7 +76,12 @@ const runInfo = z.object({
   shard: z.object({ index: z.number(), count: z.number() }).optional(),
 }).passthrough();
 
-const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional() }).passthrough();
+const trace = z.object({
+  doc: z.string().optional(),
+  observes: z.array(z.string()),
+  checks: z.array(z.object({ step: z.number().int(), cites: z.array(z.string()) }).passthrough()),
+}).passthrough();
+const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional(), trace: trace.optional() }).passthrough();
 const scenarioStatus = z.enum(['pass', 'fail', 'skip', 'error', 'waived']);
 const base = { v: z.literal(1), at: z.string() };
 

@@ -32,6 +32,8 @@ export interface CellReason {
   readonly rule: string;
   readonly reason: string;
   readonly citation: string;
+  /** Public ids of the sentences cited (`two-per-slot`), for traceability (harness/docs). */
+  readonly cites?: readonly string[];
 }
 export type ReasonTable = Readonly<Partial<Record<SlotKey, Readonly<Partial<Record<ImsFeature, CellReason>>>>>>;
 
@@ -148,6 +150,20 @@ export interface PlannedScenario {
    * unsharded order; without it a merge orders by id.
    */
   readonly order?: number;
+  /** Which documentation sentences the scenario rests on, worked out from its file before it runs. */
+  readonly trace?: ScenarioTrace;
+}
+
+/**
+ * The documentation sentences a scenario rests on (public ids, harness/docs): the one its `doc:`
+ * quotes, and per observing step the ones the documented model cites for its expected cells.
+ */
+export interface ScenarioTrace {
+  /** The sentence `doc:` quotes; absent when the quote is no sentence of harness/docs. */
+  readonly doc?: string;
+  /** What the scenario observes (harness/docs/checkability.ts ObservationKind). */
+  readonly observes: readonly string[];
+  readonly checks: readonly { readonly step: number; readonly cites: readonly string[] }[];
 }
 
 /** A planned scenario that never began (the run stopped first). */
@@ -224,3 +240,5 @@ export interface RunResult {
   /** Planned scenarios that never began: an interrupted run shows them as not executed. */
   readonly notRun?: readonly NotRunScenario[];
 }
+
+export type { DocumentationEntry, DocumentationLinkVerdict, DocumentationStatus } from './documentation-model';

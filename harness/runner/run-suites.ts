@@ -17,6 +17,7 @@ import { describeError, UsageError } from '../errors';
 import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
 import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
 import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
+import { traceScenario } from '../scenario/trace';
 import { loadWaivers, type Waiver } from '../scenario/waivers';
 import { probeTarget } from '../targets/probe';
 import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
@@ -170,7 +171,8 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       complete: false,
       ...(shard ? { shard } : {}),
     };
-    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0 }));
+    // Each with the sentences it rests on, so the report's documentation coverage knows them even for scenarios that never run.
+    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0, trace: traceScenario(s) }));
     writer.write({ type: 'run-begin', run, target: info, planned });
     writer.close();
 
