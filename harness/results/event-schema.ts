@@ -13,12 +13,15 @@ const bindingTable = z.record(slotKey, slotBindings);
 const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string(), cites: z.array(z.string()).optional() }).passthrough();
 const waiverRef = z.object({ id: z.string(), justification: z.string(), reference: z.string().optional() }).passthrough();
 
+const origin = z.enum(['as-aosp', 'vendor-specific']);
 const diff = z.object({
   slot: slotKey, feature, expected: cell, observed: cell, rule: z.string(), waiver: waiverRef.optional(),
+  reference: cell.optional(), origin: origin.optional(),
 }).passthrough();
 
 const grantDiff = z.object({
   permission: z.string(), expected: z.boolean(), observed: z.boolean(), rule: z.string(), waiver: waiverRef.optional(),
+  reference: z.boolean().optional(), origin: origin.optional(),
 }).passthrough();
 
 const grants = z.object({
@@ -27,6 +30,7 @@ const grants = z.object({
   observed: z.record(z.string(), z.boolean()),
   reasons: z.record(z.string(), cellReason),
   diffs: z.array(grantDiff),
+  reference: z.record(z.string(), z.boolean()).optional(),
 }).passthrough();
 
 const evidence = z.object({
@@ -45,6 +49,7 @@ const checkpoint = z.object({
   evidence: evidence.optional(),
   settleMs: z.number().optional(),
   grants: grants.optional(),
+  reference: bindingTable.optional(),
 }).passthrough();
 
 const stepRecord = z.object({

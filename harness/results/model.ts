@@ -53,7 +53,18 @@ export interface Diff {
   readonly rule: string;
   /** Present when a waiver covers this diff: reported as waived, never as pass. */
   readonly waiver?: WaiverRef;
+  /** Three-way diff: what the AOSP reference device bound for this cell in the same scenario and step. */
+  readonly reference?: BindingCell;
+  /** Three-way diff: whose difference it is (./three-way.ts); absent without a reference run. */
+  readonly origin?: DiffOrigin;
 }
+
+/**
+ * as-aosp          the target does what the AOSP reference device does (target = reference ≠
+ *                  documentation): AOSP's own difference from the documentation, kept by the vendor;
+ * vendor-specific  the target differs from the reference (target ≠ reference): the vendor changed it.
+ */
+export type DiffOrigin = 'as-aosp' | 'vendor-specific';
 
 /** The raw evidence behind "observed": parsed from the target's own output, never computed. */
 export interface Evidence {
@@ -76,6 +87,11 @@ export interface Checkpoint {
   readonly settleMs?: number;
   /** Single-registration checkpoints: permission grants of one app, expected vs observed. */
   readonly grants?: GrantCheck;
+  /**
+   * Three-way diff: what the AOSP reference device (in-process, same scenario, same stimuli) bound
+   * at the same step, observed from its own dumpsys. Absent when no reference run was made.
+   */
+  readonly reference?: BindingTable;
 }
 
 export interface GrantDiff {
@@ -84,6 +100,8 @@ export interface GrantDiff {
   readonly observed: boolean;
   readonly rule: string;
   readonly waiver?: WaiverRef;
+  readonly reference?: boolean;
+  readonly origin?: DiffOrigin;
 }
 
 export interface GrantCheck {
@@ -92,6 +110,8 @@ export interface GrantCheck {
   readonly observed: Readonly<Record<string, boolean>>;
   readonly reasons: Readonly<Record<string, CellReason>>;
   readonly diffs: readonly GrantDiff[];
+  /** Three-way diff: the grants the AOSP reference device gave the same app at the same step. */
+  readonly reference?: Readonly<Record<string, boolean>>;
 }
 
 export interface StepRecord {
@@ -197,6 +217,10 @@ export interface RunSummary {
   readonly total?: number;
   /** Planned scenarios that never began (interrupted run); not part of `total`. */
   readonly notRun?: number;
+  /** Three-way diff (only with a reference run): differing cells and grants the reference device shares. */
+  readonly asAosp?: number;
+  /** Three-way diff (only with a reference run): differing cells and grants the reference device does not share. */
+  readonly vendorSpecific?: number;
 }
 
 export interface RunInfo {

@@ -90,7 +90,12 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
     const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log, signal };
     let snapshot: Snapshot | undefined;
     try {
-      snapshot = await takeSnapshot(session);
+      // Recorded as a step of its own: the report's timeline shows the whole setup, not only provisioning.
+      await recordStep(ctx, s.id, { index: -1, kind: 'snapshot', description: 'read the target\'s state, to restore it afterwards' }, Date.now(), async () => {
+        snapshot = await takeSnapshot(session);
+        return 'state kept for the restore';
+      });
+      if (snapshot === undefined) throw new Error('no snapshot was taken');
       if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
       await runSteps(s, ctx, exec, checkpoints, signal, snapshot);
     } catch (e) {

@@ -19,6 +19,7 @@ import {
   type Checkpoint, type DocumentationEntry, type DocumentationLinkVerdict, type NotRunScenario, type RunResult,
   type ScenarioResult, type ScenarioStatus, type ScenarioTrace,
 } from '../../results';
+import { scenarioKey } from './scenario-sentences';
 import { traceOfResult } from './trace-of-result';
 
 /** One scenario run (or planned run) on one target. */
@@ -63,7 +64,7 @@ function scenarioRuns(run: Pick<RunResult, 'scenarios' | 'planned' | 'notRun'>):
 }
 
 function linkScenario(r: ScenarioRun, builder: (id: DocId) => Builder): void {
-  const key = `${r.target ?? ''}\u0000${r.id}`;
+  const key = scenarioKey(r.id, r.target);
   const link = (id: DocId, via: 'doc' | 'cells', verdict: DocumentationLinkVerdict): void => {
     const b = builder(id);
     let s = b.scenarios.get(key);
