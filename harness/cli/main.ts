@@ -44,6 +44,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .addOption(new Option('--transport <how>', 'reach the reference device over adb (default), or run it inside the rig with no TCP').choices(['adb', 'in-process']))
     .option('--no-progress', 'no live progress line')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
+    .option('--no-reference', 'do not also run each scenario on the in-process AOSP reference device (three-way diff)')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 

@@ -153,6 +153,16 @@ export interface ScenarioResult {
   readonly incomplete?: boolean;
   /** Attempts before the last one, oldest first (a retried scenario stays visibly retried). */
   readonly attemptHistory?: readonly AttemptRecord[];
+  /** Three-way diff: the same scenario's run on the AOSP reference device (its checkpoints carry `reference`). */
+  readonly reference?: ReferenceRunInfo;
+}
+
+/** How the reference run of a scenario went; a reference that did not reach a step labels nothing there. */
+export interface ReferenceRunInfo {
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly device: string;
 }
 
 /** One earlier attempt of a retried scenario. */

@@ -61,6 +61,7 @@ const SCENARIO = `<section class="scenario {{status}}" id="{{anchor}}" data-stat
 {{#if missing.length}}<p class="missing">Skipped: the target lacks {{#each missing}}<b>{{label}}</b> ({{value}}){{#unless @last}}, {{/unless}}{{/each}}.</p>{{/if}}
 {{#if attempts}}<div class="meta">{{attempts}}</div><ul class="meta">{{#each attemptHistory}}<li>{{this}}</li>{{/each}}</ul>{{/if}}
 {{#if timelinePicture}}{{> picture timelinePicture cls="tl"}}{{/if}}
+{{#if reference}}<p class="meta reference-run">{{reference}}</p>{{/if}}
 {{#each evidence}}{{> (lookup . 'partial') view}}{{/each}}
 {{#if timeline.length}}<table class="steps"><thead><tr><th>#</th><th>step</th><th>description</th><th>duration</th><th>status</th><th>detail</th></tr></thead><tbody>
 {{#each timeline}}<tr><td class="num">{{index}}</td><td><code>{{kind}}</code></td><td>{{description}}</td><td class="num">{{duration}}</td><td class="status-{{status}}">{{status}}</td><td>{{detail}}</td></tr>

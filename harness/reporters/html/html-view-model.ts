@@ -45,6 +45,8 @@ export interface ScenarioView {
   readonly attemptHistory: readonly string[];
   readonly timeline: readonly StepView[];
   readonly timelinePicture?: Picture;
+  /** Three-way diff: how the same scenario went on the AOSP reference device. */
+  readonly reference?: string;
   /** Scenario-level evidence sections. */
   readonly evidence: readonly EvidenceItem[];
 }
@@ -213,8 +215,17 @@ function scenarioView(s: ScenarioResult, anchor: string, targets: readonly Targe
     attemptHistory: (s.attemptHistory ?? []).map((a) => `attempt ${a.attempt}: ${a.status.toUpperCase()}${a.reason ? ` — ${a.reason}` : ''} (${humanDuration(a.durationMs)})`),
     timeline,
     ...(picture ? { timelinePicture: picture } : {}),
+    ...(s.reference ? { reference: referenceLine(s.reference) } : {}),
     evidence: evidenceFor('scenario', s),
   };
+}
+
+/** The reference run in one line; one that did not finish says its cells stay unlabelled. */
+function referenceLine(r: NonNullable<ScenarioResult['reference']>): string {
+  const ended = r.status === 'error' || r.status === 'skip'
+    ? `${r.status === 'error' ? 'could not run' : 'skipped'} there${r.reason ? ` (${r.reason})` : ''}: the cells it did not reach are not labelled`
+    : `ran there in ${humanDuration(r.durationMs)}; each differing cell says whether the target does what AOSP does`;
+  return `Also run on the ${r.device}: ${ended}.`;
 }
 
 function describeCapability(c: string): string {

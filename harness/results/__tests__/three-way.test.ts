@@ -10,7 +10,9 @@ import { type Checkpoint } from '../model';
 import { summarize } from '../summarize';
 import { countOrigins, originOf, withReference } from '../three-way';
 import { foldEvents } from '../fold-events';
-import { runEvents } from './fixtures/event-factory';
+import { type RunEvent } from '../events';
+import { parseEvents } from '../read-events';
+import { runEvents, toJsonl } from './fixtures/event-factory';
 
 const OEM = 'com.oem.ims';
 const CARRIER = 'com.carrier.b.ims';
@@ -98,5 +100,38 @@ describe('summary counts', () => {
     // emergency.follows-mmtel (waived) and fallback.per-feature (waived + failing) and doc-table.carrier-b (failing).
     expect(run.summary).toMatchObject({ asAosp: 2, vendorSpecific: 2 });
     expect(summarize(run.scenarios)).toMatchObject({ asAosp: 2, vendorSpecific: 2 });
+  });
+});
+
+describe('reference events (what the runner writes beside the target\'s)', () => {
+  const aospCells: BindingTable = table(CARRIER, CARRIER, CARRIER);
+  const reference = (scenario: string, extra: Record<string, unknown> = {}): RunEvent => ({
+    v: 1, at: '2025-03-01T10:10:00.000Z', type: 'reference', scenario, status: 'pass', durationMs: 420,
+    device: 'in-process AOSP reference device (default profile)', checkpoints: [{ step: 1, bindings: aospCells }], ...extra,
+  });
+
+  test('the fold puts the reference beside the checkpoint of the same step and labels its differences', () => {
+    const events = [...runEvents(), reference('priority.doc-table.carrier-b')];
+    const run = foldEvents(events);
+    const s = run.scenarios.find((x) => x.id === 'priority.doc-table.carrier-b')!;
+    expect(s.reference).toEqual({ status: 'pass', durationMs: 420, device: 'in-process AOSP reference device (default profile)' });
+    expect(s.checkpoints[0]?.reference).toEqual(aospCells);
+    expect(s.checkpoints[0]?.diffs).toEqual([expect.objectContaining({ feature: 'MMTEL', reference: CARRIER, origin: 'vendor-specific' })]);
+    expect(run.summary).toMatchObject({ asAosp: 0, vendorSpecific: 1 });
+  });
+
+  test('they survive events.jsonl: validated when read back, and the report rebuilt from the file labels the same', () => {
+    const events = [...runEvents(), reference('priority.doc-table.carrier-b')];
+    const read = parseEvents(toJsonl(events)).events;
+    expect(foldEvents(read)).toEqual(foldEvents(events));
+    // (Not as the last line: a torn last line is dropped as an interrupted write.)
+    expect(() => parseEvents(toJsonl([reference('x', { checkpoints: [{ step: -2 }] }), ...runEvents()]))).toThrow(/not an ims-rig event: checkpoints\.0\.step/);
+  });
+
+  test('a reference run that could not run the scenario labels nothing, and says so', () => {
+    const run = foldEvents([...runEvents(), reference('priority.doc-table.carrier-b', { status: 'error', reason: 'reference run failed: E_DEVICE', checkpoints: [] })]);
+    const s = run.scenarios.find((x) => x.id === 'priority.doc-table.carrier-b')!;
+    expect(s.reference?.status).toBe('error');
+    expect(s.checkpoints[0]?.diffs[0]?.origin).toBeUndefined();
   });
 });
