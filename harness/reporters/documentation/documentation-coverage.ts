@@ -19,6 +19,7 @@ import {
   type Checkpoint, type DocumentationEntry, type DocumentationLinkVerdict, type NotRunScenario, type RunResult,
   type ScenarioResult, type ScenarioStatus, type ScenarioTrace,
 } from '../../results';
+import { CELL_READERS } from './cited-cells';
 import { scenarioKey } from './scenario-sentences';
 import { traceOfResult } from './trace-of-result';
 
@@ -102,27 +103,15 @@ function linkScenario(r: ScenarioRun, builder: (id: DocId) => Builder): void {
 
 interface CellVerdict { readonly cell: string; readonly verdict: DocumentationLinkVerdict }
 
-/** Per cited sentence, the cells (and grants) of a checkpoint whose rule cites it, with their verdicts. */
+/** Per cited sentence, the cells (binding cells, grants, …: ./cited-cells.ts) of a checkpoint whose rule cites it, with their verdicts. */
 function citedCells(c: Checkpoint): Map<DocId, CellVerdict[]> {
   const out = new Map<DocId, CellVerdict[]>();
-  const add = (reason: { readonly cites?: readonly string[]; readonly citation: string }, cell: string, verdict: DocumentationLinkVerdict): void => {
-    const ids = reason.cites ? reason.cites.flatMap((p) => sentenceByPublicId(p) ?? []) : sentencesOfCitation(reason.citation);
-    for (const id of ids) {
-      const list = out.get(id) ?? [];
-      list.push({ cell, verdict });
-      out.set(id, list);
+  for (const read of CELL_READERS) {
+    for (const { cell, reason, difference } of read(c)) {
+      const verdict: DocumentationLinkVerdict = difference === undefined ? 'held' : difference.waiver ? 'waived' : 'failed';
+      const ids = reason.cites ? reason.cites.flatMap((p) => sentenceByPublicId(p) ?? []) : sentencesOfCitation(reason.citation);
+      for (const id of ids) out.set(id, [...(out.get(id) ?? []), { cell, verdict }]);
     }
-  };
-  for (const [slot, row] of Object.entries(c.reasons ?? {})) {
-    for (const [feature, reason] of Object.entries(row ?? {})) {
-      if (reason === undefined) continue;
-      const diff = c.diffs.find((d) => d.slot === slot && d.feature === feature);
-      add(reason, `slot ${slot} ${feature}`, diff === undefined ? 'held' : diff.waiver ? 'waived' : 'failed');
-    }
-  }
-  for (const [permission, reason] of Object.entries(c.grants?.reasons ?? {})) {
-    const diff = c.grants?.diffs.find((d) => d.permission === permission);
-    add(reason, permission, diff === undefined ? 'held' : diff.waiver ? 'waived' : 'failed');
   }
   return out;
 }
