@@ -88,7 +88,7 @@ function sentenceView(e: DocumentationEntry, anchorOf: (id: string, target: stri
     anchor: `doc-${e.id}`,
     id: e.id,
     status: e.status,
-    word: WORDS[e.status],
+    word: e.notCheckable !== undefined ? 'not checkable' : WORDS[e.status],
     text: e.text,
     ...(e.observedBy === undefined ? {} : { observedBy: e.observedBy }),
     ...(e.reason === undefined ? {} : { reason: e.reason }),

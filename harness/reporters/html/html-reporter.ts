@@ -19,7 +19,8 @@ function template(): Handlebars.TemplateDelegate<PageView> {
     const env = Handlebars.create();
     env.registerPartial('picture', PICTURE_PARTIAL);
     for (const kind of EVIDENCE_KINDS) env.registerPartial(kind.name, kind.template);
-    compiled = env.compile<PageView>(PAGE_TEMPLATE, { strict: false, preventIndent: true });
+    // knownHelpersOnly: the template uses only the built-in helpers, so Handlebars compiles plain lookups.
+    compiled = env.compile<PageView>(PAGE_TEMPLATE, { strict: false, preventIndent: true, knownHelpersOnly: true });
   }
   return compiled;
 }
