@@ -37,19 +37,23 @@ export const OBSERVATION_KINDS: Readonly<Record<ObservationKind, string>> = {
 export const STEP_OBSERVES: Readonly<Record<string, ObservationKind>> = {
   check: 'bindings',
   checkGrants: 'grants',
+  // DESIGN.md turn 2: UI flows are "named from a scenario step" (the appium branch's `ui` step).
+  ui: 'ui',
 };
 
+/** `observedBy`: any one of these observations checks the sentence. */
 export type Checkability =
-  | { readonly observedBy: ObservationKind; readonly toCover?: string }
+  | { readonly observedBy: readonly ObservationKind[]; readonly toCover?: string }
   | { readonly notCheckable: string };
 
-const B = { observedBy: 'bindings' } as const;
-const G = { observedBy: 'grants' } as const;
+const B = { observedBy: ['bindings'] } as const;
+/** Grants show in dumpsys package, and in what an app's screens can do with them. */
+const G = { observedBy: ['grants', 'ui'] } as const;
 
 export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   serviceDefinition: B,
   intentFilter: {
-    observedBy: 'bindings',
+    observedBy: ['bindings'],
     toCover: 'a scenario configuring a package whose service lacks the android.telephony.ims.ImsService action (never bound); ' +
       'the scenario format cannot declare such an app today, and `ims-rig lint` checks the manifest statically (rule ims-service-action)',
   },
@@ -59,7 +63,7 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   },
   directBootAware: B,
   persistent: {
-    observedBy: 'process',
+    observedBy: ['process'],
     toCover: 'a step reading the bound service\'s process record (dumpsys activity processes: persistent, oom adj) for a system and a non-system app; no step reads it yet',
   },
   bindPermission: B,
@@ -84,17 +88,17 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   docTableCarrierA: B,
   docTableCarrierB: B,
   stateCallbackUnavailable: {
-    observedBy: 'state-callback',
+    observedBy: ['state-callback'],
     toCover: 'an observer app registered for ImsStateCallback on a subscription without IMS (issue 9, state-callback branch)',
   },
   singleRegFeature: {
-    observedBy: 'ui',
+    observedBy: ['ui'],
     toCover: 'TestRcsApp\'s single-registration flows on a device that declares the feature (issue 10, appium branch)',
   },
   singleRegPermission: G,
   singleRegDenied: G,
   uceNeedsContacts: {
-    observedBy: 'ui',
+    observedBy: ['ui'],
     toCover: 'TestRcsApp\'s UCE screen (requestCapability) with and without READ_CONTACTS (issue 10, appium branch)',
   },
   ucePermission: G,
@@ -103,11 +107,11 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   playStoreUpdatable: B,
   updateRecalculates: B,
   stateCallbackApi: {
-    observedBy: 'state-callback',
+    observedBy: ['state-callback'],
     toCover: 'an observer app registered for ImsStateCallback that sees available/unavailable as the bound service changes (issue 9)',
   },
   telephonyCrash: {
-    observedBy: 'state-callback',
+    observedBy: ['state-callback'],
     toCover: 'an observer app that receives onError after the phone process dies and nothing after it (issue 9)',
   },
   shellSetImsService: B,
@@ -117,7 +121,7 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   shellClearOverride: B,
   ctsOverrideLost: B,
   testRcsApp: {
-    observedBy: 'ui',
+    observedBy: ['ui'],
     toCover: 'TestRcsApp (built from AOSP, in apks/) set as default SMS app, then its single-registration test cases (issue 10, appium branch)',
   },
 };

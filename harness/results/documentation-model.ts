@@ -24,7 +24,7 @@ export interface DocumentationEntry {
   readonly text: string;
   readonly status: DocumentationStatus;
   /** What a scenario must observe to check it (bindings, grants, state-callback, ui, process). */
-  readonly observedBy?: string;
+  readonly observedBy?: readonly string[];
   /** Why no check over adb can cover this sentence (the committed list in harness/docs). */
   readonly notCheckable?: string;
   /** Why it is not covered or not run. */

@@ -55,7 +55,7 @@ describe('documentationOf a run', () => {
   });
 
   test('not covered: nothing rests on it, with the reason; not checkable: the reviewed reason', () => {
-    expect(docs.get('intent-filter')).toMatchObject({ status: 'not-covered', observedBy: 'bindings', scenarios: [], checkpoints: [] });
+    expect(docs.get('intent-filter')).toMatchObject({ status: 'not-covered', observedBy: ['bindings'], scenarios: [], checkpoints: [] });
     expect(docs.get('intent-filter')?.reason).toMatch(/no scenario of this run checks it; needs a scenario configuring/);
     expect(docs.get('service-attributes')).toMatchObject({ status: 'not-covered', notCheckable: expect.stringMatching(/introduction/) as string });
     expect(docs.get('service-attributes')?.reason).toMatch(/^not checkable over adb: /);
@@ -76,7 +76,7 @@ describe('documentationOf a run', () => {
   test('a quote without the observation it needs covers nothing and is listed as such', () => {
     const traced = withTraces(run, { 'lifecycle.crash-rebind': { doc: 'telephony-crash', observes: ['bindings'], checks: [] } });
     const entry = byId(traced).get('telephony-crash')!;
-    expect(entry).toMatchObject({ status: 'not-covered', quotedBy: ['lifecycle.crash-rebind'], observedBy: 'state-callback' });
+    expect(entry).toMatchObject({ status: 'not-covered', quotedBy: ['lifecycle.crash-rebind'], observedBy: ['state-callback'] });
     expect(entry.reason).toMatch(/^quoted by lifecycle\.crash-rebind without observing what an app's ImsStateCallback received/);
   });
 

@@ -78,7 +78,7 @@ function linkScenario(r: ScenarioRun, builder: (id: DocId) => Builder): void {
   const quoted = r.trace.doc === undefined ? undefined : sentenceByPublicId(r.trace.doc);
   if (quoted !== undefined) {
     const check = CHECKABILITY[quoted];
-    if ('observedBy' in check && r.trace.observes.includes(check.observedBy)) link(quoted, 'doc', scenarioVerdict(r.result?.status));
+    if ('observedBy' in check && check.observedBy.some((kind) => r.trace.observes.includes(kind))) link(quoted, 'doc', scenarioVerdict(r.result?.status));
     else builder(quoted).quotedBy.add(r.id);
   }
 
@@ -171,6 +171,6 @@ function entry(id: DocId, b: Builder | undefined): DocumentationEntry {
 
 function notCoveredReason(check: (typeof CHECKABILITY)[DocId], quotedBy: readonly string[]): string {
   if ('notCheckable' in check) return `not checkable over adb: ${check.notCheckable}`;
-  const quoted = quotedBy.length > 0 ? `quoted by ${quotedBy.join(', ')} without observing ${OBSERVATION_KINDS[check.observedBy]}; ` : '';
+  const quoted = quotedBy.length > 0 ? `quoted by ${quotedBy.join(', ')} without observing ${check.observedBy.map((k) => OBSERVATION_KINDS[k]).join(' or ')}; ` : '';
   return `${quoted}no scenario of this run checks it${check.toCover ? `; needs ${check.toCover}` : ''}`;
 }

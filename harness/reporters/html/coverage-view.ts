@@ -90,7 +90,7 @@ function sentenceView(e: DocumentationEntry, anchorOf: (id: string, target: stri
     status: e.status,
     word: e.notCheckable !== undefined ? 'not checkable' : WORDS[e.status],
     text: e.text,
-    ...(e.observedBy === undefined ? {} : { observedBy: e.observedBy }),
+    ...(e.observedBy === undefined ? {} : { observedBy: e.observedBy.join(' or ') }),
     ...(e.reason === undefined ? {} : { reason: e.reason }),
     notCheckable: e.notCheckable !== undefined,
     links: shown.map((s) => {
