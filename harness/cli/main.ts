@@ -42,6 +42,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--time-scale <factor>', 'reference device clock scale (0.01: a 2 s rebind takes 20 ms)')
     .addOption(new Option('--transport <how>', 'reach the reference device over adb (default), or run it inside the rig with no TCP').choices(['adb', 'in-process']))
     .option('--no-progress', 'no live progress line')
+    .option('--stats <file>', 'append per-scenario numbers (duration, round trips made and needed) as JSON lines')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));

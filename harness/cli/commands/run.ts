@@ -34,6 +34,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
   const waiversFile = optionalString(opts.waivers);
+  const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
   const inProcess = optionalString(opts.transport) === 'in-process';
   const outcome = await runSuites({
@@ -48,6 +49,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(timeScale === undefined ? {} : { timeScale }),
     ...(inProcess ? { transport: 'in-process', startInProcess: startInProcessReferenceDevice } : {}),
     ...(waiversFile === undefined ? {} : { waiversFile }),
+    ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });
