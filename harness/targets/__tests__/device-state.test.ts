@@ -4,7 +4,7 @@ import { captureDeviceState, captureWith, fingerprintDiff, formatDeviceState } f
 import { parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount } from '../stimulus-output';
 import { createSession } from '../target-session';
 import { FakeDevice } from './fake-device';
-import { freshState } from './state-fixture';
+import { freshState, referenceLike } from './state-fixture';
 
 describe('ims-rig-device state output', () => {
   it('sim list: one line per slot; LOADING counts as present', () => {
@@ -77,18 +77,6 @@ describe('the state fingerprint', () => {
     expect(state.imsServices.filter((e) => e.scope === 'carrier' && e.slot === 1)).toHaveLength(3);
   });
 });
-
-function referenceLike(simList = 'slot=0 state=ABSENT subId=-1 iccid=- carrier=-\n'): FakeDevice {
-  return new FakeDevice()
-    .on('ims-rig-device sim list', simList)
-    .on('ims-rig-device overlay', 'mmtel=\nrcs=\n')
-    .on('ims-rig-device wait-idle', 'idle\n')
-    .on('logcat', 'LOG\n')
-    .on('cmd phone ims get-ims-service', '\n')
-    .on('pm list packages', 'package:com.android.shell\npackage:com.android.phone\n')
-    .on('ls -1 /system/priv-app', 'TeleService\n')
-    .on('cmd role get-role-holders android.app.role.SMS', 'com.android.messaging\n');
-}
 
 /** Round trips a FakeDevice was sent (a sequence is one, its parts are listed after it). */
 function roundTrips(device: FakeDevice): number {

@@ -7,26 +7,13 @@ import { ApkCache } from '../app-realiser';
 import { formatDeviceState } from '../device-state';
 import { restoreSnapshot, takeSnapshotWith } from '../snapshot';
 import { createSession } from '../target-session';
-import { FakeDevice } from './fake-device';
-import { freshState } from './state-fixture';
+import { freshState, referenceLike } from './state-fixture';
 
 const info = { serial: 'fake-1', kind: 'virtual' as const, fingerprint: '', sdk: 35, buildType: 'userdebug' };
 const LOGCAT = shellCommand('logcat', '-d');
 
-function device(): FakeDevice {
-  return new FakeDevice()
-    .on('ims-rig-device sim list', 'slot=0 state=ABSENT subId=-1 iccid=- carrier=-\n')
-    .on('ims-rig-device overlay', 'mmtel=\nrcs=\n')
-    .on('ims-rig-device wait-idle', 'idle\n')
-    .on('logcat', 'LOG\n')
-    .on('cmd phone ims get-ims-service', '\n')
-    .on('pm list packages', 'package:com.android.shell\npackage:com.android.phone\n')
-    .on('ls -1 /system/priv-app', 'TeleService\n')
-    .on('cmd role get-role-holders android.app.role.SMS', 'com.android.messaging\n');
-}
-
 test('a verified restore is the next snapshot; the one after reads the target again', async () => {
-  const fake = device();
+  const fake = referenceLike();
   const session = createSession(fake, info, ['sim-control', 'device-overlay', 'shell-override', 'fault-injection']);
   const first = await takeSnapshotWith(session, LOGCAT);
   expect(first.logcat).toBe('LOG\n');
