@@ -9,6 +9,7 @@ import { type AdbEndpoint } from '../adb';
 import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
+import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
@@ -17,7 +18,8 @@ export interface RunConfig {
   readonly version: 1;
   readonly target: {
     readonly serial: string;
-    readonly endpoint: AdbEndpoint;
+    /** The adb server (or door) to reach it through, or `in-process` (./in-process-registry.ts). */
+    readonly endpoint: AdbEndpoint | InProcessEndpointRef;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
   };

@@ -20,6 +20,8 @@ import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
 import { loadWaivers, type Waiver } from '../scenario/waivers';
 import { probeTarget } from '../targets/probe';
 import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
+import { type StartInProcessTarget, type Transport } from '../targets/in-process-target';
+import { registerInProcessEndpoint } from './in-process-registry';
 import { runExitCode } from './exit-code';
 import { runSuiteWithJest } from './jest-run';
 import { loadPlan, parseShard, type Shard } from './plan';
@@ -36,6 +38,10 @@ export interface RunOptions {
   readonly shard?: string;
   readonly retries?: number;
   readonly deviation?: string;
+  /** `in-process`: the reference device runs in this process, reached without TCP (needs startInProcess). */
+  readonly transport?: Transport;
+  /** Starts the in-process reference device (the CLI and the benchmark pass it: they may import it). */
+  readonly startInProcess?: StartInProcessTarget;
   /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
   readonly timeScale?: number;
   /** Live progress line (on a TTY). */
@@ -133,8 +139,11 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+    ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
     note,
   });
+  const unregister = resolved.inProcess === undefined ? undefined : registerInProcessEndpoint(resolved.inProcess.endpoint);
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
@@ -144,7 +153,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const info = probe.info;
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities },
+      target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities },
       scenarios: plan.selected,
       waivers,
       eventsFile,
@@ -179,6 +188,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const jest = await runSuiteWithJest({
       configFile,
       testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
+      ...(resolved.inProcess === undefined ? {} : { inProcess: true }),
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
     }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
 
@@ -209,6 +219,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     return { exitCode, result, outDir };
   } finally {
     signals?.dispose();
+    unregister?.();
     await resolved.release().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });
   }

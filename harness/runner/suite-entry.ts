@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import { AdbHost } from '../adb';
+import { AdbHost, ServiceDevice } from '../adb';
 import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
@@ -15,13 +15,15 @@ import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers
 import { ApkCache } from '../targets/app-realiser';
 import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
 
 interface SuiteState {
-  host: AdbHost;
+  /** Waits for the target to be back after it was lost; false when it is not. */
+  reconnect(): Promise<boolean>;
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
@@ -42,11 +44,28 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }, 300_000);
 
   async function setUp(): Promise<void> {
-    const host = new AdbHost(config.target.endpoint);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
+    const { endpoint, serial } = config.target;
+    const reconnectMs = config.target.info.kind === 'virtual' ? 15_000 : 120_000;
+    let reconnect: () => Promise<boolean>;
+    let session: TargetSession;
+    if (endpoint.kind === 'in-process') {
+      const device = new ServiceDevice(inProcessEndpoint(serial));
+      session = createSession(device, config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await device.waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    } else {
+      const host = new AdbHost(endpoint);
+      session = createSession(host.device(serial), config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await host.waitForDevice(serial, { timeoutMs: reconnectMs });
+        return true;
+      };
+    }
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks };
+    state = { reconnect, session, writer, apks };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
@@ -98,13 +117,11 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
-        pendingRestoreFile: config.pendingRestoreFile,
+        // An in-process device ends with this process: no later run could restore it from a kept snapshot.
+        ...(config.target.endpoint.kind === 'in-process' ? {} : { pendingRestoreFile: config.pendingRestoreFile }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
-        reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: config.target.info.kind === 'virtual' ? 15_000 : 120_000 });
-          return true;
-        },
+        reconnect: () => state.reconnect(),
       });
     } finally {
       abort.dispose();
