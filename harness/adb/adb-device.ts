@@ -7,12 +7,12 @@
 import * as fs from 'node:fs';
 import type { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
-import { CommandFailedError, DeviceUnavailableError, isImsRigError, UnsafeValueError } from '../errors';
-import { commandFailure, installFlags, isRootId, parseRootReply, remountSucceeded, streamedInstallCommand, type InstallFlags } from './device-replies';
+import { DeviceUnavailableError, isImsRigError, UnsafeValueError } from '../errors';
+import { bootCompleted, commandFailure, installFlags, installOutcome, installThroughPm, isRootId, parseRootReply, remountSucceeded, streamedInstallCommand, uninstallWithPm, type InstallFlags } from './device-replies';
 import { toAdbError } from './adb-errors';
 import type { AdbHost } from './adb-host';
-import { parsePmResult, type PmResult } from './install-output';
-import { devicePath, isSafeDevicePath, pkg, prop, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
+import { type PmResult } from './install-output';
+import { devicePath, isSafeDevicePath, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
 import { newExitMarker, parseShellV1Output } from './shell-v1';
 import { encodeShellV2Packet, SHELL_V2_ID, ShellV2Decoder } from './shell-v2';
 import { openService, readToEnd } from './smart-socket';
@@ -196,24 +196,14 @@ export class AdbDevice {
         throw toAdbError(e, this.ctx(command.line));
       }
     } else {
-      const remote = `/data/local/tmp/ims-rig-install-${process.pid}-${Date.now()}.apk`;
-      await this.push(bytes, remote, deadline);
-      try {
-        const result = await this.shell(shellCommand('pm', 'install', ...flags, devicePath(remote)), deadline);
-        output = `${result.stdout}${result.stderr}`;
-      } finally {
-        await this.shell(shellCommand('rm', '-f', devicePath(remote))).catch(() => undefined);
-      }
+      output = await installThroughPm(this, bytes, flags, deadline);
     }
-    const result = parsePmResult(output);
-    if (!result.ok) throw new CommandFailedError(`${this.serial}: install failed: ${result.message}`, 'install', null, output, '');
-    return result;
+    return installOutcome(this.serial, output);
   }
 
   /** `pm uninstall <pkg>`: ok=false (DELETE_FAILED_INTERNAL_ERROR) when it was not installed. */
-  async uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
-    const result = await this.shell(shellCommand('pm', 'uninstall', pkg(packageName)), options);
-    return parsePmResult(`${result.stdout}\n${result.stderr}`);
+  uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
+    return uninstallWithPm(this, packageName, options);
   }
 
   private async serviceText(service: string, options: WaitOptions): Promise<string> {
@@ -266,10 +256,7 @@ export class AdbDevice {
 
   /** Waits until the device is online and `getprop sys.boot_completed` prints 1. */
   async waitForBootCompleted(options: WaitOptions = {}): Promise<void> {
-    await this.waitUntil('sys.boot_completed=1', async () => {
-      const result = await this.shell(shellCommand('getprop', prop('sys.boot_completed')), { timeoutMs: 5_000 });
-      return result.stdout.trim() === '1' ? true : undefined;
-    }, options);
+    await this.waitUntil('sys.boot_completed=1', () => bootCompleted(this), options);
   }
 
   /** Polls `probe` while (re)connecting the device; transport errors count as "not yet". */

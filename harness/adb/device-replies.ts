@@ -5,8 +5,11 @@
  * the error for a command that exited non-zero. Pure.
  */
 import { CommandFailedError } from '../errors';
-import { int, shellCommand, type ShellCommand, type ShellPart } from './shell-command';
-import type { ShellResult } from './adb-device';
+import type { PackageName } from '../model';
+import { parsePmResult, type PmResult } from './install-output';
+import { devicePath, int, pkg, prop, shellCommand, type ShellCommand, type ShellPart } from './shell-command';
+import type { DeviceConnection, ShellResult } from './adb-device';
+import type { WaitOptions } from './timing';
 
 export interface InstallFlags {
   /** `-r` (default true): replace an installed package (an app update). */
@@ -54,4 +57,35 @@ export function commandFailure(serial: string, command: ShellCommand, result: Sh
   const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ');
   return new CommandFailedError(`${serial}: "${command.line}" exited ${result.exitCode}${detail ? `: ${detail}` : ''}`,
     command.line, result.exitCode, result.stdout, result.stderr);
+}
+
+/** adb install on a device without `cmd`: push to /data/local/tmp, `pm install`, remove the copy. Returns pm's output. */
+export async function installThroughPm(device: Pick<DeviceConnection, 'shell' | 'push'>, bytes: Buffer, flags: readonly ShellPart[], deadline: WaitOptions): Promise<string> {
+  const remote = `/data/local/tmp/ims-rig-install-${process.pid}-${Date.now()}.apk`;
+  await device.push(bytes, remote, deadline);
+  try {
+    const result = await device.shell(shellCommand('pm', 'install', ...flags, devicePath(remote)), deadline);
+    return `${result.stdout}${result.stderr}`;
+  } finally {
+    await device.shell(shellCommand('rm', '-f', devicePath(remote))).catch(() => undefined);
+  }
+}
+
+/** What an install printed, judged: a refusal (`Failure [CODE: …]`) is a CommandFailedError carrying it. */
+export function installOutcome(serial: string, output: string): PmResult {
+  const result = parsePmResult(output);
+  if (!result.ok) throw new CommandFailedError(`${serial}: install failed: ${result.message}`, 'install', null, output, '');
+  return result;
+}
+
+/** `pm uninstall <pkg>`: ok=false (DELETE_FAILED_INTERNAL_ERROR) when it was not installed. */
+export async function uninstallWithPm(device: Pick<DeviceConnection, 'shell'>, packageName: PackageName, options: WaitOptions): Promise<PmResult> {
+  const result = await device.shell(shellCommand('pm', 'uninstall', pkg(packageName)), options);
+  return parsePmResult(`${result.stdout}\n${result.stderr}`);
+}
+
+/** One look at `getprop sys.boot_completed`: true once it prints 1 (the waits poll it). */
+export async function bootCompleted(device: Pick<DeviceConnection, 'shell'>): Promise<true | undefined> {
+  const result = await device.shell(shellCommand('getprop', prop('sys.boot_completed')), { timeoutMs: 5_000 });
+  return result.stdout.trim() === '1' ? true : undefined;
 }

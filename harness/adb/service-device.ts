@@ -7,13 +7,13 @@
  * same number, as AdbDevice does through an adb server, so round trips count alike.
  */
 import * as fs from 'node:fs';
-import { AdbError, CommandFailedError, DeviceUnavailableError, isImsRigError, TimeoutError, UnsafeValueError } from '../errors';
+import { AdbError, DeviceUnavailableError, isImsRigError, TimeoutError, UnsafeValueError } from '../errors';
 import type { PackageName } from '../model';
 import { DEFAULT_SHELL_TIMEOUT_MS, type DeviceConnection, type InstallOptions, type RootResult, type ShellOptions, type ShellResult } from './adb-device';
-import { commandFailure, installFlags, isRootId, parseRootReply, remountSucceeded, streamedInstallCommand } from './device-replies';
-import { parsePmResult, type PmResult } from './install-output';
+import { bootCompleted, commandFailure, installFlags, installOutcome, installThroughPm, isRootId, parseRootReply, remountSucceeded, streamedInstallCommand, uninstallWithPm } from './device-replies';
+import { type PmResult } from './install-output';
 import type { ServiceEndpoint, ServiceReply } from './service-endpoint';
-import { devicePath, pkg, prop, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
+import { devicePath, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
 import { newExitMarker, parseShellV1Output } from './shell-v1';
 import { encodeShellV2Packet, SHELL_V2_ID, ShellV2Decoder } from './shell-v2';
 import { encodeSyncSend, parseSyncSendReply } from './sync-send';
@@ -109,24 +109,14 @@ export class ServiceDevice implements DeviceConnection {
       const command = streamedInstallCommand(flags, bytes.length);
       output = (await this.request(`exec:${command.line}`, [bytes], command.line, deadline)).output.toString('utf8');
     } else {
-      const remote = `/data/local/tmp/ims-rig-install-${process.pid}-${Date.now()}.apk`;
-      await this.push(bytes, remote, deadline);
-      try {
-        const result = await this.shell(shellCommand('pm', 'install', ...flags, devicePath(remote)), deadline);
-        output = `${result.stdout}${result.stderr}`;
-      } finally {
-        await this.shell(shellCommand('rm', '-f', devicePath(remote))).catch(() => undefined);
-      }
+      output = await installThroughPm(this, bytes, flags, deadline);
     }
-    const result = parsePmResult(output);
-    if (!result.ok) throw new CommandFailedError(`${this.serial}: install failed: ${result.message}`, 'install', null, output, '');
-    return result;
+    return installOutcome(this.serial, output);
   }
 
   /** `pm uninstall <pkg>`: ok=false (DELETE_FAILED_INTERNAL_ERROR) when it was not installed. */
-  async uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
-    const result = await this.shell(shellCommand('pm', 'uninstall', pkg(packageName)), options);
-    return parsePmResult(`${result.stdout}\n${result.stderr}`);
+  uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
+    return uninstallWithPm(this, packageName, options);
   }
 
   private async serviceText(service: string, options: WaitOptions): Promise<string> {
@@ -157,10 +147,7 @@ export class ServiceDevice implements DeviceConnection {
 
   /** Waits until the device is online and `getprop sys.boot_completed` prints 1. */
   async waitForBootCompleted(options: WaitOptions = {}): Promise<void> {
-    await this.waitUntil('sys.boot_completed=1', async () => {
-      const result = await this.shell(shellCommand('getprop', prop('sys.boot_completed')), { timeoutMs: 5_000 });
-      return result.stdout.trim() === '1' ? true : undefined;
-    }, options);
+    await this.waitUntil('sys.boot_completed=1', () => bootCompleted(this), options);
   }
 
   /**

@@ -117,7 +117,8 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
-        pendingRestoreFile: config.pendingRestoreFile,
+        // An in-process device ends with this process: no later run could restore it from a kept snapshot.
+        ...(config.target.endpoint.kind === 'in-process' ? {} : { pendingRestoreFile: config.pendingRestoreFile }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
         reconnect: () => state.reconnect(),

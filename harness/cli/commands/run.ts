@@ -36,6 +36,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
   const waiversFile = optionalString(opts.waivers);
+  const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
   const inProcess = optionalString(opts.transport) === 'in-process';
   const outcome = await runSuites({
@@ -53,6 +54,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     // Three-way diff: unless --no-reference, each scenario also runs on an in-process AOSP reference
     // device (default profile, no deviation); the runner skips it when the target is that device.
     ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(), device: 'in-process AOSP reference device (default profile)' } }),
+    ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });

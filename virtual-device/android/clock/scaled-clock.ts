@@ -36,6 +36,8 @@ export class ScaledClock implements Clock {
   private realTimer: NodeJS.Timeout | undefined;
   private armedFor: number | undefined;
   private readonly errorListeners: ((error: unknown) => void)[] = [];
+  /** Device ms skipped by advance() since the current boot (device time = real time / scale + skipped). */
+  private skippedMs = 0;
 
   constructor(options: ScaledClockOptions = {}) {
     const scale = options.scale ?? 1;
@@ -47,12 +49,12 @@ export class ScaledClock implements Clock {
   }
 
   elapsedMs(): number {
-    return Math.floor((this.realNowMs() - this.bootRealMs) / this.scale);
+    return Math.floor(this.elapsedExact());
   }
 
   /** Fractional device ms (for ordering and sleeping). */
   private elapsedExact(): number {
-    return (this.realNowMs() - this.bootRealMs) / this.scale;
+    return (this.realNowMs() - this.bootRealMs) / this.scale + this.skippedMs;
   }
 
   now(): Date {
@@ -102,6 +104,21 @@ export class ScaledClock implements Clock {
     return first === undefined ? undefined : Math.max(0, first.deadline - this.elapsedExact());
   }
 
+  /**
+   * Fast-forward: `deviceMs` device ms pass at once. The timers falling due in them fire now, in
+   * deadline order, as they would have fired had the host waited; the device reports the time as
+   * having passed (uptime, log times). Only waits where the host is waiting for the device anyway
+   * (`ims-rig-device wait-idle`) use it, so nothing can tell the skip from a wait but the host's clock.
+   */
+  advance(deviceMs: number): void {
+    if (!(deviceMs >= 0) || !Number.isFinite(deviceMs)) throw new RangeError(`advance: ${deviceMs} is not a device delay`);
+    this.skippedMs += deviceMs;
+    if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+    this.armedFor = undefined;
+    this.fireDue();
+  }
+
   /** Errors thrown by timer tasks go here (they must not kill the host process). */
   onTaskError(listener: (error: unknown) => void): void {
     this.errorListeners.push(listener);
@@ -114,6 +131,7 @@ export class ScaledClock implements Clock {
   reboot(): void {
     this.bootWallMs = this.now().getTime();
     this.bootRealMs = this.realNowMs();
+    this.skippedMs = 0;
     for (const timer of this.queue) timer.cancelled = true;
     this.queue.length = 0;
     this.arm();
