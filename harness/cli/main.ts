@@ -19,6 +19,7 @@ Examples:
   ims-rig run                                   all suites on the reference device (or $ANDROID_SERIAL / the one attached device)
   ims-rig run --target emulator-5554 --suite priority
   ims-rig explain suites/priority/doc-table-carrier-a.yaml
+  ims-rig coverage --suite priority             which documentation sentences the priority scenarios check
   ims-rig lint path/to/AndroidManifest.xml app.apk
   ims-rig virtual-device --port 15555           then: adb connect 127.0.0.1:15555
   ims-rig report --from a/events.jsonl b/events.jsonl --out reports/merged
@@ -44,6 +45,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--no-progress', 'no live progress line')
     .option('--stats <file>', 'append per-scenario numbers (duration, round trips made and needed) as JSON lines')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
+    .option('--no-reference', 'do not also run each scenario on the in-process AOSP reference device (three-way diff)')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 
@@ -69,6 +71,13 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .argument('<scenario>', 'scenario YAML file')
     .option('--json', 'print as JSON')
     .action((file: string, opts: Record<string, unknown>) => run(async () => (await import('./commands/explain')).explainCommand(file, opts)));
+
+  program.command('coverage')
+    .description('which documentation sentences the scenarios check, from the scenario files (no device)')
+    .option('--suite <area|glob>', 'only scenarios of this area (or matching this glob)', collect, [])
+    .option('--scenario <file>', 'these scenario files (repeatable)', collect, [])
+    .option('--json', 'print the documentation entries as JSON (results.json "documentation" shape)')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/coverage')).coverageCommand(opts)));
 
   program.command('report')
     .description('rebuild or merge reports from events.jsonl files')

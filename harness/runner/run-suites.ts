@@ -17,11 +17,13 @@ import { describeError, UsageError } from '../errors';
 import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
 import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
 import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
+import { traceScenario } from '../scenario/trace';
 import { loadWaivers, type Waiver } from '../scenario/waivers';
 import { probeTarget } from '../targets/probe';
 import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
 import { type StartInProcessTarget, type Transport } from '../targets/in-process-target';
 import { registerInProcessEndpoint } from './in-process-registry';
+import { type ReferenceRunner, startReferenceRuns } from './reference-runs';
 import { runExitCode } from './exit-code';
 import { runSuiteWithJest } from './jest-run';
 import { loadPlan, parseShard, type Shard } from './plan';
@@ -42,6 +44,11 @@ export interface RunOptions {
   readonly transport?: Transport;
   /** Starts the in-process reference device (the CLI and the benchmark pass it: they may import it). */
   readonly startInProcess?: StartInProcessTarget;
+  /**
+   * Three-way diff: runs each scenario on the AOSP reference device too (the CLI passes the
+   * in-process one unless --no-reference). Not used when the target is that device itself.
+   */
+  readonly reference?: { readonly runner: ReferenceRunner; readonly device: string };
   /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
   readonly timeScale?: number;
   /** Live progress line (on a TTY). */
@@ -179,9 +186,16 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       complete: false,
       ...(shard ? { shard } : {}),
     };
-    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0 }));
+    // Each with the sentences it rests on, so the report's documentation coverage knows them even for scenarios that never run.
+    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0, trace: traceScenario(s) }));
     writer.write({ type: 'run-begin', run, target: info, planned });
     writer.close();
+
+    // The three-way diff's reference runs go alongside the target's (they only append events).
+    const reference = options.reference !== undefined && resolved.aospReference !== true
+      ? startReferenceRuns({ ...options.reference, scenarios: plan.selected, capabilities: probe.capabilities, eventsFile, controlFile })
+      : undefined;
+    if (reference && options.reference) note(`ims-rig: each scenario also runs on the ${options.reference.device}, for the three-way diff (--no-reference: off)`);
 
     const stdoutTty = process.stdout.isTTY === true;
     // Jest failing as a whole is an infrastructure problem like any other: the report is still written.
@@ -191,6 +205,14 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       ...(resolved.inProcess === undefined ? {} : { inProcess: true }),
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
     }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
+
+    if (reference) {
+      if (readControl(controlFile).state !== 'run') reference.stop();
+      const done = await reference.done;
+      note(done.error !== undefined
+        ? `ims-rig: the reference runs stopped: ${done.error} (the cells they did not reach stay unlabelled)`
+        : `ims-rig: reference runs: ${done.ran} scenario(s)${done.failed > 0 ? `, ${done.failed} of them could not run there (their cells stay unlabelled)` : ''}, ${Math.round(done.ms / 100) / 10} s alongside the target`);
+    }
 
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
     await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);

@@ -94,11 +94,16 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
     const slots: SlotTracker = { count: s.world.slots };
     let snapshot: Snapshot | undefined;
     try {
-      // The snapshot and the logcat baseline in one round trip (none when the last restore's check is the snapshot).
-      const taken = await takeSnapshotWith(session, logcat.command);
-      snapshot = taken.snapshot;
-      if (taken.logcat === undefined) await logcat.read(true);
-      else logcat.take(taken.logcat, true);
+      // The snapshot and the logcat baseline in one round trip (none when the last restore's check is the
+      // snapshot), recorded as a step of its own: the report's timeline shows the whole setup, not only provisioning.
+      await recordStep(ctx, s.id, { index: -1, kind: 'snapshot', description: 'read the target\'s state, to restore it afterwards' }, Date.now(), async () => {
+        const taken = await takeSnapshotWith(session, logcat.command);
+        snapshot = taken.snapshot;
+        if (taken.logcat === undefined) await logcat.read(true);
+        else logcat.take(taken.logcat, true);
+        return 'state kept for the restore';
+      });
+      if (snapshot === undefined) throw new Error('no snapshot was taken');
       if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
       await runSteps(s, ctx, exec, checkpoints, signal, snapshot, logcat, slots);
     } catch (e) {

@@ -51,6 +51,12 @@ export interface ResolvedTarget {
   readonly referenceDevice?: ReferenceDeviceHandle;
   /** The in-process reference device this run started (stopped by release()). */
   readonly inProcess?: InProcessTargetHandle;
+  /**
+   * The target is the AOSP reference device itself, started by this run without a deviation
+   * profile: the three-way diff's reference run would compare it with itself, so none is made. With
+   * a deviation (or any other profile's vendor behaviour) it is a target like any other.
+   */
+  readonly aospReference?: true;
   /** Disconnects and stops what resolveTarget started. Safe to call twice. */
   release(): Promise<void>;
 }
@@ -128,6 +134,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
       let released = false;
       return {
         serial: handle.serial, host, endpoint: host.endpoint, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle,
+        ...(options.deviation === undefined ? { aospReference: true as const } : {}),
         async release() {
           if (released) return;
           released = true;
@@ -186,6 +193,7 @@ async function startInProcess(options: ResolveTargetOptions): Promise<ResolvedTa
   let released = false;
   return {
     serial: handle.serial, endpoint: { kind: 'in-process' }, device: new ServiceDevice(handle.endpoint), via: 'in-process', chosenBy: 'reference-device', inProcess: handle,
+    ...(options.deviation === undefined ? { aospReference: true as const } : {}),
     async release() {
       if (released) return;
       released = true;

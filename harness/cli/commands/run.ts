@@ -3,7 +3,9 @@
  * (harness/runner/exit-code.ts: 0 pass, 1 failures, 2 bad input, 3 infrastructure, 130 interrupted).
  */
 import { UsageError } from '../../errors';
+import { runOnReferenceDevice } from '../../in-process/run-on-reference';
 import { startInProcessReferenceDevice } from '../../in-process/start-in-process';
+import { ApkCache } from '../../targets/app-realiser';
 import { runSuites } from '../../runner/run-suites';
 
 function stringList(value: unknown): string[] {
@@ -49,9 +51,17 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(timeScale === undefined ? {} : { timeScale }),
     ...(inProcess ? { transport: 'in-process', startInProcess: startInProcessReferenceDevice } : {}),
     ...(waiversFile === undefined ? {} : { waiversFile }),
+    // Three-way diff: unless --no-reference, each scenario also runs on an in-process AOSP reference
+    // device (default profile, no deviation); the runner skips it when the target is that device.
+    ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(), device: 'in-process AOSP reference device (default profile)' } }),
     ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });
   return outcome.exitCode;
+}
+
+function referenceRunner(): (scenario: Parameters<typeof runOnReferenceDevice>[0], signal: AbortSignal) => ReturnType<typeof runOnReferenceDevice> {
+  const apks = new ApkCache();
+  return (scenario, signal) => runOnReferenceDevice(scenario, { apks, signal });
 }

@@ -102,7 +102,7 @@ describe('scenario engine on a reference device with a vendor bug', () => {
     expect(outcome.reason).toBe('E_TIMEOUT: interrupted before step 0: interrupted (second SIGINT)');
     expect(outcome.checkpoints).toEqual([]);
     expect(outcome.restore?.ok).toBe(true);
-    expect(events.filter((e) => e.type === 'step').map((e) => e.type === 'step' && [e.step.kind, e.step.status])).toEqual([['provision', 'ok'], ['restore', 'ok']]);
+    expect(events.filter((e) => e.type === 'step').map((e) => e.type === 'step' && [e.step.kind, e.step.status])).toEqual([['snapshot', 'ok'], ['provision', 'ok'], ['restore', 'ok']]);
     expect(await deviceStateFingerprint(rig.session)).toBe(before);
   });
 });
