@@ -10,6 +10,7 @@ import { loadScenarios } from '../../../harness/scenario/loader';
 import { formatAnswers, type FeaturesBySlot } from '../../../harness/model';
 import { FIXTURES_DIR, projectPath, SUITES_DIR } from '../../../harness/paths';
 import { escapeLine, JVM_CHECK_SKIP, runJvmCheck } from '../../../harness/testing/rig-app-jvm';
+import { readDexReferences } from '../../android/packages/dex-file';
 import { parseAnswers } from '../answers';
 
 const DEX = projectPath('android-apps', 'ims-service', 'prebuilt', 'classes.dex');
@@ -73,5 +74,16 @@ jvmDescribe(`the rig app's DEX on the JVM${JVM_CHECK_SKIP === undefined ? '' : `
     // Not vacuous: the table holds both readings.
     expect(dex.filter((l) => l.startsWith('error ')).length).toBeGreaterThan(15);
     expect(dex.filter((l) => l.startsWith('ok ') && l !== 'ok ').length).toBeGreaterThan(10);
+  });
+});
+
+describe('the framework members the DEX references', () => {
+  it('are exactly the ones android-apps/ims-service/README.md lists (all public SDK or SystemApi)', () => {
+    const readme = readFileSync(projectPath('android-apps', 'ims-service', 'README.md'), 'utf8');
+    const block = readme.slice(readme.indexOf('<!-- framework-members:start -->'), readme.indexOf('<!-- framework-members:end -->'));
+    const listed = [...block.matchAll(/^- ([^\s(]+(?:\([^)]*\))?)/gm)].map((m) => m[1]).sort();
+    const { methods, fields } = readDexReferences(readFileSync(DEX));
+    const referenced = [...methods, ...fields].filter((m) => m.startsWith('android.')).sort();
+    expect(referenced).toEqual(listed);
   });
 });
