@@ -26,7 +26,9 @@ describe('boot and carrier config', () => {
   });
 
   it('a reboot binds again from the TeleService overlay and keeps the SIM (its subscription id too)', async () => {
-    device = await bootDevice();
+    // The order asserted below (the SIM's CARRIER_CONFIG_CHANGED before BOOT_COMPLETED) takes a few
+    // real event-loop turns against timers on the scaled clock: at 0.001 a loaded machine lost it.
+    device = await bootDevice({ timeScale: 0.01 });
     await setUp(device, { overlay: OEM_OVERLAY, apps: { 'com.oem.ims': OEM_ALL }, sims: { 0: { [RCS_KEY]: 'com.carrier.a.ims' } } });
     device.reboot('');
     await device.whenBootCompleted();
