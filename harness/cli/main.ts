@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, isImsRigError } from '../errors';
 import { EXIT_CODE_HELP } from '../runner/exit-code';
+import { guardStandardStreams } from './closed-streams';
 import { VERSION } from './version';
 
 type Action = () => Promise<number>;
@@ -93,6 +94,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A closed stdout/stderr (`ims-rig run | head -1`) must not change the run or its exit code.
+  guardStandardStreams();
   let pending: Promise<number> | undefined;
   const program = buildProgram((action) => { pending = action(); });
   try {
