@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { InputError } from '../errors';
+import { LIMITS, readInputFile } from '../inputs';
 import { buildImsAppApk } from '../formats/apk-writer';
 import { renderManifestXml } from '../formats/android-manifest-render';
 import { type AppExtras, type ImsAppSpec } from '../model';
@@ -52,12 +52,7 @@ export class ApkCache {
   private async prebuilt(file: string): Promise<RealisedApk> {
     const cached = this.memory.get(`file:${file}`);
     if (cached) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(file);
-    } catch (e) {
-      throw new InputError(`${file}: cannot read the app's APK: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
-    }
+    const bytes = await readInputFile(file, { ...LIMITS.apk, display: file });
     const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
     this.memory.set(`file:${file}`, realised);
     return realised;
