@@ -43,6 +43,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--time-scale <factor>', 'reference device clock scale (0.01: a 2 s rebind takes 20 ms)')
     .option('--no-progress', 'no live progress line')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
+    .option('--wait-for-target [seconds]', 'when another ims-rig run holds the target, wait for it (default 3600 s) instead of exiting 3')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 

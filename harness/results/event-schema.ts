@@ -74,6 +74,7 @@ const runInfo = z.object({
   commandLine: z.string(),
   complete: z.boolean(),
   shard: z.object({ index: z.number(), count: z.number() }).optional(),
+  leftoverRestored: z.object({ scenario: z.string(), ok: z.boolean(), savedAt: z.string(), serial: z.string(), boot: z.string() }).passthrough().optional(),
 }).passthrough();
 
 const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional() }).passthrough();

@@ -153,6 +153,9 @@ function reconcile(status: ScenarioStatus, checkpoints: readonly Checkpoint[]): 
   return status;
 }
 
+/** A stream with no run-end: the process ended without finishing (SIGKILL, a crash, power off). */
+export const KILLED_REASON = 'the run was killed or crashed: its event stream ends without run-end';
+
 function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | undefined, lastAt: string): RunInfo {
   const endedAt = end?.at ?? lastAt;
   return {
@@ -161,7 +164,7 @@ function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | u
     durationMs: end?.durationMs ?? elapsed(begun.startedAt, endedAt),
     complete: end !== undefined && end.interrupted === undefined,
     ...(end ? { exitCode: end.exitCode } : {}),
-    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: 'the event stream ends without run-end (the rig stopped or crashed)' }),
+    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: KILLED_REASON }),
   };
 }
 

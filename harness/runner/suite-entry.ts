@@ -13,7 +13,7 @@ import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
 import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
+import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
@@ -25,6 +25,7 @@ interface SuiteState {
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  leftovers: TargetLeftovers;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
@@ -46,13 +47,14 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks };
+    // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts).
+    const leftovers = new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
+    state = { host, session, writer, apks, leftovers };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
       session.rooted = root.ok;
     }
-    await restoreLeftovers(config, state);
   }
 
   afterAll(() => {
@@ -70,14 +72,6 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
     }, perScenario);
   }
-}
-
-/** A scenario a previous (killed) run left provisioned: restore it before anything else. */
-async function restoreLeftovers(config: RunConfig, state: SuiteState): Promise<void> {
-  const pending = readPendingRestore(config.pendingRestoreFile);
-  if (pending === undefined || pending.snapshot.serial !== config.target.serial) return;
-  const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
-  if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
 }
 
 async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
@@ -98,11 +92,13 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
-        pendingRestoreFile: config.pendingRestoreFile,
+        leftovers: state.leftovers,
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
+        // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before
+        // its framework is up, and a restore run then would fail against it.
         reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: config.target.info.kind === 'virtual' ? 15_000 : 120_000 });
+          await state.host.device(config.target.serial).waitForBootCompleted({ timeoutMs: config.target.info.kind === 'virtual' ? 30_000 : 180_000 });
           return true;
         },
       });
@@ -111,7 +107,10 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
     }
     appendStats(config, outcome);
     if (outcome.deviceLost) {
-      writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
+      // An interrupt stays an interrupt (exit 130): a device that dropped out while the user was
+      // aborting is not the infrastructure failure a lost device otherwise is.
+      const control = readControl(config.controlFile).state;
+      if (control !== 'stop' && control !== 'abort') writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
       return outcome;
     }
     if (outcome.status !== 'error') return outcome;
