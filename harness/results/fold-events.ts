@@ -132,6 +132,7 @@ function toScenarioResult(track: ScenarioTrack, defaultTarget: string): Scenario
     durationMs: incomplete ? elapsed(begin.at, track.current.lastAt) : end.durationMs,
     checkpoints,
     ...(begin.doc === undefined ? {} : { doc: begin.doc }),
+    ...(begin.warnings === undefined || begin.warnings.length === 0 ? {} : { warnings: begin.warnings }),
     requires: begin.requires,
     steps,
     target: begin.target || defaultTarget,

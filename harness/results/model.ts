@@ -117,6 +117,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   readonly checkpoints: readonly Checkpoint[];
   readonly doc?: string;
+  /** Warnings about the scenario file (a user scenario without doc:). */
+  readonly warnings?: readonly string[];
   readonly requires?: readonly Capability[];
   readonly steps?: readonly StepRecord[];
   /** Serial of the target it ran on (runs merged from several devices keep them apart). */

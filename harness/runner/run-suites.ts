@@ -127,6 +127,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     waivers,
   });
   if (plan.selected.length === 0) throw new UsageError('no scenario matches the given --suite / --scenario / -t / --shard');
+  for (const s of plan.selected) for (const w of s.warnings ?? []) note(`ims-rig: ${s.displayFile}: warning: ${w}`);
 
   const outDir = path.resolve(options.out ?? path.join(REPORTS_DIR, timestampDir(startedAt)));
   fs.mkdirSync(outDir, { recursive: true });

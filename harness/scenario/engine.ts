@@ -76,7 +76,10 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
   const attempt = ctx.attempt ?? 1;
   const { session } = ctx;
   const tripsBefore = session.device.snapshot();
-  ctx.emit({ type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, doc: s.doc, requires: s.requires, target: session.info.serial, attempt });
+  ctx.emit({
+    type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, ...(s.doc === undefined ? {} : { doc: s.doc }),
+    ...(s.warnings === undefined ? {} : { warnings: s.warnings }), requires: s.requires, target: session.info.serial, attempt,
+  });
 
   const checkpoints: Checkpoint[] = [];
   let skipped: string | undefined = requirementSkip(s, session.capabilities);
