@@ -11,7 +11,7 @@ import { AdbHost } from '../adb';
 import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
-import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
+import { waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
 import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
@@ -75,11 +75,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
 }
 
 async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
-  const all = waiversForScenario(config.waivers, scenario);
-  const waivers = (diff: Parameters<typeof findWaiver>[2]): ReturnType<typeof toWaiverRef> | undefined => {
-    const w = findWaiver(all, scenario.id, diff);
-    return w === undefined ? undefined : toWaiverRef(w);
-  };
+  const waivers = waiverLookupFor(config.waivers, scenario);
   let outcome: ScenarioOutcome | undefined;
   for (let attempt = 1; attempt <= config.retries + 1; attempt++) {
     if (readControl(config.controlFile).state !== 'run') return outcome;

@@ -164,3 +164,12 @@ export function waiversForScenario(all: readonly Waiver[], scenario: Pick<FullSc
 export function toWaiverRef(w: Waiver): WaiverRef {
   return { id: w.id, justification: w.justification, reference: w.reference };
 }
+
+/** The engine's waiver lookup for one scenario: the waiver ref of the first waiver matching a diff. */
+export function waiverLookupFor(all: readonly Waiver[], scenario: Pick<FullScenario, 'id' | 'waivers' | 'displayFile'>): (diff: CellDiffLike | GrantDiffLike) => WaiverRef | undefined {
+  const mine = waiversForScenario(all, scenario);
+  return (diff) => {
+    const w = findWaiver(mine, scenario.id, diff);
+    return w === undefined ? undefined : toWaiverRef(w);
+  };
+}
