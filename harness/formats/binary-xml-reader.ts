@@ -71,8 +71,11 @@ export function decodeBinaryXml(buf: Buffer): XmlDocument {
     return decode(buf);
   } catch (e) {
     if (e instanceof Malformed) throw new Error(`malformed binary XML: ${e.message}`);
-    // Buffer reads past the end throw Node's own RangeError: said here in our words.
-    if (e instanceof RangeError) throw new Error('malformed binary XML: a chunk runs past the end of the data (truncated?)');
+    // Buffer reads past the end throw Node's own RangeError (ERR_OUT_OF_RANGE), from Node's realm —
+    // not always `instanceof` this one's (under Jest it is not): said here in our words.
+    if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'RangeError') {
+      throw new Error('malformed binary XML: a chunk runs past the end of the data (truncated?)');
+    }
     throw e;
   }
 }
