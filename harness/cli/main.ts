@@ -56,6 +56,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--list-deviations', 'print the deviation profiles and exit')
     .option('--time-scale <factor>', 'scale the device clock (timers fire after delay × factor)', '1')
     .option('--json', 'print one JSON line {"event":"ready",...} when up (for programs that start it)')
+    .addOption(new Option('--exit-with-parent', 'stop when stdin closes (the program that started it has gone, even by SIGKILL)').hideHelp())
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/virtual-device')).virtualDeviceCommand(opts)));
 
   program.command('lint')
