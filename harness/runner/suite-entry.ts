@@ -19,6 +19,8 @@ import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
+/** How long a lost target is waited for before the run gives up on it (a real device's reboot). */
+const RECONNECT_TIMEOUT_MS = 180_000;
 
 interface SuiteState {
   host: AdbHost;
@@ -92,9 +94,10 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
         // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before
-        // its framework is up, and a restore run then would fail against it.
+        // its framework is up, and a restore run then would fail against it. The budget is a real
+        // device's reboot; any target that is back sooner ends the wait sooner.
         reconnect: async () => {
-          await state.host.device(config.target.serial).waitForBootCompleted({ timeoutMs: config.target.info.kind === 'virtual' ? 30_000 : 180_000 });
+          await state.host.device(config.target.serial).waitForBootCompleted({ timeoutMs: RECONNECT_TIMEOUT_MS });
           return true;
         },
       });

@@ -6,17 +6,13 @@
  * races.
  */
 import * as path from 'node:path';
-import { AdbHost } from '../adb';
 import { SUITES_DIR } from '../paths';
 import { type ScenarioStatus } from '../results';
 import { runScenario } from '../scenario/engine';
 import { loadScenario } from '../scenario/loader';
 import { loadWaivers, waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
-import { probeTarget } from '../targets/probe';
-import { createSession } from '../targets/target-session';
-import { createReferenceDevice } from '../../virtual-device/android/reference-device';
-import { startReferenceDevice } from './start-reference-device';
+import { startReferenceSession } from './reference-session';
 
 /** Scenarios whose verdict once depended on timing (found by running the whole suite again and again). */
 export const ONCE_RACY_SCENARIOS = ['lifecycle/query-error-at-phone-start.yaml'] as const;
@@ -31,14 +27,8 @@ export interface RepeatOptions {
 
 /** Verdict counts per scenario id: `{ 'lifecycle.x': { pass: 20 } }`. */
 export async function repeatVerdicts(options: RepeatOptions): Promise<Map<string, Partial<Record<ScenarioStatus, number>>>> {
-  const device = await startReferenceDevice({ timeScale: options.timeScale ?? 0.02, createDevice: (o) => createReferenceDevice(o) });
+  const { device, session } = await startReferenceSession({ timeScale: options.timeScale ?? 0.02 });
   try {
-    const host = new AdbHost({ host: '127.0.0.1', port: device.serverPort ?? 0, kind: 'built-in-server' });
-    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-    const adb = host.device(device.serial);
-    const probe = await probeTarget(adb, { via: 'built-in-server' });
-    const session = createSession(adb, probe.info, probe.capabilities);
-    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
     const waivers = await loadWaivers(path.join(SUITES_DIR, 'waivers.yaml'));
     const apks = new ApkCache();
     const counts = new Map<string, Partial<Record<ScenarioStatus, number>>>();

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildDist, noAdbEnv, PROJECT_DIR, runCli, tempDir } from '../../testing/cli-process';
 import { engineWordsIn } from '../../testing/engine-words';
+import { yamlAliasBomb } from '../../testing/hostile-inputs';
 
 const posix = process.platform !== 'win32';
 const dir = tempDir('ims-rig-bad-inputs-');
@@ -22,15 +23,7 @@ function write(name: string, text: string): string {
   return file;
 }
 
-function aliasBomb(): string {
-  let text = 'id: bomb\na: &a [x, x, x, x, x, x, x, x, x]\n';
-  let previous = 'a';
-  for (const name of 'bcdefghi') {
-    text += `${name}: &${name} [${Array<string>(9).fill(`*${previous}`).join(', ')}]\n`;
-    previous = name;
-  }
-  return text;
-}
+const aliasBomb = (): string => yamlAliasBomb('id: bomb\n');
 
 const deepManifest = write('deep-manifest.xml', `<manifest package="a.b">${'<x>'.repeat(20_000)}${'</x>'.repeat(20_000)}</manifest>`);
 write('deep-cc.xml', `<carrier_config>${'<x>'.repeat(20_000)}${'</x>'.repeat(20_000)}</carrier_config>`);

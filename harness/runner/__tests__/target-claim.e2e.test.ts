@@ -67,22 +67,32 @@ function exitOf(child: ChildProcess): Promise<void> {
 const ADB = findAdbBinary();
 const describeWithAdb = ADB !== undefined ? describe : describe.skip;
 
-describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' : `one run per target (skipped: ${NO_ADB_REASON})`, () => {
-  let server: PrivateAdbServer;
-  let target: Target;
-
+/** A private adb server and a reference device for the tests of one describe block. */
+function useTarget(timeScale: number): { server: () => PrivateAdbServer; target: () => Target } {
+  let server: PrivateAdbServer | undefined;
+  let target: Target | undefined;
   beforeAll(async () => {
     buildDist();
     server = await startPrivateAdbServer();
-    target = await startTarget(server, 0.01);
+    target = await startTarget(server, timeScale);
   }, 240_000);
-
   afterAll(async () => {
     await target?.device.stop();
     await server?.stop();
   });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the reference device did not start');
+    return value;
+  };
+  return { server: () => need(server), target: () => need(target) };
+}
+
+describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' : `one run per target (skipped: ${NO_ADB_REASON})`, () => {
+  const use = useTarget(0.01);
 
   test('a second run fails at once naming the holder, a third waits for it; the first is untouched', async () => {
+    const server = use.server();
+    const target = use.target();
     const before = await deviceStateFingerprint(target.session);
     const dir = tempDir('ims-rig-lock-e2e-');
     const outA = path.join(dir, 'a');
@@ -114,6 +124,8 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
   }, 300_000);
 
   test('a SIGKILLed run: the next one takes its lock over, restores what it left and says so, and writes its reports', async () => {
+    const server = use.server();
+    const target = use.target();
     const before = await deviceStateFingerprint(target.session);
     const dir = tempDir('ims-rig-kill-e2e-');
     const killed = path.join(dir, 'killed');
@@ -151,22 +163,12 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
 });
 
 describeWithAdb(ADB !== undefined ? 'a second Ctrl-C while the target reboots' : `a second Ctrl-C (skipped: ${NO_ADB_REASON})`, () => {
-  let server: PrivateAdbServer;
-  let target: Target;
-
-  beforeAll(async () => {
-    buildDist();
-    server = await startPrivateAdbServer();
-    // Slow enough that the reboot of priv-app provisioning lasts a while (3 s device = 0.6 s).
-    target = await startTarget(server, 0.2);
-  }, 240_000);
-
-  afterAll(async () => {
-    await target?.device.stop();
-    await server?.stop();
-  });
+  // Slow enough that the reboot of priv-app provisioning lasts a while (3 s device = 0.6 s).
+  const use = useTarget(0.2);
 
   test('is an interrupt (exit 130) with the target restored, not a lost device (exit 3)', async () => {
+    const server = use.server();
+    const target = use.target();
     const before = await deviceStateFingerprint(target.session);
     const out = path.join(tempDir('ims-rig-sigint-e2e-'), 'run');
     let interrupted = false;

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { InputError } from '../../errors';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../../inputs';
 import { engineWordsIn } from '../../testing/engine-words';
+import { yamlAliasBomb } from '../../testing/hostile-inputs';
 import { loadScenario, parseScenario } from '../loader';
 import { parseWaivers } from '../waivers';
 import { bracketDepthBound, parseYamlFile, tooDeepAt } from '../yaml-text';
@@ -25,16 +26,7 @@ function refusal(run: () => unknown): string {
   throw new Error('accepted');
 }
 
-/** Nine anchors, each a list of nine references to the one before: 9^9 nodes when expanded. */
-function aliasBomb(): string {
-  let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
-  let previous = 'a';
-  for (const name of 'bcdefghi') {
-    text += `${name}: &${name} [${Array<string>(9).fill(`*${previous}`).join(', ')}]\n`;
-    previous = name;
-  }
-  return text;
-}
+const aliasBomb = (): string => yamlAliasBomb();
 
 test('an alias bomb is refused, naming the file', () => {
   expect(refusal(() => parseYamlFile(aliasBomb(), 'suites/bomb.yaml')))
