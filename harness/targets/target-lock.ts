@@ -24,6 +24,12 @@ export const RIG_LOCK_DIR = '/data/local/tmp/ims-rig.lock';
 export const RIG_LOCK_RECORD = `${RIG_LOCK_DIR}/owner.json`;
 /** A lock directory with no record this long after it was first seen: its taker died in between. */
 export const OWNERLESS_STALE_MS = 10_000;
+/**
+ * A target that does not answer (offline, rebooting — its holder may be rebooting it) is waited for
+ * this long even by a run that does not wait for holders: the lock can only be judged on a target
+ * that answers, and a reboot is not a holder.
+ */
+export const OFFLINE_GRACE_MS = 120_000;
 
 export type LockDevice = Pick<AdbDevice, 'serial' | 'shell' | 'push'>;
 
@@ -106,20 +112,27 @@ export async function acquireTargetLock(device: LockDevice, options: AcquireOpti
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? ((ms: number) => adbSleep(ms));
   const pollMs = options.pollMs ?? 2_000;
-  const deadline = options.waitMs === undefined ? undefined : now() + options.waitMs;
+  const started = now();
+  const deadline = options.waitMs === undefined ? undefined : started + options.waitMs;
   const attempt = new LockAttempt(device, options, deadline, now, sleep, pollMs);
   for (;;) {
-    let got: TargetLock | undefined;
+    let got: TargetLock | Busy | undefined;
     try {
       got = await attempt.once();
     } catch (e) {
-      // While waiting, the holder may be rebooting the target: offline for a while is no failure.
-      const waiting = deadline !== undefined && now() < deadline;
-      if (!waiting || !(isImsRigError(e) && (e.code === 'E_DEVICE' || e.code === 'E_ADB'))) throw e;
-      await sleep(Math.max(50, Math.min(pollMs, deadline - now())));
+      // The holder may be rebooting the target: offline for a while is no failure.
+      const until = Math.max(deadline ?? 0, started + OFFLINE_GRACE_MS);
+      if (now() >= until || !(isImsRigError(e) && (e.code === 'E_DEVICE' || e.code === 'E_ADB'))) throw e;
+      await sleep(Math.max(50, Math.min(pollMs, until - now())));
     }
+    if (got instanceof Busy) throw got.error;
     if (got !== undefined) return got;
   }
+}
+
+/** The lock is held by a live holder and this run will not (or no longer) wait: exit 3 naming it. */
+class Busy {
+  constructor(readonly error: DeviceUnavailableError) {}
 }
 
 /** One pass: take the lock, or judge its holder (take over a dead one, wait for or refuse a live one). */
@@ -141,7 +154,7 @@ class LockAttempt {
     this.own = { ...options.owner, token: randomUUID(), beat: 0, ...(options.facts.bootId === undefined ? {} : { bootId: options.facts.bootId }) };
   }
 
-  async once(): Promise<TargetLock | undefined> {
+  async once(): Promise<TargetLock | Busy | undefined> {
     const { device, options } = this;
     const made = await device.shell(mkdirCommand(RIG_LOCK_DIR), { timeoutMs: 15_000 });
     if (made.exitCode === 0) {
@@ -189,7 +202,7 @@ class LockAttempt {
     const who = holder ? describeHolder(holder) : 'another ims-rig run';
     if (this.deadline === undefined || at >= this.deadline) {
       const waited = options.waitMs === undefined ? '; wait for it with --wait-for-target [seconds]' : ` (still, after waiting ${Math.round(options.waitMs / 1000)} s)`;
-      throw new DeviceUnavailableError(`${device.serial} is in use by another ims-rig run: ${who}; ${live}${waited}`);
+      return new Busy(new DeviceUnavailableError(`${device.serial} is in use by another ims-rig run: ${who}; ${live}${waited}`));
     }
     if (!this.announced) {
       options.note(`ims-rig: ${device.serial} is in use by ${who}; waiting for it (up to ${Math.round((this.deadline - at) / 1000)} s)`);

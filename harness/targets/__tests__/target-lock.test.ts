@@ -141,6 +141,17 @@ test('a target that is offline while a run waits (the holder is rebooting it) is
   expect(lock.owner.pid).toBe(200);
 });
 
+test('a run that does not wait still waits out a target that is rebooting, then names the holder', async () => {
+  const device = new FileDevice();
+  const facts = localFacts(new Set([100, 200]));
+  await take(device, ownerOf(100), facts);
+  device.offline = true;
+  const time = virtualTime((n) => { if (n === 3) device.offline = false; });
+  await expect(take(device, ownerOf(200), facts, time)).rejects.toThrow(/is in use by another ims-rig run: .*\(pid 100\).*wait for it with --wait-for-target/);
+  device.offline = true;
+  await expect(take(device, ownerOf(200), facts)).rejects.toThrow(/device offline/);
+});
+
 describe('lock-holder', () => {
   const owner: LockOwner = { ...ownerOf(100), token: 't', beat: 3, bootId: 'b1' };
 
