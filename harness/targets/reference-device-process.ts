@@ -98,7 +98,11 @@ async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStart
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   installExitHooks();
   live.add(child);
-  child.once('exit', () => live.delete(child));
+  child.once('exit', () => {
+    live.delete(child);
+    // Our end of its stdin pipe would otherwise keep this process alive after the child is gone.
+    child.stdin?.destroy();
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => { if (stderr.join('').length < 8_000) stderr.push(d.toString('utf8')); });
 
