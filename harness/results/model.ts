@@ -8,6 +8,7 @@ import { type BindingCell, type BindingTable, type Capability, type ImsFeature, 
 export type ScenarioStatus = 'pass' | 'fail' | 'skip' | 'error' | 'waived';
 export type CheckpointStatus = 'pass' | 'fail' | 'waived';
 export type TargetKind = 'virtual' | 'emulator' | 'device';
+export type TargetVia = 'adb-server' | 'built-in-server' | 'in-process';
 
 export interface TargetInfo {
   readonly serial: string;
@@ -17,8 +18,11 @@ export interface TargetInfo {
   readonly buildType: string;
   readonly model?: string;
   readonly release?: string;
-  /** How the rig reached it: a real adb server, or the reference device's built-in server door. */
-  readonly via?: 'adb-server' | 'built-in-server';
+  /**
+   * How the rig reached it: a real adb server, the reference device's built-in server door, or
+   * the reference device's services opened in the rig's own process (`--transport in-process`).
+   */
+  readonly via?: TargetVia;
   readonly capabilities?: readonly Capability[];
   readonly missingCapabilities?: readonly Capability[];
   /** Reference device only: the vendor-bug profile it was started with. */

@@ -9,6 +9,7 @@ import { type AdbEndpoint } from '../adb';
 import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
+import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
 import { type LeftoverRun } from '../targets/target-leftover';
 import { type TargetIdentity } from '../targets/target-identity';
@@ -19,7 +20,8 @@ export interface RunConfig {
   readonly version: 1;
   readonly target: {
     readonly serial: string;
-    readonly endpoint: AdbEndpoint;
+    /** The adb server (or door) to reach it through, or `in-process` (./in-process-registry.ts). */
+    readonly endpoint: AdbEndpoint | InProcessEndpointRef;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
   };

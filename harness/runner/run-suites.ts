@@ -23,6 +23,8 @@ import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
 import { localHostKey } from '../targets/lock-holder';
 import { targetIdentity } from '../targets/target-identity';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { type StartInProcessTarget, type Transport } from '../targets/in-process-target';
+import { registerInProcessEndpoint } from './in-process-registry';
 import { runExitCode } from './exit-code';
 import { runSuiteWithJest } from './jest-run';
 import { loadPlan, parseShard, type Shard } from './plan';
@@ -41,6 +43,10 @@ export interface RunOptions {
   readonly shard?: string;
   readonly retries?: number;
   readonly deviation?: string;
+  /** `in-process`: the reference device runs in this process, reached without TCP (needs startInProcess). */
+  readonly transport?: Transport;
+  /** Starts the in-process reference device (the CLI and the benchmark pass it: they may import it). */
+  readonly startInProcess?: StartInProcessTarget;
   /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
   readonly timeScale?: number;
   /** Live progress line (on a TTY). */
@@ -142,8 +148,11 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+    ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
     note,
   });
+  const unregister = resolved.inProcess === undefined ? undefined : registerInProcessEndpoint(resolved.inProcess.endpoint);
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
   const commandLine = options.commandLine ?? 'ims-rig run';
   let claim: TargetClaim | undefined;
@@ -167,7 +176,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const deadRunReport = await reportDeadRun(claim, leftoverRestored, note);
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities },
+      target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities },
       scenarios: plan.selected,
       waivers,
       eventsFile,
@@ -203,6 +212,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const jest = await runSuiteWithJest({
       configFile,
       testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
+      ...(resolved.inProcess === undefined ? {} : { inProcess: true }),
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
     }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
 
@@ -235,6 +245,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     signals?.dispose();
     // Everything the run pushed goes, then the lock; a reference device the rig started goes last.
     await claim?.release(cliSession);
+    unregister?.();
     await resolved.release().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });
   }

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import { AdbHost } from '../adb';
+import { AdbHost, ServiceDevice } from '../adb';
 import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
@@ -15,6 +15,7 @@ import { waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
 import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
@@ -23,11 +24,12 @@ const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
 const RECONNECT_TIMEOUT_MS = 180_000;
 
 interface SuiteState {
-  host: AdbHost;
+  /** Waits for the target to be back after it was lost; false when it is not. */
+  reconnect(): Promise<boolean>;
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
-  leftovers: TargetLeftovers;
+  leftovers?: TargetLeftovers;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
@@ -45,13 +47,34 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }, 300_000);
 
   async function setUp(): Promise<void> {
-    const host = new AdbHost(config.target.endpoint);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
+    const { endpoint, serial } = config.target;
+    // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before its
+    // framework is up, and a restore run then would fail against it. The budget is a real device's
+    // reboot; a target that is back sooner ends the wait sooner.
+    const reconnectMs = RECONNECT_TIMEOUT_MS;
+    let reconnect: () => Promise<boolean>;
+    let session: TargetSession;
+    if (endpoint.kind === 'in-process') {
+      const device = new ServiceDevice(inProcessEndpoint(serial));
+      session = createSession(device, config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await device.waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    } else {
+      const host = new AdbHost(endpoint);
+      session = createSession(host.device(serial), config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await host.device(serial).waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    }
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts).
-    const leftovers = new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
-    state = { host, session, writer, apks, leftovers };
+    // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts);
+    // an in-process device ends with this process: no later run could restore it from one.
+    const leftovers = endpoint.kind === 'in-process' ? undefined : new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
+    state = { reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }) };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
@@ -90,16 +113,10 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
-        leftovers: state.leftovers,
+        ...(state.leftovers === undefined ? {} : { leftovers: state.leftovers }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
-        // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before
-        // its framework is up, and a restore run then would fail against it. The budget is a real
-        // device's reboot; any target that is back sooner ends the wait sooner.
-        reconnect: async () => {
-          await state.host.device(config.target.serial).waitForBootCompleted({ timeoutMs: RECONNECT_TIMEOUT_MS });
-          return true;
-        },
+        reconnect: () => state.reconnect(),
       });
     } finally {
       abort.dispose();

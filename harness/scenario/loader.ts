@@ -66,8 +66,8 @@ export async function loadScenario(file: string, options: ParseOptions = {}): Pr
 }
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml'];
-/** suites/waivers.yaml sits among the scenarios but is the waiver list, not a scenario. */
-const NOT_SCENARIOS = new Set(['waivers.yaml', 'waivers.yml']);
+/** suites/waivers.yaml and suites/verdicts.yaml sit among the scenarios but are lists, not scenarios. */
+const NOT_SCENARIOS = new Set(['waivers.yaml', 'waivers.yml', 'verdicts.yaml']);
 const GLOB_MAGIC = /[*?[\]{}!]/;
 
 async function walk(dir: string): Promise<string[]> {

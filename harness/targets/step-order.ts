@@ -10,7 +10,7 @@
  * (./settle.ts). A `check` settles by itself, so scenarios that observe between stimuli pay nothing.
  */
 import { waitIdleCommand } from '../android';
-import { hasWaitIdle, IDLE_WAIT_MS, settleAndObserve } from './settle';
+import { hasWaitIdle, IDLE_FAST_FORWARD_MS, IDLE_WAIT_MS, settleAndObserve } from './settle';
 import { type TargetSession } from './target-session';
 
 /** Steps that only observe: they settle themselves and change nothing. */
@@ -33,8 +33,9 @@ export class StepOrder {
     }
     if (!this.reacting) return false;
     if (hasWaitIdle(session)) {
-      // Bounded like a check's wait; a device that stays busy (a service rebinding for ever) goes on.
-      await session.device.shell(waitIdleCommand(IDLE_WAIT_MS), { timeoutMs: IDLE_WAIT_MS + 10_000, ...(signal ? { signal } : {}) });
+      // Bounded like a check's wait (the device may skip over its own timers meanwhile); a device
+      // that stays busy (a service rebinding for ever) goes on.
+      await session.device.shell(waitIdleCommand(IDLE_WAIT_MS, IDLE_FAST_FORWARD_MS), { timeoutMs: IDLE_WAIT_MS + 10_000, ...(signal ? { signal } : {}) });
     } else {
       await settleAndObserve(session, { slotCount, ...(signal ? { signal } : {}) });
     }

@@ -3,6 +3,7 @@
  * (harness/runner/exit-code.ts: 0 pass, 1 failures, 2 bad input, 3 infrastructure, 130 interrupted).
  */
 import { UsageError } from '../../errors';
+import { startInProcessReferenceDevice } from '../../in-process/start-in-process';
 import { runSuites } from '../../runner/run-suites';
 
 function stringList(value: unknown): string[] {
@@ -47,8 +48,10 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
   const waiversFile = optionalString(opts.waivers);
+  const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
   const waitForTargetMs = targetWaitMs(opts.waitForTarget);
+  const inProcess = optionalString(opts.transport) === 'in-process';
   const outcome = await runSuites({
     ...(target === undefined ? {} : { target }),
     suites: stringList(opts.suite),
@@ -59,7 +62,9 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     retries: wholeNumber('--retries', opts.retries),
     ...(deviation === undefined ? {} : { deviation }),
     ...(timeScale === undefined ? {} : { timeScale }),
+    ...(inProcess ? { transport: 'in-process', startInProcess: startInProcessReferenceDevice } : {}),
     ...(waiversFile === undefined ? {} : { waiversFile }),
+    ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
     ...(waitForTargetMs === undefined ? {} : { waitForTargetMs }),
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
