@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, isImsRigError } from '../errors';
 import { EXIT_CODE_HELP } from '../runner/exit-code';
+import { guardStandardStreams } from './closed-streams';
 import { VERSION } from './version';
 
 type Action = () => Promise<number>;
@@ -46,6 +47,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--stats <file>', 'append per-scenario numbers (duration, round trips made and needed) as JSON lines')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
     .option('--no-reference', 'do not also run each scenario on the in-process AOSP reference device (three-way diff)')
+    .option('--wait-for-target [seconds]', 'when another ims-rig run holds the target, wait for it (default 3600 s) instead of exiting 3')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 
@@ -58,6 +60,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--list-deviations', 'print the deviation profiles and exit')
     .option('--time-scale <factor>', 'scale the device clock (timers fire after delay × factor)', '1')
     .option('--json', 'print one JSON line {"event":"ready",...} when up (for programs that start it)')
+    .addOption(new Option('--exit-with-parent', 'stop when stdin closes (the program that started it has gone, even by SIGKILL)').hideHelp())
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/virtual-device')).virtualDeviceCommand(opts)));
 
   program.command('lint')
@@ -107,6 +110,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A closed stdout/stderr (`ims-rig run | head -1`) must not change the run or its exit code.
+  guardStandardStreams();
   let pending: Promise<number> | undefined;
   const program = buildProgram((action) => { pending = action(); });
   try {

@@ -9,6 +9,7 @@ import { androidAttributeName } from './android-manifest-attributes';
 import { CHUNK_TYPE, NO_INDEX, type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
 import { decodeResValue } from './binary-xml-values';
 import { readStringPool } from './res-string-pool';
+import { MAX_XML_DEPTH } from '../inputs/input-limits';
 
 class Malformed extends Error {}
 
@@ -39,7 +40,11 @@ export function decodeBinaryXml(buf: Buffer): XmlDocument {
     return decode(buf);
   } catch (e) {
     if (e instanceof Malformed) throw new Error(`malformed binary XML: ${e.message}`);
-    if (e instanceof RangeError) throw new Error(`malformed binary XML: truncated (${e.message})`);
+    // Buffer reads past the end throw Node's own RangeError (ERR_OUT_OF_RANGE), from Node's realm —
+    // not always `instanceof` this one's (under Jest it is not): said here in our words.
+    if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'RangeError') {
+      throw new Error('malformed binary XML: a chunk runs past the end of the data (truncated?)');
+    }
     throw e;
   }
 }
@@ -77,6 +82,8 @@ function decode(buf: Buffer): XmlDocument {
         if (stack.length === 0) namespaces.push({ prefix: optStr(buf.readUInt32LE(at + 16)) ?? '', uri: str(buf.readUInt32LE(at + 20)) });
         break;
       case CHUNK_TYPE.XML_START_ELEMENT: {
+        // The element tree is frozen recursively: a limit keeps hostile nesting from overflowing the stack.
+        need(stack.length < MAX_XML_DEPTH, `elements nested more than ${MAX_XML_DEPTH} deep (a manifest nests six)`);
         const line = buf.readUInt32LE(at + 8);
         const ext = at + headerSize;
         const attributeStart = buf.readUInt16LE(ext + 8);

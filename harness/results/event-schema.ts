@@ -79,6 +79,7 @@ const runInfo = z.object({
   commandLine: z.string(),
   complete: z.boolean(),
   shard: z.object({ index: z.number(), count: z.number() }).optional(),
+  leftoverRestored: z.object({ scenario: z.string(), ok: z.boolean(), savedAt: z.string(), serial: z.string(), boot: z.string() }).passthrough().optional(),
 }).passthrough();
 
 const trace = z.object({
@@ -94,7 +95,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('run-begin'), run: runInfo, target: targetInfo, planned: z.array(planned) }).passthrough(),
   z.object({
     ...base, type: z.literal('scenario-begin'), id: z.string(), title: z.string(), area: z.string(), file: z.string(),
-    doc: z.string().optional(), requires: z.array(z.string()), target: z.string(), attempt: z.number().int(),
+    doc: z.string().optional(), warnings: z.array(z.string()).optional(), requires: z.array(z.string()), target: z.string(), attempt: z.number().int(),
   }).passthrough(),
   z.object({ ...base, type: z.literal('step'), scenario: z.string(), step: stepRecord }).passthrough(),
   z.object({ ...base, type: z.literal('checkpoint'), scenario: z.string(), checkpoint }).passthrough(),

@@ -34,6 +34,8 @@ export interface ScenarioBeginEvent extends EventBase {
   readonly area: string;
   readonly file: string;
   readonly doc?: string;
+  /** What the scenario file draws a warning for (a user scenario without doc:). */
+  readonly warnings?: readonly string[];
   readonly requires: readonly Capability[];
   readonly target: string;
   readonly attempt: number;

@@ -139,6 +139,7 @@ function toScenarioResult(track: ScenarioTrack, defaultTarget: string): Scenario
     durationMs: incomplete ? elapsed(begin.at, track.current.lastAt) : end.durationMs,
     checkpoints,
     ...(begin.doc === undefined ? {} : { doc: begin.doc }),
+    ...(begin.warnings === undefined || begin.warnings.length === 0 ? {} : { warnings: begin.warnings }),
     requires: begin.requires,
     steps,
     target: begin.target || defaultTarget,
@@ -171,6 +172,9 @@ function reconcile(status: ScenarioStatus, checkpoints: readonly Checkpoint[]): 
   return status;
 }
 
+/** A stream with no run-end: the process ended without finishing (SIGKILL, a crash, power off). */
+export const KILLED_REASON = 'the run was killed or crashed: its event stream ends without run-end';
+
 function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | undefined, lastAt: string): RunInfo {
   const endedAt = end?.at ?? lastAt;
   return {
@@ -179,7 +183,7 @@ function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | u
     durationMs: end?.durationMs ?? elapsed(begun.startedAt, endedAt),
     complete: end !== undefined && end.interrupted === undefined,
     ...(end ? { exitCode: end.exitCode } : {}),
-    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: 'the event stream ends without run-end (the rig stopped or crashed)' }),
+    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: KILLED_REASON }),
   };
 }
 

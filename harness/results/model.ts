@@ -143,6 +143,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   readonly checkpoints: readonly Checkpoint[];
   readonly doc?: string;
+  /** Warnings about the scenario file (a user scenario without doc:). */
+  readonly warnings?: readonly string[];
   readonly requires?: readonly Capability[];
   readonly steps?: readonly StepRecord[];
   /** Serial of the target it ran on (runs merged from several devices keep them apart). */
@@ -263,6 +265,26 @@ export interface RunInfo {
   readonly exitCode?: number;
   /** Merged results: the runs/shards they came from. */
   readonly mergedFrom?: readonly RunSource[];
+  /** A snapshot an earlier run left on the target (it died mid-scenario), restored before this run began. */
+  readonly leftoverRestored?: LeftoverRestored;
+}
+
+/** results.json `run.leftoverRestored` (optional; issue 11): what this run found left on its target and did about it. */
+export interface LeftoverRestored {
+  /** The scenario whose snapshot it was. */
+  readonly scenario: string;
+  /** The run that left it: host, pid, start time, and its report directory when known. */
+  readonly leftBy: { readonly host: string; readonly pid: number; readonly startedAt: string; readonly outDir?: string };
+  readonly savedAt: string;
+  /** The serial the snapshot was taken through, and whether the target has rebooted since. */
+  readonly serial: string;
+  readonly boot: 'same-boot' | 'rebooted' | 'unknown-boot';
+  /** The target reads back as the snapshot says. */
+  readonly ok: boolean;
+  /** Fingerprint lines still different when not ok. */
+  readonly differences?: readonly string[];
+  /** The dead run's report, rebuilt from its events.jsonl by this run. */
+  readonly deadRunReport?: string;
 }
 
 export interface RunResult {

@@ -15,12 +15,15 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describeError, UsageError } from '../errors';
 import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
-import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
+import { EventWriter, foldEvents, readEvents, type LeftoverRestored, type PlannedScenario, type RunInfo, type RunResult } from '../results';
 import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
 import { traceScenario } from '../scenario/trace';
 import { loadWaivers, type Waiver } from '../scenario/waivers';
 import { probeTarget } from '../targets/probe';
 import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
+import { localHostKey } from '../targets/lock-holder';
+import { targetIdentity } from '../targets/target-identity';
+import { createSession, type TargetSession } from '../targets/target-session';
 import { type StartInProcessTarget, type Transport } from '../targets/in-process-target';
 import { registerInProcessEndpoint } from './in-process-registry';
 import { type ReferenceRunner, startReferenceRuns } from './reference-runs';
@@ -29,7 +32,9 @@ import { runSuiteWithJest } from './jest-run';
 import { loadPlan, parseShard, type Shard } from './plan';
 import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
-import { restoreLeftoverInCli } from './leftover-restore';
+import { rebuildDeadRunReport } from './dead-run-report';
+import { restoreLeftoverAtEnd, restoreLeftoverAtStart } from './leftover-restore';
+import { claimTarget, type TargetClaim } from './target-claim';
 
 export interface RunOptions {
   readonly target?: string;
@@ -64,6 +69,8 @@ export interface RunOptions {
   readonly note?: (line: string) => void;
   /** Install SIGINT handling (default true; tests of the runner in-process pass false). */
   readonly handleSignals?: boolean;
+  /** --wait-for-target: how long (ms) to wait while another run holds the target; undefined: fail at once. */
+  readonly waitForTargetMs?: number;
 }
 
 export interface RunOutcome {
@@ -84,20 +91,21 @@ async function waiversFrom(file: string | undefined): Promise<Waiver[]> {
   return fs.existsSync(fallback) ? loadWaivers(fallback) : [];
 }
 
-/** Where a scenario's snapshot waits while it runs, per target (a later run restores a killed one's). */
-export function pendingRestoreFile(serial: string): string {
-  return path.join(os.tmpdir(), 'ims-rig-pending-restore', `${serial.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
-}
-
 interface SignalState {
   count: number;
+  /** Before the run has the target (waiting for its lock): nothing to finish or restore yet. */
+  claiming: boolean;
   dispose(): void;
 }
 
 function installSignals(controlFile: string, note: (line: string) => void): SignalState {
-  const state: SignalState = { count: 0, dispose: () => process.removeListener('SIGINT', onSigint) };
+  const state: SignalState = { count: 0, claiming: true, dispose: () => process.removeListener('SIGINT', onSigint) };
   function onSigint(): void {
     state.count += 1;
+    if (state.claiming) {
+      note('ims-rig: interrupted before the run began');
+      process.exit(130);
+    }
     if (state.count === 1) {
       writeControl(controlFile, 'stop', 'SIGINT');
       note('ims-rig: interrupted — finishing and restoring the current scenario (Ctrl-C again to abort it)');
@@ -132,6 +140,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     waivers,
   });
   if (plan.selected.length === 0) throw new UsageError('no scenario matches the given --suite / --scenario / -t / --shard');
+  for (const s of plan.selected) for (const w of s.warnings ?? []) note(`ims-rig: ${s.displayFile}: warning: ${w}`);
 
   const outDir = path.resolve(options.out ?? path.join(REPORTS_DIR, timestampDir(startedAt)));
   fs.mkdirSync(outDir, { recursive: true });
@@ -152,12 +161,26 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   });
   const unregister = resolved.inProcess === undefined ? undefined : registerInProcessEndpoint(resolved.inProcess.endpoint);
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
+  const commandLine = options.commandLine ?? 'ims-rig run';
+  let claim: TargetClaim | undefined;
+  let cliSession: TargetSession | undefined;
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
+    // The lock first: the probe's `adb root` would restart adbd under a run already on the target.
+    claim = await claimTarget(resolved.device, {
+      command: commandLine, startedAt, outDir, note, ...(options.waitForTargetMs === undefined ? {} : { waitMs: options.waitForTargetMs }),
+    });
+    if (signals) signals.claiming = false;
     const probe = await probeTarget(resolved.device, { via: resolved.via });
     const info = probe.info;
+    // The CLI's own view of the target, for what it restores itself (leftovers, an aborted scenario).
+    cliSession = createSession(resolved.device, info, probe.capabilities);
+    if (probe.capabilities.includes('carrier-config') || probe.capabilities.includes('priv-app-install')) cliSession.rooted = (await resolved.device.root({ timeoutMs: 90_000 })).ok;
+    const identity = targetIdentity(resolved.serial, info.fingerprint, claim.bootId);
+    const leftoverRestored = await restoreLeftoverAtStart(cliSession, identity, note);
+    const deadRunReport = await reportDeadRun(claim, leftoverRestored, note);
     const config: RunConfig = {
       version: 1,
       target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities },
@@ -165,7 +188,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       waivers,
       eventsFile,
       controlFile,
-      pendingRestoreFile: pendingRestoreFile(resolved.serial),
+      leftover: { target: identity, run: { host: os.hostname(), pid: process.pid, startedAt: startedAt.toISOString(), outDir } },
       retries,
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
@@ -182,9 +205,10 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       suiteVersion: PACKAGE_VERSION,
       startedAt: startedAt.toISOString(),
       host: { name: os.hostname(), os: os.platform(), node: process.version, osVersion: os.release(), arch: os.arch() },
-      commandLine: options.commandLine ?? 'ims-rig run',
+      commandLine,
       complete: false,
       ...(shard ? { shard } : {}),
+      ...(leftoverRestored === undefined ? {} : { leftoverRestored: { ...leftoverRestored, ...(deadRunReport === undefined ? {} : { deadRunReport }) } }),
     };
     // Each with the sentences it rests on, so the report's documentation coverage knows them even for scenarios that never run.
     const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0, trace: traceScenario(s) }));
@@ -215,7 +239,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     }
 
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
-    await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);
+    await restoreLeftoverAtEnd(cliSession, note);
 
     // 4. run-end, reports.
     const control = readControl(controlFile);
@@ -241,8 +265,24 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     return { exitCode, result, outDir };
   } finally {
     signals?.dispose();
+    // Everything the run pushed goes, then the lock; a reference device the rig started goes last.
+    await claim?.release(cliSession);
     unregister?.();
     await resolved.release().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A run that died holding the target (its lock taken over here, or its snapshot found here) wrote
+ * no reports: they are built now from its events.jsonl, when it ran on this machine.
+ */
+async function reportDeadRun(claim: TargetClaim, leftover: LeftoverRestored | undefined, note: (line: string) => void): Promise<string | undefined> {
+  const dirs = new Set<string>();
+  const dead = claim.lock.tookOver?.owner;
+  if (dead?.outDir !== undefined && dead.hostKey === localHostKey()) dirs.add(dead.outDir);
+  if (leftover?.leftBy.outDir !== undefined && leftover.leftBy.host === os.hostname()) dirs.add(leftover.leftBy.outDir);
+  let html: string | undefined;
+  for (const dir of dirs) html ??= await rebuildDeadRunReport(dir, note);
+  return html;
 }

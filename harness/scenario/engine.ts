@@ -20,7 +20,9 @@ import { describeAction } from '../targets/device-action';
 import { executeActions, type CommandRecord, type ExecutionContext } from '../targets/execute-actions';
 import { planProvisioning } from '../targets/provision';
 import { requirementSkip } from '../targets/requirements';
-import { clearPendingRestore, restoreSnapshot, takeSnapshotWith, writePendingRestore, type RestoreOutcome, type Snapshot } from '../targets/snapshot';
+import { restoreSnapshot, takeSnapshotWith, type RestoreContext, type RestoreOutcome, type Snapshot } from '../targets/snapshot';
+import { StepOrder } from '../targets/step-order';
+import { type LeftoverKeeper } from '../targets/target-leftover';
 import { NotRealisableError, planStep } from '../targets/step-plan';
 import { type RoundTrips, type TargetSession } from '../targets/target-session';
 import { type WaiverLookup } from './engine-diff';
@@ -37,8 +39,8 @@ export interface EngineContext {
   readonly attempt?: number;
   /** Aborts the scenario (second SIGINT); the restore still runs. */
   readonly signal?: AbortSignal;
-  /** Where the snapshot is kept while the scenario runs (restored by the next run if this one dies). */
-  readonly pendingRestoreFile?: string;
+  /** Keeps the snapshot on the target while the scenario runs (restored by the next run if this one dies). */
+  readonly leftovers?: LeftoverKeeper;
   readonly settleTimeoutMs?: number;
   /** The whole scenario's deadline (default 10 min). */
   readonly scenarioTimeoutMs?: number;
@@ -76,7 +78,10 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
   const attempt = ctx.attempt ?? 1;
   const { session } = ctx;
   const tripsBefore = session.device.snapshot();
-  ctx.emit({ type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, doc: s.doc, requires: s.requires, target: session.info.serial, attempt });
+  ctx.emit({
+    type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, ...(s.doc === undefined ? {} : { doc: s.doc }),
+    ...(s.warnings === undefined ? {} : { warnings: s.warnings }), requires: s.requires, target: session.info.serial, attempt,
+  });
 
   const checkpoints: Checkpoint[] = [];
   let skipped: string | undefined = requirementSkip(s, session.capabilities);
@@ -104,7 +109,7 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
         return 'state kept for the restore';
       });
       if (snapshot === undefined) throw new Error('no snapshot was taken');
-      if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
+      await ctx.leftovers?.save(s.id, snapshot);
       await runSteps(s, ctx, exec, checkpoints, signal, snapshot, logcat, slots);
     } catch (e) {
       if (e instanceof Skip) skipped = e.message;
@@ -116,7 +121,6 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
       restore = outcome.restore;
       deviceLost = outcome.deviceLost;
       if (outcome.error !== undefined && error === undefined) error = outcome.error;
-      if (restore?.ok && ctx.pendingRestoreFile) clearPendingRestore(ctx.pendingRestoreFile);
     } else if (isDeviceLoss(error)) {
       // Lost before anything was changed: nothing to restore, but the run must know whether it can go on.
       deviceLost = !(ctx.reconnect ? await ctx.reconnect().catch(() => false) : false);
@@ -169,14 +173,16 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
     await executeActions(phases.flatMap((phase) => phase.actions), exec);
     return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
   });
-  // The files pushed so far go with the kept snapshot, so a later run can remove them too.
-  if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [...exec.pushed] });
 
   const { tables, grants } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
   let sinceObservation = exec.log.length;
+  // Each stimulus lands on a framework that has finished reacting to the one before (step-order.ts).
+  const order = new StepOrder();
+  order.stimulated();
   for (const [index, step] of s.steps.entries()) {
     if (signal.aborted) throw new TimeoutError(`interrupted before step ${index}: ${describeAbort(signal)}`);
+    await order.before(step.kind, session, slots.count, signal);
     const stepStarted = Date.now();
     await recordStep(ctx, s.id, { index, kind: step.kind, description: describeStep(step) }, stepStarted, async () => {
       if (step.kind === 'check') {
@@ -205,6 +211,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         throw e;
       }
       await executeActions(plan.actions, exec);
+      if (plan.actions.length > 0) order.stimulated();
       for (const a of plan.actions) if (a.kind === 'install-apk') apps.set(a.spec.package, a.spec);
       if (step.kind === 'setSlotCount') slots.count = step.slots;
       return `${plan.route}${plan.actions.length > 0 ? ` — ${plan.actions.map(describeAction).join('; ')}` : ''}`;
@@ -231,7 +238,6 @@ async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepR
  */
 async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, error: unknown, read: { slotCount: number; logcat: ShellCommand; state?: DeviceState | undefined }): Promise<{ restore?: RestoreOutcome; deviceLost: boolean; error?: unknown }> {
   const started = Date.now();
-  const { session } = ctx;
   const record = (status: StepRecord['status'], detail: string): void => {
     ctx.emit({ type: 'step', scenario: s.id, step: { index: s.steps.length, kind: 'restore', description: 'restore the target to its snapshot', status, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, detail } });
   };
@@ -244,7 +250,7 @@ async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snaps
   }
   try {
     // After an error the slot count is not known: the first reading finds it.
-    const restore = await restoreSnapshot(session, snapshot, {
+    const restore = await restoreKeepingLeftover(ctx, s, snapshot, exec, {
       apks: ctx.apks, pushed: exec.pushed, log: exec.log, logcat: read.logcat,
       ...(error === undefined ? { slotCount: read.slotCount, ...(read.state === undefined ? {} : { current: read.state }) } : {}),
     });
@@ -257,4 +263,30 @@ async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snaps
     record('error', errorReason(e));
     return { deviceLost: isDeviceLoss(e), error: e };
   }
+}
+
+/**
+ * Restores, and drops the snapshot kept on the target once the target reads back as it was. When
+ * the scenario pushed files, the kept snapshot goes in the same `rm` as they do (no extra round
+ * trip); a restore that fails keeps it for the next run. A device that drops out during the
+ * restore — it was rebooting when a second Ctrl-C aborted the scenario — is waited for and the
+ * restore tried once more (from a fresh reading), so an interrupt is not mistaken for a lost
+ * device (issue 11, item 5).
+ */
+async function restoreKeepingLeftover(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, restoreContext: RestoreContext): Promise<RestoreOutcome> {
+  const keeper = ctx.leftovers;
+  const rideAlong = keeper !== undefined && exec.pushed.size > 0;
+  if (rideAlong) exec.pushed.add(keeper.file);
+  let restore: RestoreOutcome;
+  try {
+    restore = await restoreSnapshot(ctx.session, snapshot, restoreContext);
+  } catch (e) {
+    if (!isDeviceLoss(e) || !(ctx.reconnect ? await ctx.reconnect().catch(() => false) : false)) throw e;
+    restore = await restoreSnapshot(ctx.session, snapshot, { apks: ctx.apks, pushed: exec.pushed, log: exec.log, ...(restoreContext.logcat ? { logcat: restoreContext.logcat } : {}) });
+  }
+  if (keeper !== undefined) {
+    if (!restore.ok) await keeper.save(s.id, snapshot);
+    else if (!rideAlong) await keeper.clear();
+  }
+  return restore;
 }

@@ -14,7 +14,7 @@ import { citedIds, explainScenario } from '../oracle';
 import { type ScenarioTrace } from '../results';
 
 export function traceScenario(s: FullScenario): ScenarioTrace {
-  const quoted = s.doc === '' ? undefined : resolveQuote(s.doc);
+  const quoted = s.doc === undefined || s.doc === '' ? undefined : resolveQuote(s.doc);
   const checks: { step: number; cites: string[] }[] = [];
   for (const e of explainScenario(s)) {
     const cited = new Set<string>();

@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { readApkManifest } from '../formats/apk-reader';
+import { LIMITS, readInputFile } from '../inputs';
 import { buildImsAppApk } from '../formats/apk-writer';
 import { renderManifestXml } from '../formats/android-manifest-render';
 import { type AppExtras, type ImsAppSpec } from '../model';
@@ -83,12 +84,7 @@ export class ApkCache {
   private async prebuilt(file: string, packageName: string): Promise<RealisedApk> {
     const cached = this.memory.get(`file:${file}`);
     if (cached) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(file);
-    } catch (e) {
-      throw new InputError(`${packageName}: cannot read the app's APK ${file}: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
-    }
+    const bytes = await readInputFile(file, { ...LIMITS.apk, display: `${packageName}: ${file}` });
     const manifest = await readApkManifest(bytes, `${packageName}: ${file}`);
     if (manifest.package !== packageName) {
       throw new InputError(`${packageName}: ${file} is the APK of ${manifest.package || 'no package'}, not of ${packageName}`, { file });

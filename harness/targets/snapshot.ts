@@ -2,11 +2,9 @@
  * Snapshot before a scenario, restore after it — after a pass, a failure, an error, a timeout, an
  * interrupt, or a device that was lost and came back. The restore is checked: the state is read
  * again and must give the snapshot's fingerprint; a second pass mops up what the first one's
- * effects (a reboot, a phone restart) revealed. A snapshot can be kept in a file while a scenario
- * runs, so a run that dies half-way can still be restored by the next one.
+ * effects (a reboot, a phone restart) revealed. While a scenario runs its snapshot is kept on the
+ * target (./target-leftover.ts), so a run that dies half-way is restored by the next one.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { waitIdleCommand } from '../android';
 import { describeError } from '../errors';
 import { type ApkCache } from './app-realiser';
@@ -108,30 +106,4 @@ export async function restoreSnapshot(session: TargetSession, snapshot: Snapshot
   }
   const ok = verified(await readState(session, slotCount, ctx.logcat));
   return { ok, differences, failures, passes: maxPasses };
-}
-
-/** A snapshot kept on the host while a scenario runs (removed once restored). */
-export interface PendingRestore {
-  readonly snapshot: Snapshot;
-  readonly scenario: string;
-  readonly pushed: readonly string[];
-}
-
-export function writePendingRestore(file: string, pending: PendingRestore): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(pending));
-  fs.renameSync(tmp, file);
-}
-
-export function readPendingRestore(file: string): PendingRestore | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as PendingRestore;
-  } catch {
-    return undefined;
-  }
-}
-
-export function clearPendingRestore(file: string): void {
-  fs.rmSync(file, { force: true });
 }

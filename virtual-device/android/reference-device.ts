@@ -8,6 +8,7 @@ import { type AndroidDevice, type BannerProps, type CommandOutput, type DeviceFs
 import { createPhoneProcess } from '../telephony/phone-process';
 import { MemoryBroadcastBus } from './broadcast/broadcast-bus';
 import { ScaledClock } from './clock/scaled-clock';
+import { writeBootId } from './fs/boot-id';
 import { deviceFsView } from './fs/device-fs-view';
 import { MemoryFs, ROOT_CREDENTIALS } from './fs/memory-fs';
 import { installSystemImage, isOnReadOnlyMount } from './fs/system-image';
@@ -320,6 +321,7 @@ export class ReferenceDevice implements AndroidDevice {
   private async boot(durationMs: number): Promise<void> {
     const generation = this.bootGeneration;
     this.props.boot();
+    writeBootId(this.memoryFs);
     this.props.set('sys.boot_completed', '0');
     this.props.set('dev.bootcomplete', '0');
     this.log.append('main', 'I', 'init', 'init second stage started!', { pid: 1 });

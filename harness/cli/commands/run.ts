@@ -29,6 +29,20 @@ function positiveNumber(name: string, value: unknown): number | undefined {
   return n;
 }
 
+/** Default wait of a bare --wait-for-target: an hour, longer than a full suite on a real device. */
+export const DEFAULT_TARGET_WAIT_S = 3_600;
+
+/** --wait-for-target [seconds] as milliseconds (undefined: not given, fail at once). */
+export function targetWaitMs(value: unknown): number | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_TARGET_WAIT_S * 1000;
+  const seconds = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--wait-for-target ${JSON.stringify(value)}: expected a number of seconds >= 0`);
+  }
+  return Math.round(seconds * 1000);
+}
+
 export async function runCommand(opts: Record<string, unknown>): Promise<number> {
   const target = optionalString(opts.target);
   const namePattern = optionalString(opts.testNamePattern);
@@ -38,6 +52,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const waiversFile = optionalString(opts.waivers);
   const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
+  const waitForTargetMs = targetWaitMs(opts.waitForTarget);
   const inProcess = optionalString(opts.transport) === 'in-process';
   const outcome = await runSuites({
     ...(target === undefined ? {} : { target }),
@@ -56,6 +71,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(), device: 'in-process AOSP reference device (default profile)' } }),
     ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
+    ...(waitForTargetMs === undefined ? {} : { waitForTargetMs }),
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });
   return outcome.exitCode;

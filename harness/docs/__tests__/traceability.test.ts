@@ -75,7 +75,7 @@ describe('resolveQuote', () => {
 
   test('every scenario of suites/ quotes exactly one sentence', async () => {
     const scenarios = await loadScenarios([SUITES_DIR]);
-    expect(scenarios.filter((s) => resolveQuote(s.doc) === undefined).map((s) => `${s.id}: ${s.doc}`)).toEqual([]);
+    expect(scenarios.filter((s) => resolveQuote(s.doc ?? "") === undefined).map((s) => `${s.id}: ${s.doc}`)).toEqual([]);
   });
 });
 

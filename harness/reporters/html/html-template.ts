@@ -56,7 +56,7 @@ const CHECKPOINT = `<tr class="cp"><td colspan="6">
 const SCENARIO = `<section class="scenario {{status}}" id="{{anchor}}" data-status="{{status}}">
 <h3><span class="badge {{status}}">{{statusLabel}}</span> {{title}}</h3>
 <div class="meta"><code>{{id}}</code> · <code>{{file}}</code> · {{duration}}{{#if target}} · on <code>{{target}}</code>{{/if}}{{#if requires}} · requires {{requires}}{{/if}}</div>
-{{#if doc}}<blockquote class="doc">{{doc}}</blockquote>{{/if}}
+{{#if doc}}<blockquote class="doc">{{doc}}</blockquote>{{/if}}{{#each warnings}}<p class="reason">warning: {{this}}</p>{{/each}}
 {{#if reason}}<p class="reason">{{reason}}</p>{{/if}}
 {{#if missing.length}}<p class="missing">Skipped: the target lacks {{#each missing}}<b>{{label}}</b> ({{value}}){{#unless @last}}, {{/unless}}{{/each}}.</p>{{/if}}
 {{#if attempts}}<div class="meta">{{attempts}}</div><ul class="meta">{{#each attemptHistory}}<li>{{this}}</li>{{/each}}</ul>{{/if}}

@@ -38,6 +38,8 @@ export interface ScenarioView {
   readonly target?: string;
   readonly reason?: string;
   readonly doc?: string;
+  /** Warnings about the scenario file (a user scenario without doc:). */
+  readonly warnings: readonly string[];
   readonly duration: string;
   readonly requires: string;
   readonly missing: readonly Row[];
@@ -208,6 +210,7 @@ function scenarioView(s: ScenarioResult, anchor: string, targets: readonly Targe
     ...(multi && s.target ? { target: s.target } : {}),
     ...(s.reason ? { reason: s.reason } : {}),
     ...(s.doc ? { doc: s.doc } : {}),
+    warnings: s.warnings ?? [],
     duration: humanDuration(s.durationMs),
     requires: (s.requires ?? []).join(', '),
     missing: missingCaps.map((c) => ({ label: c, value: describeCapability(c) })),

@@ -5,67 +5,24 @@
  * unreachable target with exit 3; the device reads back unchanged after a full and after an
  * interrupted run.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { AdbHost, findAdbBinary } from '../../adb';
-import { type RunResult } from '../../results';
 import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { adbEnv, buildDist, pathWithoutAdb, PROJECT_DIR as ROOT, readResults, runCli as runCommand, tempDir, type CliResult } from '../../testing/cli-process';
 import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
 import { deviceStateFingerprint } from '../../targets/device-state';
 import { probeTarget } from '../../targets/probe';
 import { createSession, type TargetSession } from '../../targets/target-session';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
 const DOC_TABLE = ['carrier-a', 'carrier-b', 'no-sim'].map((n) => path.join(ROOT, 'suites', 'priority', `doc-table-${n}.yaml`));
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function runCli(args: readonly string[], env: NodeJS.ProcessEnv, options: { onStart?: (pid: number) => void } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    if (child.pid !== undefined) options.onStart?.(child.pid);
-  });
-}
-
-function readResults(dir: string): RunResult {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResult;
-}
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-run-e2e-'));
-}
-
-/** The environment of a user whose adb server is the test's private one. */
-function adbEnv(server: PrivateAdbServer): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ANDROID_ADB_SERVER_PORT: String(server.port), NO_COLOR: '1' };
-  delete env.ANDROID_SERIAL;
-  return env;
-}
-
-/** A PATH without any directory holding an adb binary. */
-function pathWithoutAdb(): string {
-  return (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '' && !fs.existsSync(path.join(d, 'adb'))).join(path.delimiter);
+  return runCommand(['run', ...args], env, { onStart: (child) => { if (child.pid !== undefined) options.onStart?.(child.pid); } });
 }
 
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // type errors elsewhere in the tree do not stop the emit
-  }
+  buildDist();
   expect(fs.existsSync(path.join(ROOT, 'dist', 'suites', 'conformance.suite.js'))).toBe(true);
 }, 240_000);
 

@@ -5,6 +5,13 @@
  * Timers live in one queue ordered by device deadline (then by scheduling order), driven by a
  * single real timer. Real `setTimeout`s would fire a 20 µs and a 50 µs timer in scheduling order
  * (both round to 1 ms); the queue keeps AOSP's order whatever the scale.
+ *
+ * While a timer's task runs, device time *is* that timer's deadline: what the task schedules is due
+ * a fixed device delay after it, however late the host fired it. Device time derived from the real
+ * clock inside a task would let host jitter (a garbage collection, a busy CPU: 5 real ms are 250
+ * device ms at scale 0.02) reorder the device's own causally-timed work, and the same scenario
+ * would get different verdicts from run to run (issue 11, item 6). Only stimuli from outside (adb
+ * commands) arrive at real-derived times.
  */
 import { type Clock, type TimerHandle } from '../platform';
 
@@ -36,6 +43,8 @@ export class ScaledClock implements Clock {
   private realTimer: NodeJS.Timeout | undefined;
   private armedFor: number | undefined;
   private readonly errorListeners: ((error: unknown) => void)[] = [];
+  /** The deadline of the timer whose task is running (device time stands there meanwhile). */
+  private firing: number | undefined;
   /** Device ms skipped by advance() since the current boot (device time = real time / scale + skipped). */
   private skippedMs = 0;
 
@@ -52,9 +61,9 @@ export class ScaledClock implements Clock {
     return Math.floor(this.elapsedExact());
   }
 
-  /** Fractional device ms (for ordering and sleeping). */
+  /** Fractional device ms (for ordering and sleeping); a running timer's deadline while it runs. */
   private elapsedExact(): number {
-    return (this.realNowMs() - this.bootRealMs) / this.scale + this.skippedMs;
+    return this.firing ?? (this.realNowMs() - this.bootRealMs) / this.scale + this.skippedMs;
   }
 
   now(): Date {
@@ -130,6 +139,7 @@ export class ScaledClock implements Clock {
    */
   reboot(): void {
     this.bootWallMs = this.now().getTime();
+    this.firing = undefined;
     this.bootRealMs = this.realNowMs();
     this.skippedMs = 0;
     for (const timer of this.queue) timer.cancelled = true;
@@ -168,10 +178,15 @@ export class ScaledClock implements Clock {
       this.queue.shift();
       if (first.cancelled) continue;
       first.cancelled = true;
+      // A task that fast-forwards the clock (advance) fires timers inside this one's: restore after.
+      const outer = this.firing;
+      this.firing = first.deadline;
       try {
         first.task();
       } catch (error) {
         for (const listener of this.errorListeners) listener(error);
+      } finally {
+        this.firing = outer;
       }
     }
     this.arm();
