@@ -99,11 +99,11 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
     const env = adbEnv(server);
     let second: Promise<CliResult> | undefined;
     let third: Promise<CliResult> | undefined;
-    const first = runCli(['run', '--target', target.device.serial, ...scenarioArgs([...REBOOTING, 'doc-table-carrier-b', 'doc-table-no-sim']), '--out', outA], env, {
+    const first = runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs([...REBOOTING, 'doc-table-carrier-b', 'doc-table-no-sim']), '--out', outA], env, {
       onStart: () => {
         void whenWritten(path.join(outA, 'events.jsonl'), '"type":"scenario-begin"').then(() => {
-          second = runCli(['run', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', path.join(dir, 'b')], env);
-          third = runCli(['run', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', path.join(dir, 'c'), '--wait-for-target', '300'], env);
+          second = runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', path.join(dir, 'b')], env);
+          third = runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', path.join(dir, 'c'), '--wait-for-target', '300'], env);
         });
       },
     });
@@ -114,7 +114,7 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
     expect({ code: a.code, stderr: a.stderr }).toEqual({ code: 0, stderr: '' });
     expect(readResults(outA).summary).toMatchObject({ error: 0, fail: 0, notRun: 0 });
     expect(b.code).toBe(3);
-    expect(b.stderr).toMatch(new RegExp(`^ims-rig: ${target.device.serial.replace(/\./g, '\\.')} is in use by another ims-rig run: \`ims-rig run --target .* --out ${outA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` by .+ \\(pid \\d+\\), started .*; wait for it with --wait-for-target \\[seconds\\]`, 'm'));
+    expect(b.stderr).toMatch(new RegExp(`^ims-rig: ${target.device.serial.replace(/\./g, '\\.')} is in use by another ims-rig run: \`ims-rig run --no-reference --target .* --out ${outA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` by .+ \\(pid \\d+\\), started .*; wait for it with --wait-for-target \\[seconds\\]`, 'm'));
     expect(fs.existsSync(path.join(dir, 'b', 'events.jsonl'))).toBe(false);
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/is in use by .*; waiting for it \(up to 300 s\)/);
@@ -130,7 +130,7 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
     const dir = tempDir('ims-rig-kill-e2e-');
     const killed = path.join(dir, 'killed');
     const env = adbEnv(server);
-    const k = await runCli(['run', '--target', target.device.serial, ...scenarioArgs(REBOOTING), '--out', killed], env, {
+    const k = await runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs(REBOOTING), '--out', killed], env, {
       onStart: (child) => {
         // Killed right after provisioning the first scenario: its world is on the target.
         void whenWritten(path.join(killed, 'events.jsonl'), '"kind":"provision"').then(() => child.kill('SIGKILL'));
@@ -141,7 +141,7 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
     expect(fs.existsSync(path.join(killed, 'index.html'))).toBe(false);
 
     const next = path.join(dir, 'next');
-    const r = await runCli(['run', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', next], env);
+    const r = await runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs(['doc-table-no-sim']), '--out', next], env);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/taking over the rig's lock from `ims-rig run .*` by .* \(pid \d+\), started .*: its process \d+ on .* is gone/);
     expect(r.stderr).toMatch(/restored .* to its state before priority\.device-default-named-by-carrier: the run started .* \(pid \d+\) did not finish and left it changed/);
@@ -172,7 +172,7 @@ describeWithAdb(ADB !== undefined ? 'a second Ctrl-C while the target reboots' :
     const before = await deviceStateFingerprint(target.session);
     const out = path.join(tempDir('ims-rig-sigint-e2e-'), 'run');
     let interrupted = false;
-    const r = await runCli(['run', '--target', target.device.serial, ...scenarioArgs(REBOOTING), '--out', out], adbEnv(server), {
+    const r = await runCli(['run', '--no-reference', '--target', target.device.serial, ...scenarioArgs(REBOOTING), '--out', out], adbEnv(server), {
       onStart: (child) => {
         const off = target.device.device.onStateChange((state) => {
           if (state !== 'offline' || interrupted) return;

@@ -38,6 +38,6 @@ describe('ApkCache', () => {
     await expect(cache.apkFor(app('com.x.ims', { apk: notApk }))).rejects.toThrow(InputError);
     await expect(cache.apkFor(app('com.x.ims', { apk: notApk }))).rejects.toThrow(/^com\.x\.ims: .*not\.apk: not an APK/);
     await expect(cache.apkFor(app('com.x.ims', { apk: path.join(APKS_DIR, 'com.oem.ims.apk') }))).rejects.toThrow(/^com\.x\.ims: .*com\.oem\.ims\.apk is the APK of com\.oem\.ims, not of com\.x\.ims$/);
-    await expect(cache.apkFor(app('com.x.ims', { apk: path.join(dir, 'missing.apk') }))).rejects.toThrow(/^com\.x\.ims: cannot read the app's APK .*missing\.apk/);
+    await expect(cache.apkFor(app('com.x.ims', { apk: path.join(dir, 'missing.apk') }))).rejects.toThrow(/^com\.x\.ims: .*missing\.apk: cannot read: no such file/);
   });
 });
