@@ -33,7 +33,7 @@ export const DEVICE_PATH_ROOTS = [
   '/product/etc/permissions',
 ] as const;
 
-export type ShellArgKind = 'literal' | 'package' | 'int' | 'key' | 'prop' | 'path' | 'name';
+export type ShellArgKind = 'literal' | 'package' | 'int' | 'key' | 'prop' | 'path' | 'name' | 'component' | 'answers';
 
 const ARG_BRAND: unique symbol = Symbol('ShellArg');
 const COMMAND_BRAND: unique symbol = Symbol('ShellCommand');
@@ -105,6 +105,26 @@ export function name(value: string): ShellArg {
   return arg('name', value);
 }
 
+/** A Java class name (dotted identifiers), as component names use them. */
+const JAVA_CLASS = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+
+/** An explicit component `<package>/<fully qualified class>` (am broadcast -n, am start -n). */
+export function component(packageName: PackageName | string, className: string): ShellArg {
+  const pkgArg = pkg(packageName);
+  if (!JAVA_CLASS.test(className) || className.length > 300 || className.includes('$')) reject('class name', className, 'not a fully qualified Java class name');
+  return arg('component', `${pkgArg.value}/${className}`);
+}
+
+/**
+ * An `ims-rig.answers` value (`0=EMERGENCY_MMTEL,MMTEL,RCS;1=none`, or `none`) for the control
+ * broadcast: only that grammar's slots and feature names, no blanks. It holds `;`, so it is quoted.
+ */
+const ANSWERS_VALUE = /^(none|[01]=(none|(EMERGENCY_MMTEL|MMTEL|RCS)(,(EMERGENCY_MMTEL|MMTEL|RCS))*)(;[01]=(none|(EMERGENCY_MMTEL|MMTEL|RCS)(,(EMERGENCY_MMTEL|MMTEL|RCS))*))*)$/;
+export function imsAnswers(value: string): ShellArg {
+  if (!ANSWERS_VALUE.test(value)) reject('answers', value, 'not an ims-rig.answers value (<slot>=<F,F…|none>;… with slots 0-1 and EMERGENCY_MMTEL, MMTEL, RCS)');
+  return arg('answers', value);
+}
+
 /** True when `path` is an absolute device path under DEVICE_PATH_ROOTS with plain segments. */
 export function isSafeDevicePath(path: string): boolean {
   const root = DEVICE_PATH_ROOTS.find((r) => path === r || path.startsWith(`${r}/`));
@@ -166,9 +186,10 @@ export function withExitStatusEcho(command: ShellCommand, marker: string): strin
 
 /**
  * Several commands in ONE shell round trip, each followed by an echo of its exit status behind a
- * marker: `a; echo "<marker>:$?"; b; echo "<marker>:$?"`. For read-only state queries (the rig
- * reads ~15 values per snapshot); stderr is not separated per command. Split the output with
- * splitSequenceOutput. The argv is that of the first command (for logs); the line is the sequence.
+ * marker: `a; echo "<marker>:$?"; b; echo "<marker>:$?"`. Every command runs, whatever the ones
+ * before it did (state queries: ~15 values per snapshot; consecutive stimuli of a step or a
+ * restore); stderr is not separated per command. Split the output with splitSequenceOutput. The
+ * argv is that of the first command (for logs); the line is the sequence.
  */
 export function commandSequence(commands: readonly ShellCommand[], marker: string): ShellCommand {
   if (!/^[A-Za-z0-9_]+$/.test(marker)) reject('marker', marker, 'internal marker must be alphanumeric');
@@ -180,17 +201,21 @@ export function commandSequence(commands: readonly ShellCommand[], marker: strin
 /** The stdout and exit status of each command of a commandSequence, in order (missing ones: exit null). */
 export function splitSequenceOutput(stdout: string, marker: string, count: number): { stdout: string; exitCode: number | null }[] {
   const out: { stdout: string; exitCode: number | null }[] = [];
-  const pattern = new RegExp(`^${marker}:(\\d+)\\r?$`, 'm');
-  let rest = stdout;
+  // `<marker>:<status>` ends a line; it need not start one (a command whose output lacks a final
+  // newline has it on its last line). Found by plain search: the outputs (dumpsys) are large.
+  const status = /^(\d+)\r?(?:\n|$)/;
+  let from = 0;
   for (let i = 0; i < count; i++) {
-    const m = pattern.exec(rest);
-    if (!m) {
-      out.push({ stdout: rest, exitCode: null });
-      rest = '';
+    let at = stdout.indexOf(`${marker}:`, from);
+    let m: RegExpExecArray | null = null;
+    while (at >= 0 && (m = status.exec(stdout.slice(at + marker.length + 1, at + marker.length + 16))) === null) at = stdout.indexOf(`${marker}:`, at + 1);
+    if (at < 0 || m === null) {
+      out.push({ stdout: stdout.slice(from), exitCode: null });
+      from = stdout.length;
       continue;
     }
-    out.push({ stdout: rest.slice(0, m.index), exitCode: Number(m[1]) });
-    rest = rest.slice(m.index + m[0].length).replace(/^\n/, '');
+    out.push({ stdout: stdout.slice(from, at), exitCode: Number(m[1]) });
+    from = at + marker.length + 1 + m[0].length;
   }
   return out;
 }

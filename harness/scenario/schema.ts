@@ -9,7 +9,7 @@
  * setBehaviour, restartPhone, setRole and checkGrants.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, AREAS, CAPABILITIES, IMS_SERVICE_CAPABILITIES, type Capability } from '../model';
+import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability, FEATURE_STATES, IMS_SERVICE_CAPABILITIES } from '../model';
 import { describeValue } from './format-error';
 import {
   classNameSchema, featureListSchema, featuresBySlotSchema, overlayPackageSchema, packageNameSchema,
@@ -38,6 +38,8 @@ export const appSchema = z.object({
   metadata: featureListSchema.default([]),
   answers: featuresBySlotSchema.default({}),
   behaviour: z.enum(APP_BEHAVIOURS).default('normal'),
+  /** The ImsFeature state the app's features stay in (ims-rig.feature-state); READY when absent. */
+  featureState: z.enum(FEATURE_STATES).optional(),
   installed: z.boolean().default(true),
   /** A prebuilt APK, relative to the scenario file. */
   apk: z.string().min(1).optional(),
@@ -68,7 +70,8 @@ export const scenarioSchema = z.object({
   id: z.string().regex(SCENARIO_ID_PATTERN, 'must be lower-case words separated by dots, e.g. priority.doc-table.carrier-a'),
   title: z.string().trim().min(1),
   area: z.enum(AREAS),
-  doc: z.string().trim().min(1),
+  /** Required for scenarios under suites/ (checked by the resolver, which knows the path). */
+  doc: z.string().trim().min(1).optional(),
   requires: z.array(capabilitySchema).default([]),
   device: deviceSchema.default({}),
   apps: z.array(appSchema).default([]),

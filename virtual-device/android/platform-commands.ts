@@ -51,7 +51,7 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('package', pm);
   registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
   registry.registerCmdService('settings', createSettingsCommand(device.settings));
-  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, {
+  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, device.log, {
     start: (component, options) => device.ui.windows.startActivity(component, options),
     forceStop: (pkg) => device.ui.forceStop(pkg),
     instrument: (target, out, signal) => device.ui.instrument(target, out, signal),

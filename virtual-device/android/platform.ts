@@ -27,6 +27,13 @@ export interface Clock {
   schedule(deviceDelayMs: number, task: () => void): TimerHandle;
   /** Number of timers not yet fired (for idle detection). */
   pendingTimers(): number;
+  /** Device ms until the next timer is due (undefined: none queued). */
+  nextDueInMs?(): number | undefined;
+  /**
+   * Fast-forward: `deviceMs` device milliseconds pass at once, and the timers falling due in them
+   * fire now, in their order (`wait-idle` skips the real wait for the device's own timers).
+   */
+  advance?(deviceMs: number): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -41,9 +48,20 @@ export interface Intent {
   readonly extras: Readonly<Record<string, ExtraValue>>;
 }
 
+/**
+ * Runs a manifest-declared receiver's code in its app for an ordered broadcast (`am broadcast`
+ * waits for it) and returns the result data it set, null for none. Set by the layer that runs
+ * app code (virtual-device/apps); without one, receivers set no result.
+ */
+export type ReceiverCode = (receiver: ComponentInfo, intent: Intent) => string | null;
+
 export interface BroadcastBus {
   /** Delivers asynchronously (next tick), in registration order, like a background broadcast. */
   send(intent: Intent): void;
+  /** Sets who runs manifest receivers' code. (Additive; optional for fakes.) */
+  setReceiverCode?(code: ReceiverCode): void;
+  /** Runs a manifest receiver's code now (an explicit ordered broadcast); its result data. (Additive; optional for fakes.) */
+  runReceiver?(receiver: ComponentInfo, intent: Intent): string | null;
   register(actions: readonly string[], receiver: (intent: Intent) => void): () => void;
   /** The last broadcast of a sticky action (ACTION_CARRIER_CONFIG_CHANGED is sticky). */
   sticky(action: string): Intent | undefined;
@@ -114,6 +132,11 @@ export interface PackageInfo {
   readonly lastUpdateTime: Date;
   /** <instrumentation> entries (`am instrument`, `pm list instrumentation`). (Additive; optional for fakes.) */
   readonly instrumentation?: readonly { readonly name: string; readonly targetPackage: string }[];
+  /**
+   * Classes the APK's DEX files define (class -> superclass), null for an APK without code.
+   * (Additive; a fake PackageManager may leave it out.)
+   */
+  readonly codeClasses?: ReadonlyMap<string, string | null> | null;
 }
 
 export interface PackageManager {
