@@ -65,7 +65,7 @@ const RULE_TABLE = {
   'uce-surface-access': R('RCS UCE needs ACCESS_RCS_USER_CAPABILITY_EXCHANGE (privileged app with the SMS or dialer role) with READ_CONTACTS',
     'ucePermission', 'uceNeedsContacts'),
   'single-reg-surface-supported': R('a device that declares single registration, on a carrier that requires it, supports every API surface of the table',
-    'singleRegFeature', 'singleRegTable'),
+    'singleRegFeature', 'singleRegTable', 'singleRegValidate'),
   'single-reg-surface-undocumented': R('the documentation says nothing about the surface on a device that does not declare single registration or on a carrier that does not require it: observed only',
     'singleRegFeature'),
   'restricted-networks': R('CONNECTIVITY_USE_RESTRICTED_NETWORKS: a privileged permission a privileged app requests', 'restrictedNetworks', 'systemAppsOnly'),

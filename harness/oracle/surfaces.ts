@@ -10,6 +10,7 @@
  *              not hold the documentation is silent: `supported` is then null (observed only).
  * Independent of the reference device: it reads the scenario's world only.
  */
+import { type DocId } from '../docs/documentation';
 import { SINGLE_REGISTRATION_SURFACES, type RoleName, type SingleRegistrationSurface } from '../model';
 import { citesOf, type KnownRule } from './rules';
 import { type DocumentedState } from './state';
@@ -18,6 +19,15 @@ import { type ExpectedSurface } from './types';
 export const SINGLE_REGISTRATION_FEATURE = 'android.hardware.telephony.ims.singlereg';
 /** CarrierConfigManager.Ims.KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL. */
 export const KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL = 'ims.ims_single_registration_required_bool';
+
+/** The row of seed 001's table each surface is (the sentence a checked `supported` value rests on). */
+const TABLE_ROW: Readonly<Record<SingleRegistrationSurface, DocId>> = {
+  'rcs-provisioning': 'singleRegProvisioningRow',
+  'sip-message-forwarding': 'singleRegSipRow',
+  'dedicated-bearer': 'singleRegBearerRow',
+  'gba-authentication': 'singleRegGbaRow',
+  'rcs-uce': 'singleRegUceRow',
+};
 
 function rolesFor(surface: SingleRegistrationSurface): readonly RoleName[] {
   return surface === 'rcs-uce' ? ['sms', 'dialer'] : ['sms'];
@@ -57,6 +67,7 @@ export function expectedSurfacesFor(state: DocumentedState, systemFeatures: read
       supportedRule,
       supportedReason: access ? `${deviceWhy}; ${carrier.why}${decided ? ' ⇒ the surface works' : ' ⇒ the documentation does not say'}` : 'denied, so it cannot work for this app',
       cites: [...new Set([...citesOf(accessRule), ...citesOf(supportedRule)])],
+      ...(decided && access ? { row: TABLE_ROW[surface] } : {}),
     };
   }
   return out;

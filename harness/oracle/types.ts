@@ -32,6 +32,8 @@ export interface ExpectedSurface {
   readonly supportedRule: RuleId;
   readonly supportedReason: string;
   readonly cites: readonly DocId[];
+  /** The row of seed 001's table for this surface, when the documentation decides its support for this app. */
+  readonly row?: DocId;
 }
 
 /** A documented requirement the world breaks that is not a binding cell (e.g. device default without emergency). */

@@ -7,10 +7,11 @@
  *   dump, TelephonyDebugService (§1.c) — observed, parsed from the target's output.
  * A flow that fails (an element it could not find) is an error carrying the page source.
  */
+import { type DocId } from '../docs/documentation';
 import { CommandFailedError } from '../errors';
 import { SINGLE_REGISTRATION_SURFACES, type FrameworkReport, type PackageName } from '../model';
 import { lastTransport, logcatDumpCommand, parseTelephonyDebugService, telephonyDebugServiceCommand } from '../android';
-import { citationText, type ExpectedSurface } from '../oracle';
+import { citationText, citedIds, type ExpectedSurface } from '../oracle';
 import { type CellReason, type Checkpoint, type UiCheck, type UiStepRecord } from '../results';
 import { type TargetSession } from '../targets/target-session';
 import { applyWaivers, checkpointStatus, type UiDiffInput, type WaiverLookup } from './engine-diff';
@@ -76,6 +77,8 @@ const FRAMEWORK_REASON: CellReason = {
   rule: 'framework-reports-ims-service',
   reason: 'what the ImsService reported through its screen must be what the framework holds (the documentation is silent on the test apps: observed against the framework)',
   citation: 'observability-and-test-apps.md §1.c (ImsPhone#dump mImsMmTelRegistrationState, Registration Log; ImsPhoneCallTracker#dump mMmTelCapabilities)',
+  // No sentence of the documentation: the framework is the reference here.
+  cites: [],
 };
 
 export async function runUiStep(input: UiStepInput): Promise<{ checkpoint: Checkpoint; record: UiStepRecord; note: string }> {
@@ -95,14 +98,15 @@ export async function runUiStep(input: UiStepInput): Promise<{ checkpoint: Check
     const seen = result.outcome.surfaces?.[surface];
     const want = input.surfaces[surface];
     if (seen === undefined || want === undefined) continue;
-    const pairs: [string, boolean, boolean | null, string, string][] = [
-      [`${surface}.access`, seen.access, want.access, want.accessRule, want.accessReason],
-      [`${surface}.supported`, seen.supported, want.supported, want.supportedRule, want.supportedReason],
+    // `supported` also rests on the surface's row of the documentation's table, where it decides.
+    const pairs: [string, boolean, boolean | null, string, string, readonly DocId[]][] = [
+      [`${surface}.access`, seen.access, want.access, want.accessRule, want.accessReason, want.cites],
+      [`${surface}.supported`, seen.supported, want.supported, want.supportedRule, want.supportedReason, want.row === undefined ? want.cites : [...want.cites, want.row]],
     ];
-    for (const [key, got, exp, rule, reason] of pairs) {
+    for (const [key, got, exp, rule, reason, cites] of pairs) {
       observed[key] = got;
       expected[key] = exp;
-      reasons[key] = { rule, reason: `${reason} (screen: ${seen.detail})`, citation: citationText(want.cites) };
+      reasons[key] = { rule, reason: `${reason} (screen: ${seen.detail})`, citation: citationText(cites), cites: citedIds(cites) };
       if (exp !== null && got !== exp) raw.push({ key, expected: exp, observed: got, rule });
     }
   }

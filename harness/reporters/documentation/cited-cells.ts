@@ -34,4 +34,13 @@ function* grantCells(c: Checkpoint): Iterable<CitedCell> {
   }
 }
 
-export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells];
+/** A `ui` step's checked values (issue 10); those read back from the framework's dump cite no sentence. */
+function* uiCells(c: Checkpoint): Iterable<CitedCell> {
+  for (const [key, reason] of Object.entries(c.ui?.reasons ?? {})) {
+    if (c.ui?.expected[key] === null) continue;
+    const diff = c.ui?.diffs.find((d) => d.key === key);
+    yield { cell: key, reason, ...(diff ? { difference: diff } : {}) };
+  }
+}
+
+export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells, uiCells];

@@ -14,9 +14,11 @@ export function traceOfResult(s: ScenarioResult): ScenarioTrace {
   const checks = s.checkpoints.map((c) => {
     if (Object.keys(c.expected).length > 0 || Object.keys(c.observed).length > 0) observes.add('bindings');
     if (c.grants) observes.add('grants');
+    if (c.ui) observes.add('ui');
     const reasons: CellReason[] = [
       ...Object.values(c.reasons ?? {}).flatMap((row) => Object.values(row ?? {}).filter((r): r is CellReason => r !== undefined)),
       ...Object.values(c.grants?.reasons ?? {}),
+      ...Object.values(c.ui?.reasons ?? {}),
     ];
     const cites = new Set(reasons.flatMap((r) => r.cites ?? sentencesOfCitation(r.citation).map((id) => DOC[id].id)));
     return { step: c.step, cites: [...cites] };
