@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { type RunResult, type ScenarioResult } from '../../harness/results';
 import { adbAvailableSync, type PrivateAdbServer, startPrivateAdbServer } from '../../harness/testing';
 import { loadWaivers } from '../../harness/scenario/waivers';
-import { parse as parseYaml } from 'yaml';
+import { expectedVerdicts, verdictChanges } from '../../harness/testing/expected-verdicts';
 
 jest.setTimeout(900_000);
 
@@ -123,19 +123,8 @@ async function scenarioFiles(): Promise<Map<string, string>> {
   return new Map((await loadScenarios([SUITES])).map((s) => [s.id, s.file]));
 }
 
-/** suites/verdicts.yaml: the verdict each listed scenario keeps (`a|b`: either, where AOSP itself races). */
-function verdictChanges(run: RunResult): string[] {
-  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
-  const changes: string[] = [];
-  for (const [id, verdict] of Object.entries(expected)) {
-    const got = run.scenarios.find((s) => s.id === id)?.status ?? 'not run';
-    if (!verdict.split('|').includes(got)) changes.push(`${id}: ${verdict} -> ${got}`);
-  }
-  return changes;
-}
-
 test('suites/verdicts.yaml: the racy scenarios, and only they, may have either verdict', () => {
-  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
+  const expected = expectedVerdicts();
   expect(Object.keys(expected).filter((id) => expected[id]?.includes('|')).sort()).toEqual(Object.values(RACY).sort());
 });
 
