@@ -32,6 +32,11 @@ export interface RunningAppiumServer {
   stop(): Promise<void>;
 }
 
+/** A server launched but perhaps not answering yet: `ready` settles when /status does (or it failed). */
+export interface LaunchedAppiumServer extends RunningAppiumServer {
+  readonly ready: Promise<void>;
+}
+
 const DEBIAN_BUILD_TOOLS = '/usr/lib/android-sdk/build-tools';
 
 /** A local TCP port free right now (Appium's server port, a session's systemPort). */
@@ -79,7 +84,13 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startAppiumServer(options: AppiumServerOptions): Promise<RunningAppiumServer> {
+/**
+ * Spawns the server and returns at once: the URL is known (the rig picks the port), and loading
+ * Appium and the driver (~2-7 s on a busy 2-core machine) overlaps the run's own start instead of
+ * delaying it; whoever needs the server first awaits `ready` (harness/appium/flow-runner.ts polls
+ * /status itself, being in another process).
+ */
+export async function launchAppiumServer(options: AppiumServerOptions): Promise<LaunchedAppiumServer> {
   const entry = path.join(path.dirname(require.resolve('appium/package.json', { paths: [PROJECT_ROOT] })), 'index.js');
   const androidHome = makeAndroidHome(options.adbBinary);
   const port = await freePort();
@@ -91,7 +102,9 @@ export async function startAppiumServer(options: AppiumServerOptions): Promise<R
     stdio: 'ignore',
   });
   const cleanup = (): void => fs.rmSync(androidHome, { recursive: true, force: true });
+  let stopped = false;
   const stop = async (): Promise<void> => {
+    stopped = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       if (!(await exited(child, 10_000))) {
@@ -104,26 +117,57 @@ export async function startAppiumServer(options: AppiumServerOptions): Promise<R
   process.once('exit', () => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
-  for (;;) {
-    if (child.exitCode !== null) {
-      cleanup();
-      throw new AdbError(`the Appium server exited before it was ready (exit ${child.exitCode}); see ${options.logFile}`);
+  const timeoutMs = options.readyTimeoutMs ?? 90_000;
+  const ready = (async (): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (stopped) throw new AdbError('the Appium server was stopped before it was ready');
+      if (child.exitCode !== null) {
+        cleanup();
+        throw new AdbError(`the Appium server exited before it was ready (exit ${child.exitCode}); see ${options.logFile}`);
+      }
+      if ((await status(url))?.ready === true) return;
+      if (Date.now() > deadline) {
+        await stop();
+        throw new TimeoutError(`the Appium server did not answer ${url}/status within ${timeoutMs} ms; see ${options.logFile}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    const s = await status(url);
-    if (s?.ready === true) return { url, version: s.version, pid: child.pid, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new TimeoutError(`the Appium server did not answer ${url}/status within ${options.readyTimeoutMs ?? 90_000} ms; see ${options.logFile}`);
-    }
+  })();
+  // Observed by whoever awaits it; never an unhandled rejection when nobody needs the server.
+  ready.catch(() => undefined);
+  return { url, version: localAppiumVersion() ?? 'unknown', pid: child.pid, ready, stop };
+}
+
+/** Launches the server and waits until it answers /status. */
+export async function startAppiumServer(options: AppiumServerOptions): Promise<RunningAppiumServer> {
+  const server = await launchAppiumServer(options);
+  await server.ready;
+  return server;
+}
+
+/** Polls `${url}/status` until the server says it is ready (a server started by another process). */
+export async function waitForAppium(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await status(url))?.ready !== true) {
+    if (Date.now() > deadline) throw new TimeoutError(`the Appium server at ${url} did not answer /status within ${timeoutMs} ms (see appium.log in the report directory)`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
+/** The project's own Appium (package.json), the server the rig starts: what its /status reports as build.version. */
+export function localAppiumVersion(): string | undefined {
+  return packageVersion('appium');
+}
+
 /** The UiAutomator2 driver the project installs (package.json), for reports. */
 export function localDriverVersion(): string | undefined {
+  return packageVersion('appium-uiautomator2-driver');
+}
+
+function packageVersion(name: string): string | undefined {
   try {
-    const file = require.resolve('appium-uiautomator2-driver/package.json', { paths: [PROJECT_ROOT] });
+    const file = require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] });
     return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string }).version;
   } catch {
     return undefined;

@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { type AppiumSessionInfo, type UiScreenshot } from '../results';
 import { type UiFlowRequest, type UiFlowResult, type UiRunner } from '../scenario/ui-runner';
-import { freePort } from './appium-server';
+import { freePort, waitForAppium } from './appium-server';
 import { loadFlow } from './flow-loader';
 
 export interface FlowRunnerOptions {
@@ -21,6 +21,8 @@ export interface FlowRunnerOptions {
   /** The adb server port appium-adb must use (`appium:adbPort`). */
   readonly adbPort: number;
   readonly flowsDir: string;
+  /** How long the first session waits for a server the rig started to answer (default 120 s). */
+  readonly serverReadyTimeoutMs?: number;
   /** How long element lookups wait (WebdriverIO waitforTimeout; default 5 s). */
   readonly waitForTimeoutMs?: number;
 }
@@ -48,24 +50,26 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
   /** Targets whose helper apps a session of this run has installed and checked (then skipped). */
   const initialised = new Set<string>();
 
-  /** The previous scenario's session, being deleted while its target is restored. */
-  let closing: Promise<void> = Promise.resolve();
-
   /**
-   * Ends the scenario's session without waiting: the driver's cleanup (ps polling, force-stops,
-   * forward removal) runs while the engine restores the target; the next session waits for it.
+   * Ends the scenario's session and waits for it: the driver's cleanup sends the target a dozen adb
+   * commands (ps, force-stops, dumpsys, forward --remove, settings), and run alongside the restore's
+   * reboot they raced it — a reboot refused with `closed` while the driver reconnected (seen on the
+   * reference device under load). The session cannot outlive the scenario anyway: the restore reboots
+   * the target (priv-app staging), which ends the UiAutomator2 instrumentation as on any device.
    */
-  function endSession(): Promise<void> {
+  async function endSession(): Promise<void> {
     const open = current;
     current = undefined;
-    if (open !== undefined) closing = closing.then(() => open.browser.deleteSession()).catch(() => undefined);
-    return Promise.resolve();
+    if (open !== undefined) await open.browser.deleteSession().catch(() => undefined);
   }
+
+  /** A server the rig started may still be loading when the run begins (harness/runner/ui-setup.ts). */
+  let serverReady: Promise<void> | undefined;
 
   async function openSession(serial: string): Promise<{ browser: WdioBrowser; session: AppiumSessionInfo }> {
     if (current?.serial === serial) return current;
     await endSession();
-    await closing;
+    await (serverReady ??= options.server === 'started-by-ims-rig' ? waitForAppium(options.url, options.serverReadyTimeoutMs ?? 120_000) : Promise.resolve());
     const started = Date.now();
     const browser = await remote({
       hostname: url.hostname, port: Number(url.port), path: url.pathname === '' ? '/' : url.pathname, protocol: url.protocol.replace(':', ''),
@@ -139,9 +143,6 @@ export function createFlowRunner(options: FlowRunnerOptions): UiRunner {
   return {
     runFlow,
     endScenario: endSession,
-    close: async () => {
-      await endSession();
-      await closing;
-    },
+    close: endSession,
   };
 }

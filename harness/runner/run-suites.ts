@@ -198,6 +198,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const probe = await probeTarget(resolved.device, {
       via: resolved.via,
       ...(ui.url === undefined ? {} : { appiumUrl: ui.url }),
+      ...(ui.started === undefined ? {} : { appiumStarted: ui.started.url }),
       ...(ui.unavailable === undefined ? {} : { appiumUnavailable: ui.unavailable }),
     });
     const info = probe.info;

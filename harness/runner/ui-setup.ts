@@ -20,13 +20,20 @@ export interface AppiumLauncher {
   readonly pluginModule: string;
   /** `UiAutomator2 (appium-uiautomator2-driver x.y.z)` */
   readonly driver: string;
-  start(options: { readonly adbBinary: string; readonly logFile: string }): Promise<{ readonly url: string; readonly version: string; stop(): Promise<void> }>;
+  /** Spawns the server; resolves before it is ready (loading Appium takes seconds): `ready` settles then. */
+  start(options: { readonly adbBinary: string; readonly logFile: string }): Promise<{ readonly url: string; readonly version: string; readonly ready: Promise<void>; stop(): Promise<void> }>;
 }
 
 export interface UiSetup {
   readonly config?: UiPluginConfig;
-  /** The Appium URL the probe checks. */
+  /** The Appium URL the probe checks ($IMS_RIG_APPIUM_URL). */
   readonly url?: string;
+  /**
+   * The server the rig started for this run: still loading when the run goes on. The probe takes it
+   * as present; the UI runner waits for it before its first session (it is first needed well into a
+   * run), so loading Appium overlaps the run instead of delaying it.
+   */
+  readonly started?: { readonly url: string; readonly ready: Promise<void> };
   /** Why there is no Appium server for this run (the `appium` capability is then missing with it). */
   readonly unavailable?: string;
   stop(): Promise<void>;
@@ -64,8 +71,16 @@ export async function prepareUi(input: {
   if (input.launcher === undefined) return { unavailable: 'this run has no Appium launcher (set IMS_RIG_APPIUM_URL)', stop: () => Promise.resolve() };
   try {
     const server = await input.launcher.start({ adbBinary: input.endpoint.bin, logFile: path.join(input.outDir, 'appium.log') });
+    let stopping = false;
+    server.ready.catch((e: unknown) => {
+      if (!stopping) input.note(`ims-rig: the Appium server did not start: ${describeError(e)}`);
+    });
     const config = options(server.url, server.version, 'started-by-ims-rig');
-    return { url: server.url, ...(config ? { config } : {}), stop: () => server.stop() };
+    const stop = (): Promise<void> => {
+      stopping = true;
+      return server.stop();
+    };
+    return { started: { url: server.url, ready: server.ready }, ...(config ? { config } : {}), stop };
   } catch (e) {
     input.note(`ims-rig: could not start Appium: ${describeError(e)}`);
     return { unavailable: `the Appium server did not start: ${describeError(e)}`, stop: () => Promise.resolve() };
