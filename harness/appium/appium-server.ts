@@ -8,13 +8,15 @@
  * Debian's (aapt2 for `dump badging` when the driver installs its server APKs), as the probe did
  * (appium-probe REPORT.md §1).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { freePort, waitForExit } from '../adb/host-process';
 import { AdbError, TimeoutError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
+
+export { freePort };
 
 export interface AppiumServerOptions {
   /** The adb binary the run's adb server was started with. */
@@ -39,20 +41,6 @@ export interface LaunchedAppiumServer extends RunningAppiumServer {
 
 const DEBIAN_BUILD_TOOLS = '/usr/lib/android-sdk/build-tools';
 
-/** A local TCP port free right now (Appium's server port, a session's systemPort). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A temporary SDK-shaped folder: platform-tools/adb → the real adb; build-tools → Debian's. */
 export function makeAndroidHome(adbBinary: string): string {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-android-home-'));
@@ -71,17 +59,6 @@ async function status(url: string): Promise<{ ready: boolean; version: string } 
   } catch {
     return undefined;
   }
-}
-
-function exited(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**
@@ -107,9 +84,9 @@ export async function launchAppiumServer(options: AppiumServerOptions): Promise<
     stopped = true;
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      if (!(await exited(child, 10_000))) {
+      if (!(await waitForExit(child, 10_000))) {
         child.kill('SIGKILL');
-        await exited(child, 2_000);
+        await waitForExit(child, 2_000);
       }
     }
     cleanup();
