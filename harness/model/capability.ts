@@ -16,6 +16,7 @@ export const CAPABILITIES = {
   reboot: 'reboot the target and wait for it to come back',
   'app-realisation': 'install apps generated from a scenario description (fixture behaviour honoured)',
   'compat-ims-service': 'run a compat ImsService (android.telephony.ims.compat.ImsService): its feature classes are hidden API, so only a platform-signed app can be one; the reference device simulates it',
+  'test-app-stand-ins': 'run the manifest-only stand-ins of the AOSP test apps (ImsTestService, TestRcsApp): only the reference device draws their screens; elsewhere their AOSP builds go in apks/',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

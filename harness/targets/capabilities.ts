@@ -57,6 +57,7 @@ const STIMULUS_CAPABILITIES: Readonly<Partial<Record<Capability, string>>> = {
   'device-overlay': 'rewrite the TeleService overlay (config_ims_mmtel_package / config_ims_rcs_package)',
   'app-realisation': 'run apps generated from a scenario with the behaviour it describes',
   'compat-ims-service': 'run a compat ImsService (a real app cannot: harness/model/ims-app.ts realAppGap)',
+  'test-app-stand-ins': 'run the manifest-only stand-ins of ImsTestService and TestRcsApp (a device needs their AOSP builds in apks/)',
 };
 
 function rootReason(facts: CapabilityFacts, what: string): string {
@@ -98,6 +99,7 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
     case 'device-overlay':
     case 'app-realisation':
     case 'compat-ims-service':
+    case 'test-app-stand-ins':
       return facts.stimulusTool ? undefined
         : `only the reference device can ${STIMULUS_CAPABILITIES[capability] ?? capability} (no ims-rig-device on this ${facts.kind})`;
   }

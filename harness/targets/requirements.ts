@@ -39,7 +39,8 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   const { world } = s;
   if (world.apps.some((a) => a.apk === undefined)) out.push({ anyOf: ['app-realisation'], because: 'apps generated from the scenario description' });
   const standIn = world.apps.find((a) => a.standIn === true);
-  if (standIn) out.push({ anyOf: ['app-realisation'], because: `${standIn.package}: a manifest-only stand-in (drop the AOSP build in apks/${AOSP_TEST_APP_BUILDS[standIn.package] ?? ''})` });
+  // A stand-in has no code: only a target that draws the app's screens itself runs it (issue 10).
+  if (standIn) out.push({ anyOf: ['test-app-stand-ins'], because: `${standIn.package}: a manifest-only stand-in (drop the AOSP build in apks/${AOSP_TEST_APP_BUILDS[standIn.package] ?? ''})` });
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
   // What the rig's real app cannot be (a compat ImsService): only a simulating target runs it.
   world.apps.forEach((app, i) => {
