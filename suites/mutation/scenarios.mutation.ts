@@ -16,12 +16,18 @@
  * By hand: `npx mocha -r ts-node/register/transpile-only suites/mutation/scenarios.mutation.ts`.
  */
 import { strict as assert } from 'node:assert';
-import { it } from 'mocha';
 import { ApkCache } from '../../harness/targets/app-realiser';
 import { judgeOnReference, loadMutationSuite } from './mutation-suite';
 
 /** Well above a scenario's own run (tens of ms in process); Stryker's own timeout is the tighter one. */
 const TEST_TIMEOUT_MS = 120_000;
+
+/**
+ * Mocha's global `it`, typed here rather than through @types/mocha: its global declarations would
+ * replace Jest's (`test.each`, …) in the one tsconfig that type-checks both.
+ */
+type MochaIt = (title: string, fn: (this: { timeout(ms: number): void }) => Promise<void>) => void;
+const it = (globalThis as unknown as { it: MochaIt }).it;
 
 const suite = loadMutationSuite();
 const apks = new ApkCache();
