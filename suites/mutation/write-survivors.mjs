@@ -20,6 +20,8 @@ const APP = 'unobserved (a gap of observation) — what the controller does on t
 const BIND = 'probably equivalent on the reference device — bind-guard / bind-failure bookkeeping: bindService never fails for an installed app here (see the notifyFailed gap)';
 const CRASH = 'gap (absorbed by waivers) — connection lifecycle (disconnect, binding died, null binding): the crash-looping scenarios are waived whichever of the two AOSP outcomes a check sees (aosp-crash-looping-service-keeps-features and …-while-up), so a mutant that keeps the dead service "bound" or never marks it dead still gets the expected verdict. Owed: a check whose expectation is one outcome only (e.g. after the crash loop stops), like lifecycle.crash-on-bind-recovers';
 
+const HOOK = 'equivalent on plain AOSP — a deviation hook (virtual-device/deviations) that is off on the default reference device; the deviation profiles\' own scenarios (suites.e2e "every deviation profile is caught") check it is caught when on';
+
 /** [file suffix, first line, last line, disposition] — first match wins. */
 const DISPOSITIONS = [
   ['binder.ts', 10, 19, TEXT + ' (exception class and name: logged only)'],
@@ -62,6 +64,22 @@ const DISPOSITIONS = [
   ['ims-service-controller-compat.ts', 1, 24, TEXT],
   ['ims-service-controller-compat.ts', 25, 119, APP + ' (compat: android.telephony.ims.compat.ImsService calls)'],
   ['ims-service-connection.ts', 1, 26, CRASH],
+  ['ims-resolver-core.ts', 20, 30, TEXT + ' (log tag, handler message names)'],
+  ['ims-resolver-core.ts', 55, 58, TEXT + ' (slot count for the dump\'s Carrier section, which no check judges)'],
+  ['ims-resolver-core.ts', 64, 68, TEXT + ' (handler message label)'],
+  ['ims-resolver-core.ts', 86, 104, 'probably equivalent — de-duplicating a query already pending, a query for a name no longer cached: the same query runs or answers again with the same features'],
+  ['ims-resolver-core.ts', 147, 159, TEXT + ' (active queries for the dump; an initialisation guard)'],
+  ['ims-resolver-core.ts', 165, 165, HOOK],
+  ['ims-resolver-core.ts', 188, 188, HOOK],
+  ['ims-resolver-core.ts', 195, 195, HOOK],
+  ['ims-resolver-core.ts', 213, 220, HOOK],
+  ['ims-resolver-core.ts', 280, 334, 'equivalent on API 35 — the resolver\'s per-(slot, feature) bound-controller map (imsServiceFeatureCreated/Removed) is printed only in Android 11\'s "Bound Features" dump section; nothing on this device reads it back in these scenarios (controllersOnSlot / boundController are never called)'],
+  ['resolver-configuration.ts', 17, 26, 'not analysed — slot maps at construction'],
+  ['resolver-configuration.ts', 40, 45, TEXT + ' (device entries for the dump\'s Configurations section, which no check judges)'],
+  ['resolver-configuration.ts', 59, 69, HOOK + ' / not analysed — carrier features and packages per slot'],
+  ['ims-resolver.ts', 23, 29, TEXT + ' (log tag, handler message names)'],
+  ['ims-resolver.ts', 76, 101, 'unobserved — getImsServiceConfiguration / enableIms / disableIms answer `cmd phone ims get-ims-service` and IMS enablement, which no scenario step reads (the rig reads dumpsys phone)'],
+  ['ims-resolver-dump.ts', 1, 60, TEXT + ' (dump sections the parser reads as evidence but no check judges: configurations, cached services, repository and event logs; a mutant that breaks the parsed Active controllers block is killed)'],
   ['java-exception.ts', 1, 20, TEXT + ' (stack trace lines of the NullPointerException path, not reached)'],
 ];
 
