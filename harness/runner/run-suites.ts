@@ -36,6 +36,8 @@ export interface RunOptions {
   readonly shard?: string;
   readonly retries?: number;
   readonly deviation?: string;
+  /** The reference device's profile when the run starts it (`default` | `emulator`). */
+  readonly profile?: string;
   /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
   readonly timeScale?: number;
   /** Live progress line (on a TTY). */
@@ -108,6 +110,12 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   if (options.deviation !== undefined && options.target !== undefined && options.target !== 'virtual') {
     throw new UsageError('--deviation applies to the reference device the rig starts (--target virtual, or no target)');
   }
+  if (options.profile !== undefined && options.target !== undefined && options.target !== 'virtual') {
+    throw new UsageError('--profile applies to the reference device the rig starts (--target virtual, or no target)');
+  }
+  if (options.profile !== undefined && !['default', 'emulator'].includes(options.profile)) {
+    throw new UsageError(`--profile ${options.profile}: unknown profile; known: default, emulator`);
+  }
 
   // 1. The plan: every bad input is found here, before a device is touched.
   const waivers = await waiversFrom(options.waiversFile);
@@ -132,6 +140,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const resolved: ResolvedTarget = await resolveTarget({
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
     note,
   });
@@ -139,6 +148,9 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
+    }
+    if (options.profile !== undefined && resolved.chosenBy !== 'reference-device') {
+      throw new UsageError(`--profile applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
     const probe = await probeTarget(resolved.device, { via: resolved.via });
     const info = probe.info;

@@ -19,6 +19,8 @@ export interface ResolveTargetOptions {
   /** Reference-device options, when the run starts one. */
   readonly slots?: 1 | 2;
   readonly deviation?: string;
+  /** The reference device's profile (`default` | `emulator`). */
+  readonly profile?: string;
   readonly timeScale?: number;
   /** The adb server port (default $ANDROID_ADB_SERVER_PORT or 5037). */
   readonly adbServerPort?: number;
@@ -97,6 +99,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     const handle = await startDevice({
       ...(options.slots === undefined ? {} : { slots: options.slots }),
       ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     });
     try {

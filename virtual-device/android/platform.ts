@@ -195,4 +195,9 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
+  /**
+   * What the enabled runtime resource overlays make of a package's resource for a process started
+   * now; undefined when no overlay applies. (Additive; a fake Platform may leave it out.)
+   */
+  readonly resources?: { overlaidString(packageName: string, resource: string): string | undefined };
 }

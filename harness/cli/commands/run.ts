@@ -32,6 +32,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const out = optionalString(opts.out);
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
+  const profile = optionalString(opts.profile);
   const waiversFile = optionalString(opts.waivers);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
   const outcome = await runSuites({
@@ -43,6 +44,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(shard === undefined ? {} : { shard }),
     retries: wholeNumber('--retries', opts.retries),
     ...(deviation === undefined ? {} : { deviation }),
+    ...(profile === undefined ? {} : { profile }),
     ...(timeScale === undefined ? {} : { timeScale }),
     ...(waiversFile === undefined ? {} : { waiversFile }),
     progress: opts.progress !== false,

@@ -8,6 +8,7 @@ import yauzl from 'yauzl';
 import BinaryXmlParser, { type XmlAttribute, type XmlElement } from '@devicefarmer/adbkit-apkreader/lib/apkreader/parser/binaryxml';
 import { type ComponentInfo, type MetaDataValue } from '../platform';
 import { parseProtectionLevel, type PermissionDefinition } from './permission-catalog';
+import { readResourceTable, ResourceTableError } from '../overlays/resource-table';
 
 const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 
@@ -47,6 +48,17 @@ export interface ParsedPackage {
     readonly hasCode: boolean;
   };
   readonly components: readonly ParsedComponent[];
+  /** A runtime resource overlay (`<overlay android:targetPackage>`) and the strings it holds. */
+  readonly overlay?: OverlayDeclaration;
+}
+
+export interface OverlayDeclaration {
+  readonly targetPackage: string;
+  readonly targetName: string | undefined;
+  readonly isStatic: boolean;
+  readonly priority: number;
+  /** resources.arsc string resources of the default configuration, by `type/name`. */
+  readonly strings: ReadonlyMap<string, string>;
 }
 
 /** A parse failure with the INSTALL_PARSE_FAILED_* code AOSP reports (PackageManager.java). */
@@ -110,7 +122,35 @@ export async function parseApk(apk: Buffer, apkPath: string): Promise<ParsedPack
   } catch (error) {
     throw new ApkParseError('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${apkPath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return interpretManifest(root, apkPath);
+  const parsed = interpretManifest(root, apkPath);
+  const overlayElement = children(root, 'overlay')[0];
+  if (overlayElement === undefined) return parsed;
+  return { ...parsed, overlay: await readOverlay(apk, apkPath, overlayElement) };
+}
+
+/** ParsingPackageUtils.parseOverlay, plus the resource table idmap2 maps the target's names to. */
+async function readOverlay(apk: Buffer, apkPath: string, element: XmlElement): Promise<OverlayDeclaration> {
+  const targetPackage = stringAttr(element, 'targetPackage');
+  if (targetPackage === undefined || targetPackage === '') {
+    throw new ApkParseError('INSTALL_PARSE_FAILED_MANIFEST_MALFORMED', `Failed to parse ${apkPath}: <overlay> does not specify a target package`);
+  }
+  const arsc = await readZipEntry(apk, 'resources.arsc');
+  let strings: ReadonlyMap<string, string> = new Map();
+  if (arsc !== null) {
+    try {
+      strings = readResourceTable(arsc).strings;
+    } catch (error) {
+      if (!(error instanceof ResourceTableError)) throw error;
+      throw new ApkParseError('INSTALL_PARSE_FAILED_UNEXPECTED_EXCEPTION', `Failed to parse ${apkPath}: corrupt resources.arsc: ${error.message}`);
+    }
+  }
+  return {
+    targetPackage,
+    targetName: stringAttr(element, 'targetName'),
+    isStatic: boolAttr(element, 'isStatic') ?? false,
+    priority: intAttr(element, 'priority') ?? 0,
+    strings,
+  };
 }
 
 function attr(element: XmlElement, name: string): XmlAttribute | undefined {

@@ -18,8 +18,15 @@ export interface ScanDir {
   readonly privileged: boolean;
 }
 
-/** Scan order of InitAppsHelper (system, vendor, product, system_ext; priv-app before app). */
+/**
+ * Scan order of InitAppsHelper: the partitions' overlay folders first (scanSystemOverlays), then
+ * system, vendor, product, system_ext, priv-app before app.
+ */
 export const SYSTEM_SCAN_DIRS: readonly ScanDir[] = [
+  { dir: '/system/overlay', partition: 'system', privileged: false },
+  { dir: '/vendor/overlay', partition: 'vendor', privileged: false },
+  { dir: '/product/overlay', partition: 'product', privileged: false },
+  { dir: '/system_ext/overlay', partition: 'system_ext', privileged: false },
   { dir: '/system/framework', partition: 'system', privileged: true },
   { dir: '/system/priv-app', partition: 'system', privileged: true },
   { dir: '/system/app', partition: 'system', privileged: false },
