@@ -15,6 +15,7 @@ export const CAPABILITIES = {
   'device-overlay': 'set the TeleService device-default overlay persistently (survives reboot)',
   reboot: 'reboot the target and wait for it to come back',
   'app-realisation': 'install apps generated from a scenario description (fixture behaviour honoured)',
+  'ims-resolver': 'an ImsResolver in the phone process (android.hardware.telephony.ims declared, or declarable by the rig: root + remount, one reboot)',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

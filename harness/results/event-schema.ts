@@ -92,5 +92,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     ...base, type: z.literal('scenario-end'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(),
     durationMs: z.number(), attempt: z.number().int(),
   }).passthrough(),
-  z.object({ ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional() }).passthrough(),
+  z.object({
+    ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional(),
+    targetSeconds: z.number().optional(), targetReboots: z.number().optional(),
+  }).passthrough(),
 ]);

@@ -10,6 +10,7 @@ import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
 import { type Waiver } from '../scenario/waivers';
+import { type TargetRoutes } from '../targets/target-routes';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
 
@@ -20,6 +21,8 @@ export interface RunConfig {
     readonly endpoint: AdbEndpoint;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
+    /** How stimuli reach this target (probe findings); absent in configs of older rigs. */
+    readonly routes?: TargetRoutes;
   };
   /** The scenarios to run, in order (already filtered and sharded). */
   readonly scenarios: readonly FullScenario[];
@@ -29,6 +32,10 @@ export interface RunConfig {
   readonly controlFile: string;
   /** Where a scenario's snapshot waits until it has been restored. */
   readonly pendingRestoreFile: string;
+  /** Where the run's staged paths are listed until removed (a killed run's are removed by the next). */
+  readonly pendingStagingFile?: string;
+  /** The run's tally of target reboots (harness/targets/target-clock.ts). */
+  readonly targetClockFile?: string;
   /** Per-scenario numbers (round trips, stimuli, observations) as JSON lines, for the benchmark. */
   readonly statsFile?: string;
   readonly retries: number;

@@ -26,6 +26,7 @@ import { loadPlan, parseShard, type Shard } from './plan';
 import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
 import { restoreLeftoverInCli } from './leftover-restore';
+import { TargetClock } from '../targets/target-clock';
 
 export interface RunOptions {
   readonly target?: string;
@@ -71,6 +72,11 @@ async function waiversFrom(file: string | undefined): Promise<Waiver[]> {
   if (file !== undefined) return loadWaivers(file);
   const fallback = path.join(SUITES_DIR, 'waivers.yaml');
   return fs.existsSync(fallback) ? loadWaivers(fallback) : [];
+}
+
+/** Where the run's staged paths are listed while they are on the target (a later run removes a killed one's). */
+export function pendingStagingFile(serial: string): string {
+  return path.join(os.tmpdir(), 'ims-rig-pending-restore', `${serial.replace(/[^A-Za-z0-9_.-]/g, '_')}.staging.json`);
 }
 
 /** Where a scenario's snapshot waits while it runs, per target (a later run restores a killed one's). */
@@ -154,14 +160,18 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     }
     const probe = await probeTarget(resolved.device, { via: resolved.via });
     const info = probe.info;
+    const targetClockFile = path.join(workDir, 'target-clock.json');
+    const startUptime = await TargetClock.uptime(resolved.device);
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities },
+      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities, routes: probe.routes },
       scenarios: plan.selected,
       waivers,
       eventsFile,
       controlFile,
       pendingRestoreFile: pendingRestoreFile(resolved.serial),
+      pendingStagingFile: pendingStagingFile(resolved.serial),
+      targetClockFile,
       retries,
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
@@ -195,7 +205,11 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
 
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
-    await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);
+    await restoreLeftoverInCli(resolved, probe, {
+      pendingRestoreFile: config.pendingRestoreFile,
+      ...(config.pendingStagingFile === undefined ? {} : { pendingStagingFile: config.pendingStagingFile }),
+      targetClockFile,
+    }, note);
 
     // 4. run-end, reports.
     const control = readControl(controlFile);
@@ -210,8 +224,14 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       : interrupted ? control.reason || 'SIGINT' : undefined;
     if (brokeOff) note(`ims-rig: ${reason ?? ''}`);
     const exitCode = runExitCode({ summary: folded.summary, deviceLost, interrupted });
+    const endUptime = deviceLost ? undefined : await TargetClock.uptime(resolved.device).catch(() => undefined);
+    const clock = new TargetClock(targetClockFile);
+    const targetSeconds = startUptime === undefined || endUptime === undefined ? undefined : Math.round(clock.elapsedSeconds(startUptime, endUptime) * 10) / 10;
     const end = new EventWriter(eventsFile);
-    end.write({ type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode, ...(reason === undefined ? {} : { interrupted: reason }) });
+    end.write({
+      type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode, ...(reason === undefined ? {} : { interrupted: reason }),
+      ...(targetSeconds === undefined ? {} : { targetSeconds }), targetReboots: clock.reboots,
+    });
     end.close();
     const result = foldEvents(await readEvents(eventsFile), eventsFile);
     const paths = await writeReports(result, outDir);

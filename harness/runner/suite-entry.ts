@@ -15,6 +15,10 @@ import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers
 import { ApkCache } from '../targets/app-realiser';
 import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { planRunStaging, type RunStagingPlan, type StagedFile } from '../targets/staging-plan';
+import { readPendingStaging, stageEpoch, unstage } from '../targets/run-staging';
+import { TargetClock } from '../targets/target-clock';
+import { describeError } from '../errors';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
@@ -25,11 +29,23 @@ interface SuiteState {
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  /** What is staged on the target now, and the epoch it belongs to (-1: nothing yet). */
+  staged: readonly StagedFile[];
+  epoch: number;
+  /** Why an epoch could not be staged (its scenarios become errors). */
+  stagingErrors: Map<number, string>;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
 export function defineConformanceSuite(config: RunConfig = readRunConfig()): void {
   let state: SuiteState | undefined;
+  const capabilities = new Set(config.target.capabilities);
+  const staging: RunStagingPlan = config.target.routes === undefined
+    ? { order: config.scenarios.map((s) => s.id), epochs: [] }
+    : planRunStaging(config.scenarios, { capabilities, routes: config.target.routes });
+  const byId = new Map(config.scenarios.map((s) => [s.id, s]));
+  const ordered = staging.order.map((id) => byId.get(id)).filter((s): s is FullScenario => s !== undefined);
+  const epochOf = new Map(staging.epochs.flatMap((e, i) => e.scenarioIds.map((id) => [id, i] as const)));
 
   let setupError: unknown;
   beforeAll(async () => {
@@ -43,10 +59,11 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
 
   async function setUp(): Promise<void> {
     const host = new AdbHost(config.target.endpoint);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
+    const clock = new TargetClock(config.targetClockFile);
+    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities, config.target.routes, clock);
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks };
+    state = { host, session, writer, apks, staged: [], epoch: -1, stagingErrors: new Map() };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
@@ -55,32 +72,78 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     await restoreLeftovers(config, state);
   }
 
-  afterAll(() => {
+  afterAll(async () => {
+    // The run's staged files go again (one reboot), also after an interrupt.
+    if (state !== undefined && state.staged.length > 0) {
+      await unstage(state.session, [...new Set(state.staged.map((f) => f.removePath))], {
+        apks: state.apks, log: [], ...(config.pendingStagingFile ? { pendingFile: config.pendingStagingFile } : {}),
+      }).catch((e: unknown) => process.stderr.write(`ims-rig: could not remove the run's staged files: ${describeError(e)}\n`));
+      state.staged = [];
+    }
     state?.writer.close();
-  });
+  }, 600_000);
 
-  const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 120_000;
-  for (const scenario of config.scenarios) {
+  const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 600_000;
+  for (const scenario of ordered) {
     test(scenario.id, async () => {
       if (state === undefined || setupError !== undefined) {
         throw new Error(`the suite could not reach the target: ${setupError instanceof Error ? setupError.message : String(setupError)}`);
       }
-      const outcome = await runWithRetries(config, state, scenario);
+      const staged = await enterEpoch(config, state, staging, epochOf.get(scenario.id));
+      const outcome = await runWithRetries(config, state, scenario, staged);
       if (outcome === undefined) return;
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
     }, perScenario);
   }
 }
 
-/** A scenario a previous (killed) run left provisioned: restore it before anything else. */
+/** A scenario a previous (killed) run left provisioned, and files it left staged: restore them first. */
 async function restoreLeftovers(config: RunConfig, state: SuiteState): Promise<void> {
   const pending = readPendingRestore(config.pendingRestoreFile);
-  if (pending === undefined || pending.snapshot.serial !== config.target.serial) return;
-  const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
-  if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
+  if (pending !== undefined && pending.snapshot.serial === config.target.serial) {
+    const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
+    if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
+  }
+  const staged = config.pendingStagingFile === undefined ? undefined : readPendingStaging(config.pendingStagingFile);
+  if (staged !== undefined && staged.serial === config.target.serial && config.pendingStagingFile !== undefined) {
+    await unstage(state.session, staged.removePaths, { apks: state.apks, log: [], pendingFile: config.pendingStagingFile });
+  }
 }
 
-async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
+/**
+ * Before a scenario of another staging epoch: stage what it needs (one reboot). Returns the
+ * record for the scenario that paid for it, or a reason when the epoch could not be staged.
+ */
+async function enterEpoch(config: RunConfig, state: SuiteState, plan: RunStagingPlan, epoch: number | undefined): Promise<StagingRecord> {
+  if (epoch === undefined || epoch === state.epoch) {
+    const blocked = epoch === undefined ? undefined : state.stagingErrors.get(epoch);
+    return blocked === undefined ? {} : { blockedBy: blocked };
+  }
+  const target = plan.epochs[epoch];
+  if (target === undefined) return {};
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  try {
+    const detail = await stageEpoch(state.session, state.staged, target, {
+      apks: state.apks, log: [], ...(config.pendingStagingFile ? { pendingFile: config.pendingStagingFile } : {}),
+    });
+    state.staged = target.files;
+    state.epoch = epoch;
+    return { staging: { detail: `epoch ${epoch + 1} of ${plan.epochs.length}: ${detail}`, durationMs: Date.now() - started, startedAt } };
+  } catch (e) {
+    const reason = `the run could not stage what this scenario needs: ${describeError(e)}`;
+    state.stagingErrors.set(epoch, reason);
+    state.epoch = epoch;
+    return { blockedBy: reason, staging: { detail: reason, durationMs: Date.now() - started, startedAt } };
+  }
+}
+
+interface StagingRecord {
+  readonly staging?: { readonly detail: string; readonly durationMs: number; readonly startedAt: string };
+  readonly blockedBy?: string;
+}
+
+async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario, staged: StagingRecord): Promise<ScenarioOutcome | undefined> {
   const all = waiversForScenario(config.waivers, scenario);
   const waivers = (diff: Parameters<typeof findWaiver>[2]): ReturnType<typeof toWaiverRef> | undefined => {
     const w = findWaiver(all, scenario.id, diff);
@@ -98,6 +161,8 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
+        ...(attempt === 1 && staged.staging ? { staging: staged.staging } : {}),
+        ...(staged.blockedBy === undefined ? {} : { blockedBy: staged.blockedBy }),
         pendingRestoreFile: config.pendingRestoreFile,
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),

@@ -9,9 +9,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { buildImsAppApk } from '../formats/apk-writer';
+import { buildApk, buildImsAppApk } from '../formats/apk-writer';
 import { renderManifestXml } from '../formats/android-manifest-render';
-import { type AppExtras, type ImsAppSpec } from '../model';
+import { buildOverlayApk } from '../formats/overlay-apk';
+import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName } from '../model';
+import { type PushSource } from './device-action';
+
+/**
+ * Whether the APKs the rig generates carry real Dalvik code (the `real-app` toolchain): only then
+ * does a stock target run them and obey their control broadcast. Until it lands they hold a
+ * manifest only, which only the reference device's `ims-rig-device` app model runs.
+ */
+export const RIG_APPS_HAVE_CODE = false;
 
 export interface RealisedApk {
   readonly bytes: Buffer;
@@ -49,6 +58,32 @@ export class ApkCache {
     return realised;
   }
 
+  /** The bytes a push action sends (files, texts and the APKs the rig builds). */
+  async bytesFor(source: PushSource): Promise<Buffer> {
+    switch (source.kind) {
+      case 'file': return fs.promises.readFile(source.path);
+      case 'text': return Buffer.from(source.text, 'utf8');
+      case 'apk': return (await this.apkFor(source.spec, source.extras)).bytes;
+      case 'placeholder': return this.placeholderFor(source.package, source.permissions);
+      case 'overlay': return (await buildOverlayApk(source.overlay)).bytes;
+    }
+  }
+
+  /** The placeholder APK of a staged package (see PushSource 'placeholder'). */
+  async placeholderFor(packageName: PackageName, permissions: readonly string[]): Promise<Buffer> {
+    const key = `placeholder:${packageName}:${[...permissions].sort().join(',')}`;
+    const cached = this.memory.get(key);
+    if (cached) return cached.bytes;
+    const bytes = await buildApk(placeholderManifestXml(packageName, permissions), `${packageName} (placeholder AndroidManifest.xml)`);
+    this.memory.set(key, { bytes, sha256: sha256(bytes), source: 'generated' });
+    return bytes;
+  }
+
+  /** The TeleService overlay APK of one pair of device defaults. */
+  async overlayFor(overlay: DeviceOverlay): Promise<Buffer> {
+    return (await buildOverlayApk(overlay)).bytes;
+  }
+
   private async prebuilt(file: string): Promise<RealisedApk> {
     const cached = this.memory.get(`file:${file}`);
     if (cached) return cached;
@@ -62,6 +97,26 @@ export class ApkCache {
     this.memory.set(`file:${file}`, realised);
     return realised;
   }
+}
+
+/**
+ * A staged package's factory version: the package name, versionCode 1 like every app the rig
+ * writes (so each scenario's variant installs over it as an update, never a downgrade), the
+ * permissions any variant requests, no code and no components — ImsResolver finds no ImsService
+ * in it, so to the framework the app is simply not there until a scenario installs its variant.
+ */
+export function placeholderManifestXml(packageName: string, permissions: readonly string[]): string {
+  const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<!-- ims-rig placeholder for ${attr(packageName)}: staged for the run, each scenario installs its variant over it. -->`,
+    `<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${attr(packageName)}" android:versionCode="1" android:versionName="placeholder">`,
+    '    <uses-sdk android:minSdkVersion="30" android:targetSdkVersion="35"/>',
+    ...[...new Set(permissions)].sort().map((p) => `    <uses-permission android:name="${attr(p)}"/>`),
+    '    <application android:hasCode="false"/>',
+    '</manifest>',
+    '',
+  ].join('\n');
 }
 
 function sha256(bytes: Buffer): string {

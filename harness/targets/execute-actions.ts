@@ -3,11 +3,13 @@
  * command that does not do what it must is a CommandFailedError (an infrastructure problem, exit 3
  * class) — never a conformance failure: the verdict comes only from observing the framework.
  */
-import * as fs from 'node:fs';
 import { CommandFailedError } from '../errors';
-import { type ShellResult } from '../adb';
+import { sleep, type ShellCommand, type ShellResult } from '../adb';
+import { getImsServiceCommand, killCommand, parsePidof, pidofCommand } from '../android';
 import { type ApkCache } from './app-realiser';
-import { describeAction, type DeviceAction, type ShellExpectation } from './device-action';
+import { describeAction, type DeviceAction, type RetryWhile, type ShellExpectation } from './device-action';
+
+const PHONE_PROCESS = 'com.android.phone';
 import { type TargetSession } from './target-session';
 
 /** One command the rig sent, for the evidence of a step. */
@@ -60,7 +62,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
   try {
     switch (action.kind) {
       case 'shell': {
-        const result = await device.shell(action.command, timeouts(ctx, SHELL_TIMEOUT_MS));
+        const result = await shellWithRetry(action.command, action.retry, ctx);
         exitCode = result.exitCode;
         const problem = judge(result, action.expect);
         if (problem !== undefined) {
@@ -69,10 +71,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
         return;
       }
       case 'push': {
-        const source = action.source;
-        const bytes = source.kind === 'file' ? await fs.promises.readFile(source.path)
-          : source.kind === 'apk' ? (await ctx.apks.apkFor(source.spec, source.extras)).bytes
-          : Buffer.from(source.text, 'utf8');
+        const bytes = await ctx.apks.bytesFor(action.source);
         await device.push(bytes, action.path, timeouts(ctx, SHELL_TIMEOUT_MS));
         ctx.pushed.add(action.path);
         return;
@@ -101,19 +100,74 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
         session.remounted = true;
         return;
       }
-      case 'reboot':
+      case 'restart-phone':
+        await restartPhone(ctx);
+        return;
+      case 'reboot': {
+        const wasRooted = session.rooted;
+        await session.clock.beforeReboot(session.device);
         await device.reboot(timeouts(ctx, session.info.kind === 'virtual' ? VIRTUAL_REBOOT_TIMEOUT_MS : REBOOT_TIMEOUT_MS));
         // adbd comes back as shell and /system read-only (service.adb.root is not persistent).
-        // The next `root` action asks again (adb answers "already running as root" if it still is).
+        // The rig keeps root across its reboots: its snapshots read carrier config as root.
         session.rooted = false;
         session.remounted = false;
+        if (wasRooted) {
+          const root = await device.root(timeouts(ctx, 90_000));
+          session.rooted = root.ok;
+        }
         return;
+      }
     }
   } catch (e) {
     exitCode = e instanceof CommandFailedError ? e.exitStatus : null;
     throw e;
   } finally {
     ctx.log.push({ command: describeAction(action), exitCode, durationMs: Date.now() - started });
+  }
+}
+
+/** Runs a shell command, again (backing off) while its output matches `retry.pattern`. */
+async function shellWithRetry(command: ShellCommand, retry: RetryWhile | undefined, ctx: ExecutionContext): Promise<ShellResult> {
+  const started = Date.now();
+  let delay = 100;
+  for (;;) {
+    const result = await ctx.session.device.shell(command, timeouts(ctx, SHELL_TIMEOUT_MS));
+    if (retry === undefined || !new RegExp(retry.pattern).test(`${result.stdout}\n${result.stderr}`) || Date.now() - started > retry.timeoutMs) return result;
+    await sleep(delay, ctx.signal);
+    delay = Math.min(delay * 2, 2_000);
+  }
+}
+
+/**
+ * A phone-process restart by stock means: `pidof com.android.phone`, `kill <pid>` as root (a
+ * persistent process: ActivityManager starts it again at once), then wait until `cmd phone`
+ * answers from the new process.
+ */
+async function restartPhone(ctx: ExecutionContext): Promise<void> {
+  const { session } = ctx;
+  const serial = session.info.serial;
+  if (!session.rooted) {
+    const root = await session.device.root(timeouts(ctx, 90_000));
+    if (!root.ok) throw new CommandFailedError(`${serial}: adb root refused: ${root.message}`, 'adb root', null, root.message, '');
+    session.rooted = true;
+  }
+  const before = await session.device.shell(pidofCommand(PHONE_PROCESS), timeouts(ctx, SHELL_TIMEOUT_MS));
+  const [pid] = parsePidof(before.stdout);
+  if (pid === undefined) throw new CommandFailedError(`${serial}: ${PHONE_PROCESS} is not running (pidof printed nothing)`, `pidof ${PHONE_PROCESS}`, before.exitCode, before.stdout, before.stderr);
+  const killed = await session.device.shell(killCommand(pid), timeouts(ctx, SHELL_TIMEOUT_MS));
+  if (killed.exitCode !== 0) throw new CommandFailedError(`${serial}: kill ${pid} (${PHONE_PROCESS}) failed: ${killed.stderr.trim() || killed.stdout.trim()}`, `kill ${pid}`, killed.exitCode, killed.stdout, killed.stderr);
+  const deadline = Date.now() + 60_000;
+  let delay = 100;
+  for (;;) {
+    const now = await session.device.shell(pidofCommand(PHONE_PROCESS), timeouts(ctx, SHELL_TIMEOUT_MS));
+    const [next] = parsePidof(now.stdout);
+    if (next !== undefined && next !== pid) {
+      const answer = await session.device.shell(getImsServiceCommand({ slot: 0, scope: 'device', feature: 'MMTEL' }), timeouts(ctx, SHELL_TIMEOUT_MS));
+      if (answer.exitCode === 0) return;
+    }
+    if (Date.now() > deadline) throw new CommandFailedError(`${serial}: ${PHONE_PROCESS} did not come back within 60 s after kill ${pid}`, `pidof ${PHONE_PROCESS}`, now.exitCode, now.stdout, now.stderr);
+    await sleep(delay, ctx.signal);
+    delay = Math.min(delay * 2, 1_000);
   }
 }
 

@@ -50,6 +50,10 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
     out.push({ anyOf: ['sim-control', 'carrier-config'], because: 'the SIMs and their carrier config' });
   }
   if (s.systemFeatures.includes(SINGLE_REGISTRATION_FEATURE)) out.push({ anyOf: ['single-registration'], because: `system feature ${SINGLE_REGISTRATION_FEATURE}` });
+  // Observing a binding needs an ImsResolver (android.hardware.telephony.ims, aosp-imsresolver.md §1.2).
+  if (s.steps.some((st) => st.kind === 'check')) out.push({ anyOf: ['ims-resolver'], because: 'observing what ImsResolver binds' });
+  // A second SIM slot: only a target that can switch its slot count holds a two-slot world.
+  if (world.slots > 1) out.push({ anyOf: ['msim-control'], because: `a world with ${world.slots} SIM slots` });
   s.steps.forEach((step, index) => {
     const needs = STEP_NEEDS[step.kind];
     if (needs) out.push({ anyOf: needs, because: `steps[${index}] (${step.kind})` });

@@ -6,6 +6,8 @@
 import { type AdbDevice, type ShellCommand, type ShellOptions, type ShellResult } from '../adb';
 import { type Capability } from '../model';
 import { type TargetInfo } from '../results';
+import { NO_ROUTES, type TargetRoutes } from './target-routes';
+import { TargetClock } from './target-clock';
 
 /** The part of harness/adb's AdbDevice the engine uses (a test double implements it too). */
 export type TargetDevice = Pick<AdbDevice, 'serial' | 'shell' | 'push' | 'install' | 'uninstall' | 'root' | 'remount' | 'reboot'>;
@@ -76,12 +78,18 @@ export interface TargetSession {
   readonly device: CountingDevice;
   readonly info: TargetInfo;
   readonly capabilities: ReadonlySet<Capability>;
+  /** How each stimulus is reached on this target (the probe's findings). */
+  readonly routes: TargetRoutes;
+  /** The run's tally of the target's uptime (reboots). */
+  readonly clock: TargetClock;
+  /** Paths the run staged under the read-only partitions (./staging-plan.ts), now on the target. */
+  readonly staged: Set<string>;
   /** adbd runs as root (we asked, or it already did). */
   rooted: boolean;
   /** /system is writable (adb remount succeeded this boot). */
   remounted: boolean;
 }
 
-export function createSession(device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>): TargetSession {
-  return { device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), rooted: false, remounted: false };
+export function createSession(device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>, routes: TargetRoutes = NO_ROUTES, clock: TargetClock = new TargetClock()): TargetSession {
+  return { device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), routes, clock, staged: new Set(), rooted: false, remounted: false };
 }

@@ -94,7 +94,8 @@ export class ReferenceDevice implements AndroidDevice {
   constructor(readonly options: ReferenceDeviceOptions = {}) {
     this.profile = deviceProfile(options.profile ?? 'default');
     const slots = this.profile.fixedSlots ?? options.slots ?? 1;
-    this.clock = new ScaledClock({ scale: options.timeScale ?? 1 });
+    // Idle at real speed: the uptime then projects the run onto a real phone (scaled-clock.ts).
+    this.clock = new ScaledClock({ scale: options.timeScale ?? 1, idleAtRealTime: true });
     this.log = new RingLogBuffer(() => this.clock.now().getTime());
     this.props = new PropertyStore(buildProperties(slots, this.profile.name));
     this.memoryFs = new MemoryFs({ isReadOnly: (p) => !this.imageWritable && !this.remounted && isOnReadOnlyMount(p), nowSec: () => Math.floor(this.clock.now().getTime() / 1000) });

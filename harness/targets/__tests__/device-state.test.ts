@@ -50,7 +50,23 @@ describe('the state fingerprint', () => {
       .on('ls -1 /system/priv-app', 'TeleService\n')
       .on('cmd role get-role-holders android.app.role.SMS', 'com.android.messaging\n');
     const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
-    const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps));
+    const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps, { stimulusTool: true, slotCount: 1, declaredFeatures: [] }));
     expect(formatDeviceState(state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));
+  });
+
+  it('on a stock target the SIM comes from dumpsys isub, switched off or not, and the rig\'s overlays from cmd overlay', async () => {
+    const off = '[SubscriptionInfoInternal: id=1 iccId=89014103211118510720 simSlotIndex=-1 portIndex=-1 isEmbedded=0 areUiccApplicationsEnabled=0 usageSetting=DEFAULT]';
+    const device = new FakeDevice()
+      .on('getprop gsm.sim.state', 'NOT_READY\n')
+      .on('dumpsys isub', `SubscriptionManagerService:\nLogical SIM slot sub id mapping:\nmSimState[0]=NOT_READY\n\nAll subscriptions:\n  ${off}\n`)
+      .on('cmd overlay list com.android.phone', 'com.android.phone\n[x] org.imsrig.overlay.t0123456789\n[ ] com.vendor.overlay\n')
+      .on('pm list packages', 'package:/system/priv-app/TeleService/TeleService.apk=com.android.phone\npackage:/data/app/~~x/com.oem.ims-1/base.apk=com.oem.ims\n');
+    const state = await captureDeviceState(createSession(device, { serial: 'emulator-5554', kind: 'emulator', fingerprint: '', sdk: 35, buildType: 'userdebug' }, ['shell-override']));
+    expect(state.sims).toEqual([{ slot: 0, present: false, state: 'NOT_READY', subId: 1, uiccEnabled: false }]);
+    expect(state.rigOverlays).toEqual([{ packageName: 'org.imsrig.overlay.t0123456789', state: 'enabled' }]);
+    const text = formatDeviceState(state);
+    expect(text).toContain('sim 0 switched-off sub=1\n');
+    expect(text).toContain('rro org.imsrig.overlay.t0123456789 enabled\n');
+    expect(text).toContain('package com.oem.ims data\n');
   });
 });

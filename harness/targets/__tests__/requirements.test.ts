@@ -7,7 +7,7 @@ const without = (...caps: Capability[]): Set<Capability> => new Set([...ALL].fil
 
 describe('scenario requirements', () => {
   it('adds what the world implies: generated apps, privileged install, the overlay, SIMs', () => {
-    expect(effectiveRequirements(scenario({ sims: { 0: carrier('carrier-a') } }))).toEqual(['app-realisation', 'priv-app-install', 'device-overlay', 'sim-control']);
+    expect(effectiveRequirements(scenario({ sims: { 0: carrier('carrier-a') } }))).toEqual(['app-realisation', 'priv-app-install', 'device-overlay', 'sim-control', 'ims-resolver']);
   });
 
   it('adds what the steps need', () => {
