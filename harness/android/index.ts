@@ -7,6 +7,7 @@ export * from './cmd-overlay';
 export * from './cmd-phone-cc';
 export * from './cmd-phone-ims';
 export * from './cmd-role';
+export * from './control-broadcast';
 export * from './dumpsys-isub';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';

@@ -14,12 +14,14 @@
  * Preinstalled overlays that are not static start disabled and mutable
  * (OverlayConfigParser DEFAULT_ENABLED_STATE = false, DEFAULT_MUTABILITY = true).
  *
- * resources.arsc is the first zip entry and stored uncompressed, so its data starts at byte 44
- * (30-byte local header + 14-byte name): 4-byte aligned, as Android R+ requires of resource tables.
+ * resources.arsc is stored uncompressed and 4-byte aligned (writeAlignedZip), as Android R+
+ * requires of resource tables; a partition APK must be signed too (any key: the boot scan collects
+ * its certificates), so the rig signs it with its test key (APK Signature Scheme v2).
  */
 import { createHash } from 'node:crypto';
-import * as yazl from 'yazl';
 import { type DeviceOverlay, OVERLAY_MMTEL_KEY, OVERLAY_RCS_KEY } from '../model/device-overlay';
+import { writeAlignedZip } from './aligned-zip';
+import { signApkV2, type ApkSigner } from './apk-signature-v2';
 import { APK_MANIFEST_ENTRY } from './apk-reader';
 import { encodeManifestXml } from './apk-writer';
 import { buildStringResourceTable } from './resources-arsc-writer';
@@ -27,7 +29,6 @@ import { escapeXmlAttribute } from './xml-escape';
 
 export const TELESERVICE_PACKAGE = 'com.android.phone';
 export const OVERLAY_PACKAGE_PREFIX = 'org.imsrig.overlay.';
-const ENTRY_TIME = new Date(Date.UTC(2008, 8, 23, 0, 0, 0));
 
 /** The overlay package for one pair of device defaults (stable: the same pair, the same name). */
 export function overlayPackageName(overlay: DeviceOverlay): string {
@@ -47,19 +48,11 @@ export function overlayManifestXml(packageName: string): string {
   ].join('\n');
 }
 
-/** The overlay's unsigned APK: resources.arsc (stored, aligned) then the binary manifest. */
-export function buildOverlayApk(overlay: DeviceOverlay): Promise<{ readonly packageName: string; readonly bytes: Buffer }> {
+/** The overlay's APK: the binary manifest and resources.arsc (stored, aligned), v2-signed when a signer is given. */
+export function buildOverlayApk(overlay: DeviceOverlay, signer?: ApkSigner): { readonly packageName: string; readonly bytes: Buffer } {
   const packageName = overlayPackageName(overlay);
   const table = buildStringResourceTable(packageName, [[OVERLAY_MMTEL_KEY, overlay.mmtel], [OVERLAY_RCS_KEY, overlay.rcs]]);
   const manifest = encodeManifestXml(overlayManifestXml(packageName), `${packageName} (generated AndroidManifest.xml)`);
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(table, 'resources.arsc', { mtime: ENTRY_TIME, mode: 0o100644, compress: false });
-  zip.addBuffer(manifest, APK_MANIFEST_ENTRY, { mtime: ENTRY_TIME, mode: 0o100644 });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve({ packageName, bytes: Buffer.concat(chunks) }));
-  });
+  const zip = writeAlignedZip([{ name: APK_MANIFEST_ENTRY, data: manifest }, { name: 'resources.arsc', data: table }]);
+  return { packageName, bytes: signer === undefined ? zip : signApkV2(zip, signer) };
 }

@@ -14,7 +14,8 @@ export const CAPABILITIES = {
   'single-registration': 'android.hardware.telephony.ims.singlereg and a default-SMS-role capable RCS client',
   'device-overlay': 'set the TeleService device-default overlay persistently (survives reboot)',
   reboot: 'reboot the target and wait for it to come back',
-  'app-realisation': 'install apps generated from a scenario description (fixture behaviour honoured)',
+  'app-realisation': 'install apps generated from a scenario description, with the behaviour it describes (the rig\'s ImsService app with real code; the reference device also simulates manifest-only apps)',
+  'compat-ims-service': 'run a compat ImsService (android.telephony.ims.compat.ImsService): its feature classes are hidden API, so only a platform-signed app can be one; the reference device simulates it',
   'ims-resolver': 'an ImsResolver in the phone process (android.hardware.telephony.ims declared, or declarable by the rig: root + remount, one reboot)',
 } as const;
 

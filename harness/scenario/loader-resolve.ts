@@ -29,6 +29,7 @@ function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
     metadata: normaliseFeatures(app.metadata),
     answers: answers,
     behaviour: app.behaviour,
+    ...(app.featureState === undefined ? {} : { featureState: app.featureState }),
     installed: app.installed,
     // Resolved, not checked for existence: a missing APK makes the app unrealisable on the
     // target (a skip with that reason), not a malformed scenario.

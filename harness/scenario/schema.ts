@@ -9,7 +9,7 @@
  * setBehaviour, restartPhone, setRole and checkGrants.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability } from '../model';
+import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability, FEATURE_STATES } from '../model';
 import { describeValue } from './format-error';
 import {
   classNameSchema, featureListSchema, featuresBySlotSchema, overlayPackageSchema, packageNameSchema,
@@ -38,6 +38,8 @@ export const appSchema = z.object({
   metadata: featureListSchema.default([]),
   answers: featuresBySlotSchema.default({}),
   behaviour: z.enum(APP_BEHAVIOURS).default('normal'),
+  /** The ImsFeature state the app's features stay in (ims-rig.feature-state); READY when absent. */
+  featureState: z.enum(FEATURE_STATES).optional(),
   installed: z.boolean().default(true),
   /** A prebuilt APK, relative to the scenario file. */
   apk: z.string().min(1).optional(),

@@ -1,26 +1,38 @@
 /**
  * Turns a scenario's app description into the APK the target installs: the app's prebuilt `apk`
- * when it names one, else a generated one (harness/formats buildImsAppApk: a binary manifest in a
- * zip, no aapt). Generated APKs are cached by the hash of the manifest they are compiled from, in
- * memory and on disk, so a suite that reuses an app builds it once per machine.
+ * when it names one, else a generated one (harness/formats buildImsAppApk: the rig's ImsService
+ * app under the scenario's manifest, signed; no Android tools). Generated APKs are cached in memory
+ * and on disk, so a suite that reuses an app builds it once per machine. The key covers everything
+ * the bytes depend on: the manifest text, the DEX, the compiled template and the signing
+ * certificate (RigAppFiles.fingerprint), and the writer's format version; several checkouts share
+ * the directory (os.tmpdir()), so a key never names two different APKs.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { buildApk, buildImsAppApk } from '../formats/apk-writer';
+import { buildImsAppApk, encodeManifestXml, packageApk } from '../formats/apk-writer';
+import { APK_MANIFEST_ENTRY, readZipEntryBytes } from '../formats/apk-reader';
+import { locateZipSections } from '../formats/aligned-zip';
 import { renderManifestXml } from '../formats/android-manifest-render';
 import { buildOverlayApk } from '../formats/overlay-apk';
-import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName } from '../model';
+import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName, realAppGap } from '../model';
 import { type PushSource } from './device-action';
+import { loadRigAppFiles, type RigAppFiles } from './rig-app-files';
 
 /**
- * Whether the APKs the rig generates carry real Dalvik code (the `real-app` toolchain): only then
- * does a stock target run them and obey their control broadcast. Until it lands they hold a
- * manifest only, which only the reference device's `ims-rig-device` app model runs.
+ * The APKs the rig generates carry real Dalvik code (the rig's ImsService app, android-apps/
+ * ims-service), signed with its test key: a stock target runs them and they obey the control
+ * broadcast, so the stimuli of configurable-features and fault-injection have a stock route.
  */
-export const RIG_APPS_HAVE_CODE = false;
+export const RIG_APPS_HAVE_CODE = true;
+
+/**
+ * Bumped when the APK writer's output changes for the same inputs (zip layout, signing block,
+ * what a rendered manifest is turned into), so old cached files are not reused.
+ */
+export const APK_FORMAT_VERSION = 'aligned-zip-1+v2-1+rig-app-1';
 
 export interface RealisedApk {
   readonly bytes: Buffer;
@@ -32,22 +44,38 @@ export interface RealisedApk {
 export class ApkCache {
   private readonly memory = new Map<string, RealisedApk>();
 
-  constructor(readonly dir: string = path.join(os.tmpdir(), 'ims-rig-apk-cache')) {}
+  private files: RigAppFiles | undefined;
 
-  /** The key of a generated APK: the hash of the manifest text it is compiled from (renderer changes included). */
-  static keyOf(spec: ImsAppSpec, extras: AppExtras | undefined): string {
-    return createHash('sha256').update(renderManifestXml(spec, extras)).digest('hex');
+  constructor(
+    readonly dir: string = path.join(os.tmpdir(), 'ims-rig-apk-cache'),
+    /** The app and key to build with (default: the committed ones, loaded on first use). */
+    files?: RigAppFiles,
+  ) {
+    this.files = files;
+  }
+
+  private rigApp(): RigAppFiles {
+    this.files ??= loadRigAppFiles();
+    return this.files;
+  }
+
+  /** The key of a generated APK: the manifest text, the app and key it is built with, the writer's version. */
+  keyOf(spec: ImsAppSpec, extras: AppExtras | undefined): string {
+    return createHash('sha256')
+      .update(`${APK_FORMAT_VERSION}\n${this.rigApp().fingerprint}\n`)
+      .update(renderManifestXml(spec, extras))
+      .digest('hex');
   }
 
   async apkFor(spec: ImsAppSpec, extras?: AppExtras): Promise<RealisedApk> {
-    if (spec.apk !== undefined) return this.prebuilt(spec.apk);
-    const key = ApkCache.keyOf(spec, extras);
+    if (spec.apk !== undefined) return this.prebuilt(spec.apk, spec);
+    const key = this.keyOf(spec, extras);
     const cached = this.memory.get(key);
     if (cached) return cached;
     const file = path.join(this.dir, `${key}.apk`);
     let bytes: Buffer | undefined = await fs.promises.readFile(file).catch(() => undefined);
     if (bytes === undefined) {
-      bytes = await buildImsAppApk(spec, extras);
+      bytes = buildImsAppApk(spec, extras, this.rigApp());
       await fs.promises.mkdir(this.dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       await fs.promises.writeFile(tmp, bytes);
@@ -65,26 +93,27 @@ export class ApkCache {
       case 'text': return Buffer.from(source.text, 'utf8');
       case 'apk': return (await this.apkFor(source.spec, source.extras)).bytes;
       case 'placeholder': return this.placeholderFor(source.package, source.permissions);
-      case 'overlay': return (await buildOverlayApk(source.overlay)).bytes;
+      case 'overlay': return this.overlayFor(source.overlay);
     }
   }
 
-  /** The placeholder APK of a staged package (see PushSource 'placeholder'). */
-  async placeholderFor(packageName: PackageName, permissions: readonly string[]): Promise<Buffer> {
+  /** The placeholder APK of a staged package (see PushSource 'placeholder'), signed like the rig's apps. */
+  placeholderFor(packageName: PackageName, permissions: readonly string[]): Buffer {
     const key = `placeholder:${packageName}:${[...permissions].sort().join(',')}`;
     const cached = this.memory.get(key);
     if (cached) return cached.bytes;
-    const bytes = await buildApk(placeholderManifestXml(packageName, permissions), `${packageName} (placeholder AndroidManifest.xml)`);
+    const manifest = encodeManifestXml(placeholderManifestXml(packageName, permissions), `${packageName} (placeholder AndroidManifest.xml)`);
+    const bytes = packageApk({ manifest, signer: this.rigApp().signer });
     this.memory.set(key, { bytes, sha256: sha256(bytes), source: 'generated' });
     return bytes;
   }
 
-  /** The TeleService overlay APK of one pair of device defaults. */
-  async overlayFor(overlay: DeviceOverlay): Promise<Buffer> {
-    return (await buildOverlayApk(overlay)).bytes;
+  /** The TeleService overlay APK of one pair of device defaults, signed with the rig's key. */
+  overlayFor(overlay: DeviceOverlay): Buffer {
+    return buildOverlayApk(overlay, this.rigApp().signer).bytes;
   }
 
-  private async prebuilt(file: string): Promise<RealisedApk> {
+  private async prebuilt(file: string, spec: ImsAppSpec): Promise<RealisedApk> {
     const cached = this.memory.get(`file:${file}`);
     if (cached) return cached;
     let bytes: Buffer;
@@ -93,17 +122,38 @@ export class ApkCache {
     } catch (e) {
       throw new InputError(`${file}: cannot read the app's APK: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
     }
-    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
+    const realised: RealisedApk = { bytes: await this.readyForDevice(bytes, spec), sha256: sha256(bytes), source: 'prebuilt' };
     this.memory.set(`file:${file}`, realised);
     return realised;
+  }
+
+  /**
+   * A device refuses an unsigned APK (INSTALL_PARSE_FAILED_NO_CERTIFICATES) and one that declares
+   * code but has no classes.dex ("code is missing", ScanPackageUtils.assertCodePolicy). The
+   * suites' manifest-only fixtures (the RCS clients: only their manifest matters, for permission
+   * grants) are therefore given the rig's DEX and signed with its test key. An APK that is signed
+   * and has its code (the AOSP test apps, platform-signed), or holds more than a manifest and a
+   * DEX, is left exactly as it is; so is one the rig's code cannot stand in for (a compat app).
+   */
+  private async readyForDevice(bytes: Buffer, spec: ImsAppSpec): Promise<Buffer> {
+    if (entryCount(bytes) > 2) return bytes;
+    const manifest = await readZipEntryBytes(bytes, APK_MANIFEST_ENTRY);
+    if (manifest === undefined) return bytes;
+    const ownDex = await readZipEntryBytes(bytes, 'classes.dex');
+    const signed = bytes.includes(Buffer.from('APK Sig Block 42', 'latin1'));
+    if (signed && ownDex !== undefined) return bytes;
+    const dex = ownDex ?? (realAppGap(spec) === undefined ? this.rigApp().dex : undefined);
+    if (signed && dex === undefined) return bytes;
+    return packageApk({ manifest, ...(dex === undefined ? {} : { dex }), signer: this.rigApp().signer });
   }
 }
 
 /**
  * A staged package's factory version: the package name, versionCode 1 like every app the rig
  * writes (so each scenario's variant installs over it as an update, never a downgrade), the
- * permissions any variant requests, no code and no components — ImsResolver finds no ImsService
- * in it, so to the framework the app is simply not there until a scenario installs its variant.
+ * permissions any variant requests (an update of a privileged app is granted only the privileged
+ * permissions its factory version requested), no code and no components — ImsResolver finds no
+ * ImsService in it, so to the framework the app is not there until a scenario installs its variant.
  */
 export function placeholderManifestXml(packageName: string, permissions: readonly string[]): string {
   const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -117,6 +167,15 @@ export function placeholderManifestXml(packageName: string, permissions: readonl
     '</manifest>',
     '',
   ].join('\n');
+}
+
+/** Entries in a zip's central directory (0 for what is not a zip). */
+function entryCount(zip: Buffer): number {
+  try {
+    return zip.readUInt16LE(locateZipSections(zip).eocdOffset + 10);
+  } catch {
+    return 0;
+  }
 }
 
 function sha256(bytes: Buffer): string {

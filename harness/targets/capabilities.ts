@@ -153,6 +153,9 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
       return remountReason(facts, 'staging the TeleService overlay under /product/overlay');
     case 'app-realisation':
       return viaTool ? undefined : appsWithCode(facts, 'running apps generated from a scenario');
+    case 'compat-ims-service':
+      // The rig's app cannot be a compat ImsService (harness/model/ims-app.ts realAppGap).
+      return viaTool ? undefined : `only the reference device simulates a compat ImsService; a real app can be one only if it is platform-signed (its feature classes are hidden API), and the rig's app is not (this ${facts.kind})`;
   }
 }
 

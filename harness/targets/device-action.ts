@@ -5,6 +5,7 @@
  * validated builder.
  */
 import { type ShellCommand } from '../adb';
+import { controlBroadcastCommand, type ControlRequest } from '../android';
 import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName } from '../model';
 
 /**
@@ -45,7 +46,9 @@ export type DeviceAction =
   | { readonly kind: 'remount' }
   | { readonly kind: 'reboot' }
   /** Kill com.android.phone as root (ActivityManager restarts the persistent process), then wait for `cmd phone`. */
-  | { readonly kind: 'restart-phone' };
+  | { readonly kind: 'restart-phone' }
+  /** The rig app's control broadcast (harness/android/control-broadcast.ts); the reply is judged. */
+  | { readonly kind: 'control-broadcast'; readonly package: PackageName; readonly request: ControlRequest };
 
 /** A planned step: the actions, and in words which route the rig took (it goes in the step record). */
 export interface ActionPlan {
@@ -71,6 +74,7 @@ export function describeAction(action: DeviceAction): string {
     case 'remount': return 'adb remount';
     case 'reboot': return 'adb reboot (wait for sys.boot_completed)';
     case 'restart-phone': return 'kill com.android.phone as root (restarted by ActivityManager)';
+    case 'control-broadcast': return controlBroadcastCommand(action.package, action.request).line;
   }
 }
 

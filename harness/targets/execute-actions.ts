@@ -5,7 +5,7 @@
  */
 import { CommandFailedError } from '../errors';
 import { sleep, type ShellCommand, type ShellResult } from '../adb';
-import { getImsServiceCommand, killCommand, parsePidof, pidofCommand } from '../android';
+import { controlBroadcastCommand, controlBroadcastProblem, getImsServiceCommand, killCommand, parseControlBroadcast, parsePidof, pidofCommand } from '../android';
 import { type ApkCache } from './app-realiser';
 import { describeAction, type DeviceAction, type RetryWhile, type ShellExpectation } from './device-action';
 
@@ -103,6 +103,14 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
       case 'restart-phone':
         await restartPhone(ctx);
         return;
+      case 'control-broadcast': {
+        const command = controlBroadcastCommand(action.package, action.request);
+        const result = await device.shell(command, timeouts(ctx, SHELL_TIMEOUT_MS));
+        exitCode = result.exitCode;
+        const problem = controlBroadcastProblem(action.package, action.request, parseControlBroadcast(`${result.stdout}\n${result.stderr}`));
+        if (problem !== undefined) throw new CommandFailedError(`${session.info.serial}: ${problem}`, command.line, result.exitCode, result.stdout, result.stderr);
+        return;
+      }
       case 'reboot': {
         const wasRooted = session.rooted;
         await session.clock.beforeReboot(session.device);

@@ -8,7 +8,7 @@
 import { type PackageName } from '../model';
 import {
   ccClearValuesCommand, clearImsServiceOverrideCommand, overlayCommand, overlaySetEnabledCommand, physicalSubscriptionCommand,
-  setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, addRoleHolderCommand,
+  pmClearCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, addRoleHolderCommand,
 } from '../android';
 import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
@@ -40,6 +40,18 @@ function rolesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
 function addedDataPackages(before: DeviceState, now: DeviceState): string[] {
   if (now.dataPackages === undefined) return now.packages.filter((p) => !before.packages.includes(p));
   return now.dataPackages.filter((p) => !(before.dataPackages ?? []).includes(p) || !before.packages.includes(p));
+}
+
+/**
+ * Uninstall what the rig put under /data. Reverting an update keeps the app's data (the package
+ * stays, as its placeholder), and the rig's app stores a behaviour set by the control broadcast
+ * there: `pm clear` deletes it, so the next scenario's variant starts clean.
+ */
+function appsPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  return addedDataPackages(before, now).flatMap((p): DeviceAction[] => {
+    const uninstall: DeviceAction = { kind: 'uninstall', package: p as PackageName };
+    return before.packages.includes(p) ? [uninstall, shellAction(pmClearCommand(p as PackageName), 'best-effort')] : [uninstall];
+  });
 }
 
 /**
@@ -132,7 +144,7 @@ export function planRestore(before: DeviceState, now: DeviceState, options: { pu
   const pushed = [...(options.pushed ?? [])].filter((p) => !keep.has(p) && !p.startsWith('/system/')).sort();
   const phases: RestorePhase[] = [
     { name: 'roles', actions: rolesPhase(before, now) },
-    { name: 'apps', actions: addedDataPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
+    { name: 'apps', actions: appsPhase(before, now) },
     // A phone restart drops shell and in-memory carrier overrides: before those are put back.
     { name: 'teleservice-overlay', actions: rroPhase(before, now) },
     { name: 'sims', actions: simPhase(before, now) },

@@ -18,9 +18,10 @@ import {
 import { toCarrierConfigXml } from '../formats/carrier-config-xml';
 import {
   CARRIER_IMS_KEYS, type AppExtras, type Capability, type CarrierConfigValue, type CarrierProfile, type ImsAppSpec,
-  type PackageName, type RoleName, type SlotIndex, type Step, isValidPackageName,
+  type PackageName, type RoleName, type SlotIndex, type Step, isValidPackageName, realAppGap,
 } from '../model';
 import { shellAction, UNTIL_PHONE_READY, type ActionPlan, type DeviceAction } from './device-action';
+import { type ControlRequest } from '../android';
 import { NO_ROUTES, type TargetRoutes } from './target-routes';
 
 /** The rig's scratch directory on the device (under /data/local/tmp, writable by shell). */
@@ -180,7 +181,7 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
     }
     case 'setFeatures':
       needs(ctx, 'configurable-features', 'setFeatures');
-      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, 'setFeatures');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'features', features: step.features });
       return { route: 'ims-rig-device app features (onUpdateSupportedImsFeatures)', actions: [shellAction(appFeaturesCommand(step.package, step.features))] };
     case 'setSlotCount':
       needs(ctx, 'msim-control', 'setSlotCount');
@@ -193,11 +194,11 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
       return { route: 'cmd phone ims clear-ims-service-override', actions: [shellAction(clearImsServiceOverrideCommand({ slot: step.slot }), 'prints-true')] };
     case 'crash':
       needs(ctx, 'fault-injection', 'crash');
-      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, 'crash');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'crash' });
       return { route: 'ims-rig-device app crash', actions: [shellAction(appCrashCommand(step.package))] };
     case 'setBehaviour':
       needs(ctx, 'fault-injection', 'setBehaviour');
-      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, 'setBehaviour');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'behaviour', behaviour: step.behaviour });
       return { route: 'ims-rig-device app behaviour', actions: [shellAction(appBehaviourCommand(step.package, step.behaviour))] };
     case 'restartPhone':
       needs(ctx, 'fault-injection', 'restartPhone');
@@ -214,14 +215,25 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
   }
 }
 
+const CONTROL_ROUTES: Readonly<Record<ControlRequest['kind'], string>> = {
+  features: 'the rig app\'s control broadcast --es features (the app calls onUpdateSupportedImsFeatures, or answers it at the next query)',
+  crash: 'the rig app\'s control broadcast --ez crash true (Process.killProcess in the app)',
+  behaviour: 'the rig app\'s control broadcast --es behaviour',
+  'feature-state': 'the rig app\'s control broadcast --es feature-state',
+};
+
 /**
  * A stimulus of the rig's own ImsService app by its control broadcast (`am broadcast -n
- * <pkg>/<receiver> -a org.imsrig.CONTROL …`, DESIGN "The rig's ImsService app"). The builder and
- * the receiver belong to the real-app toolchain; without it the step cannot be sent.
+ * <pkg>/org.imsrig.ims.ControlReceiver -a org.imsrig.CONTROL …`, DESIGN "The rig's ImsService
+ * app"): only the shell may send it (the receiver needs DUMP). An app that is not the rig's code
+ * (a compat app, a prebuilt APK) has no receiver: not realisable here.
  */
-function controlBroadcast(ctx: PlanContext, packageName: PackageName, what: string): ActionPlan {
-  appOf(ctx, packageName);
-  throw new NotRealisableError(`${what} on ${packageName} needs the rig app's control broadcast, which this build of the rig does not have yet`);
+function controlBroadcast(ctx: PlanContext, packageName: PackageName, request: ControlRequest): ActionPlan {
+  const spec = appOf(ctx, packageName);
+  if (spec.apk !== undefined) throw new NotRealisableError(`${packageName} is a prebuilt APK: it has no control receiver of the rig's app`);
+  const gap = realAppGap(spec);
+  if (gap !== undefined) throw new NotRealisableError(`${gap}; it has no control receiver`);
+  return { route: CONTROL_ROUTES[request.kind], actions: [{ kind: 'control-broadcast', package: packageName, request }] };
 }
 
 function extrasOf(ctx: PlanContext, spec: ImsAppSpec): { extras?: AppExtras } {

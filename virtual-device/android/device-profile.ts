@@ -40,6 +40,12 @@ export interface DeviceProfile {
   readonly builtInSims: readonly BuiltInSim[];
   /** Device ms a reboot takes (shutdown to sys.boot_completed). */
   readonly bootDurationMs: number;
+  /**
+   * APKs are checked as a device checks them: signed, and with the code they declare
+   * (packages/apk-policy.ts); a manifest-only app is not simulated but fails to start
+   * (apps/app-code.ts). The default profile runs the rig's unsigned manifest-only fixtures.
+   */
+  readonly realApks: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ const PROFILES: Readonly<Record<DeviceProfileName, DeviceProfile>> = {
     features: {},
     builtInSims: [],
     bootDurationMs: 3_000,
+    realApks: false,
   },
   emulator: {
     name: 'emulator',
@@ -73,6 +80,7 @@ const PROFILES: Readonly<Record<DeviceProfileName, DeviceProfile>> = {
     fixedSlots: 1,
     builtInSims: [{ slot: 0, iccid: EMULATOR_TEST_SIM_ICCID }],
     bootDurationMs: EMULATOR_BOOT_MS,
+    realApks: true,
   },
 };
 

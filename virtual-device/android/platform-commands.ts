@@ -50,7 +50,7 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('package', pm);
   registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
   registry.registerCmdService('settings', createSettingsCommand(device.settings));
-  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device));
+  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, device.log));
   // An overlay change reloads the target's resources in place (scheduleApplicationInfoChanged);
   // nothing restarts, so there is nothing more to do here.
   registry.registerCmdService('overlay', createOverlayCommand(device.overlays, () => undefined));

@@ -40,9 +40,20 @@ export interface Intent {
   readonly extras: Readonly<Record<string, ExtraValue>>;
 }
 
+/**
+ * Runs a manifest-declared receiver's code in its app for an ordered broadcast (`am broadcast`
+ * waits for it) and returns the result data it set, null for none. Set by the layer that runs
+ * app code (virtual-device/apps); without one, receivers set no result.
+ */
+export type ReceiverCode = (receiver: ComponentInfo, intent: Intent) => string | null;
+
 export interface BroadcastBus {
   /** Delivers asynchronously (next tick), in registration order, like a background broadcast. */
   send(intent: Intent): void;
+  /** Sets who runs manifest receivers' code. (Additive; optional for fakes.) */
+  setReceiverCode?(code: ReceiverCode): void;
+  /** Runs a manifest receiver's code now (an explicit ordered broadcast); its result data. (Additive; optional for fakes.) */
+  runReceiver?(receiver: ComponentInfo, intent: Intent): string | null;
   register(actions: readonly string[], receiver: (intent: Intent) => void): () => void;
   /** The last broadcast of a sticky action (ACTION_CARRIER_CONFIG_CHANGED is sticky). */
   sticky(action: string): Intent | undefined;
@@ -54,6 +65,7 @@ export const ACTION_PACKAGE_ADDED = 'android.intent.action.PACKAGE_ADDED';
 export const ACTION_PACKAGE_REMOVED = 'android.intent.action.PACKAGE_REMOVED';
 export const ACTION_PACKAGE_CHANGED = 'android.intent.action.PACKAGE_CHANGED';
 export const ACTION_PACKAGE_REPLACED = 'android.intent.action.PACKAGE_REPLACED';
+export const ACTION_PACKAGE_DATA_CLEARED = 'android.intent.action.PACKAGE_DATA_CLEARED';
 export const ACTION_BOOT_COMPLETED = 'android.intent.action.BOOT_COMPLETED';
 export const ACTION_CARRIER_CONFIG_CHANGED = 'android.telephony.action.CARRIER_CONFIG_CHANGED';
 export const EXTRA_REPLACING = 'android.intent.extra.REPLACING';
@@ -111,6 +123,11 @@ export interface PackageInfo {
   readonly activities: readonly ComponentInfo[];
   readonly firstInstallTime: Date;
   readonly lastUpdateTime: Date;
+  /**
+   * Classes the APK's DEX files define (class -> superclass), null for an APK without code.
+   * (Additive; a fake PackageManager may leave it out.)
+   */
+  readonly codeClasses?: ReadonlyMap<string, string | null> | null;
 }
 
 export interface PackageManager {

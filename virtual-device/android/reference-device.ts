@@ -110,8 +110,9 @@ export class ReferenceDevice implements AndroidDevice {
       nowMs: () => this.clock.now().getTime(),
       isUserUnlocked: () => this.userUnlocked,
       db: new PackageDatabase(),
+      strictApks: this.profile.realApks,
     });
-    this.packageOps = new PackageOperations(this.packages, this.bus);
+    this.packageOps = new PackageOperations(this.packages, this.bus, this.profile.realApks);
     this.overlays = new OverlayManager({
       records: () => new Map([...this.packages.records].filter(([name]) => isInstalledForUser(this.packages.db.settings.get(name)))),
       fs: deviceFsView(this.memoryFs, () => ROOT_CREDENTIALS),
@@ -144,6 +145,7 @@ export class ReferenceDevice implements AndroidDevice {
     this.phoneProcess = options.phoneProcess ?? createPhoneProcess({
       slots,
       stimulusTool: this.profile.stimulusTool,
+      simulateCodelessApps: !this.profile.realApks,
       builtInSims: this.profile.builtInSims,
       ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     });

@@ -18,6 +18,8 @@ export interface PhoneProcessOptions {
   readonly stimulusTool?: boolean;
   /** SIMs in the slots when the device is switched on for the first time (the emulator's test SIM). */
   readonly builtInSims?: readonly BuiltInSim[];
+  /** Simulate manifest-only apps (default true); false: they fail to start, as on a device. */
+  readonly simulateCodelessApps?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
     start(platform: Platform) {
       const device = TelephonyDevice.of(platform);
       device.seedBuiltInSims(options.builtInSims ?? []);
+      if (options.simulateCodelessApps === false) device.apps.simulateCodeless = false;
       // Started before boot completed: this is a boot, so every app process is new too.
       if (platform.getProp('sys.boot_completed') !== '1') device.apps.resetAll();
       const phone = new PhoneApp(platform, device, { slots: options.slots, deviation });

@@ -8,6 +8,7 @@
  */
 import { type LogBuffer, type Platform } from '../android/platform';
 import { AppRegistry } from '../apps/app-registry';
+import { appReceiverCode } from '../apps/control-receiver';
 import { JavaException } from './ims/java-exception';
 import { IdentityHashGenerator, seededRandom } from './java/identity';
 import type { PhoneApp } from './phone-app';
@@ -77,6 +78,8 @@ export class TelephonyDevice {
       else devicesWithoutStore.set(platform, device);
     }
     device.platform = platform;
+    // Manifest receivers of the device's apps run as their code does (the rig app's control receiver).
+    platform.bus.setReceiverCode?.(appReceiverCode(device.apps));
     return device;
   }
 

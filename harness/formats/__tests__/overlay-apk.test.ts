@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readApkManifest } from '../apk-reader';
 import { buildOverlayApk, overlayPackageName } from '../overlay-apk';
+import { verifyApkV2 } from '../apk-signature-v2';
+import { RIG_APP_CODE } from './fixture-files';
 import { buildStringResourceTable } from '../resources-arsc-writer';
 import { parsePackageName } from '../../model/package-name';
 import { AAPT, AAPT_AVAILABLE, AAPT_MISSING_REASON } from './aapt-tools';
@@ -29,18 +31,22 @@ describe('the TeleService runtime resource overlay', () => {
     expect(overlayPackageName(OEM)).toMatch(/^org\.imsrig\.overlay\.t[0-9a-f]{10}$/);
   });
 
-  it('stores resources.arsc first, uncompressed, with its data 4-byte aligned', async () => {
-    const { bytes } = await buildOverlayApk(OEM);
-    expect(bytes.readUInt32LE(0)).toBe(0x04034b50); // local file header
-    expect(bytes.readUInt16LE(8)).toBe(0); // method: stored
-    const nameLength = bytes.readUInt16LE(26);
-    const extraLength = bytes.readUInt16LE(28);
-    expect(bytes.subarray(30, 30 + nameLength).toString()).toBe('resources.arsc');
-    expect((30 + nameLength + extraLength) % 4).toBe(0);
+  it('stores resources.arsc uncompressed, with its data 4-byte aligned', () => {
+    const { bytes } = buildOverlayApk(OEM);
+    const at = bytes.indexOf(Buffer.from('resources.arsc'));
+    const header = at - 30; // the local file header before the name
+    expect(bytes.readUInt32LE(header)).toBe(0x04034b50);
+    expect(bytes.readUInt16LE(header + 8)).toBe(0); // method: stored
+    expect((header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28)) % 4).toBe(0);
+  });
+
+  it('is v2-signed when a signer is given (a partition APK needs certificates too)', () => {
+    const { bytes } = buildOverlayApk(OEM, RIG_APP_CODE.signer);
+    expect(verifyApkV2(bytes).ok).toBe(true);
   });
 
   it('declares the overlay of com.android.phone and has no code', async () => {
-    const { bytes, packageName } = await buildOverlayApk(OEM);
+    const { bytes, packageName } = buildOverlayApk(OEM);
     const manifest = await readApkManifest(bytes, 'overlay.apk');
     expect(manifest.package).toBe(packageName);
   });
@@ -52,8 +58,8 @@ describe('the TeleService runtime resource overlay', () => {
     expect(table.length % 4).toBe(0);
   });
 
-  (AAPT_AVAILABLE ? it : it.skip)(`aapt reads the overlay's manifest and both string resources${AAPT_AVAILABLE ? '' : ` (${AAPT_MISSING_REASON})`}`, async () => {
-    const { bytes, packageName } = await buildOverlayApk(OEM);
+  (AAPT_AVAILABLE ? it : it.skip)(`aapt reads the overlay's manifest and both string resources${AAPT_AVAILABLE ? '' : ` (${AAPT_MISSING_REASON})`}`, () => {
+    const { bytes, packageName } = buildOverlayApk(OEM);
     const resources = aapt(['dump', '--values', 'resources', '$APK'], bytes);
     expect(resources).toContain(`${packageName}:string/config_ims_mmtel_package`);
     expect(resources).toContain('(string8) "com.oem.ims"');

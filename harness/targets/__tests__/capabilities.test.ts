@@ -32,13 +32,13 @@ describe('deriveCapabilities', () => {
     expect(why.appium).toMatch(/IMS_RIG_APPIUM_URL/);
   });
 
-  it('a stock userdebug emulator, rooted and remounted, offers every stimulus by stock means but the slot count', () => {
+  it('a stock userdebug emulator, rooted and remounted, offers every stimulus by stock means but the slot count (and a compat app)', () => {
     const emulator: CapabilityFacts = {
       kind: 'emulator', buildType: 'userdebug', root: 'root', imsShell: works, carrierConfig: works, stimulusTool: false, remount: works,
       systemFeatures: new Set(), slotCount: 1, physicalSim: { slot: 0, subId: 1, enabled: true }, overlayService: works, rigAppsHaveCode: true,
     };
     const derived = deriveCapabilities(emulator);
-    expect(derived.missing.map((m) => m.capability).sort()).toEqual(['appium', 'msim-control']);
+    expect(derived.missing.map((m) => m.capability).sort()).toEqual(['appium', 'compat-ims-service', 'msim-control']);
     // The features it lacks are declared by the rig (root + remount, one reboot).
     expect(derived.capabilities).toEqual(expect.arrayContaining(['ims-resolver', 'single-registration', 'sim-control', 'device-overlay', 'fault-injection']));
     const { physicalSim: _sim, ...withoutSim } = emulator;

@@ -66,7 +66,8 @@ describe('step → device commands', () => {
     expect(lines(step(2), stock)).toEqual(['adb root', 'cmd phone disable-physical-subscription 7']);
     expect(planStep(step(2), stock).route).toMatch(/UICC applications switched off/);
     expect(lines(step(10), stock)).toEqual(['kill com.android.phone as root (restarted by ActivityManager)']);
-    expect(() => planStep(step(6), stock)).toThrow(/control broadcast/);
+    expect(lines(step(6), stock)).toEqual(['am broadcast --include-stopped-packages -n com.oem.ims/org.imsrig.ims.ControlReceiver -a org.imsrig.CONTROL --es features 0=MMTEL,RCS']);
+    expect(planStep(step(9), stock).route).toMatch(/control broadcast --ez crash true/);
     expect(() => planStep(step(0), ctx(ALL, NO_ROUTES))).toThrow(/slot 0 has no SIM of the target's own/);
   });
 
