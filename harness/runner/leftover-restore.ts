@@ -25,7 +25,7 @@ export async function restoreLeftoverInCli(resolved: ResolvedTarget, probe: Targ
   const restoreScenario = pending !== undefined && pending.snapshot.serial === resolved.serial;
   const removeStaged = staged !== undefined && staged.serial === resolved.serial;
   if (!restoreScenario && !removeStaged) return;
-  const session = createSession(resolved.device, probe.info, probe.capabilities, probe.routes, new TargetClock(files.targetClockFile));
+  const session = createSession(resolved.device, probe.info, probe.capabilities, probe.routes, new TargetClock(files.targetClockFile), resolved.waits);
   try {
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) session.rooted = (await resolved.device.root({ timeoutMs: 90_000 })).ok;
     if (restoreScenario) {

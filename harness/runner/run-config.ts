@@ -11,6 +11,7 @@ import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
 import { type Waiver } from '../scenario/waivers';
 import { type TargetRoutes } from '../targets/target-routes';
+import { type TargetWaits } from '../targets/resolve';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
 
@@ -23,6 +24,8 @@ export interface RunConfig {
     readonly capabilities: readonly Capability[];
     /** How stimuli reach this target (probe findings); absent in configs of older rigs. */
     readonly routes?: TargetRoutes;
+    /** How long to wait for its reboot and its return (harness/targets/resolve.ts). */
+    readonly waits?: TargetWaits;
   };
   /** The scenarios to run, in order (already filtered and sharded). */
   readonly scenarios: readonly FullScenario[];

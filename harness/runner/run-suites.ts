@@ -164,7 +164,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     const startUptime = await TargetClock.uptime(resolved.device);
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities, routes: probe.routes },
+      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities, routes: probe.routes, waits: resolved.waits },
       scenarios: plan.selected,
       waivers,
       eventsFile,

@@ -18,6 +18,7 @@ import { createSession, type TargetSession } from '../targets/target-session';
 import { planRunStaging, type RunStagingPlan, type StagedFile } from '../targets/staging-plan';
 import { readPendingStaging, stageEpoch, unstage } from '../targets/run-staging';
 import { TargetClock } from '../targets/target-clock';
+import { DEVICE_WAITS } from '../targets/resolve';
 import { describeError } from '../errors';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
@@ -60,7 +61,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   async function setUp(): Promise<void> {
     const host = new AdbHost(config.target.endpoint);
     const clock = new TargetClock(config.targetClockFile);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities, config.target.routes, clock);
+    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
     state = { host, session, writer, apks, staged: [], epoch: -1, stagingErrors: new Map() };
@@ -167,7 +168,7 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
         reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: config.target.info.kind === 'virtual' ? 15_000 : 120_000 });
+          await state.host.waitForDevice(config.target.serial, { timeoutMs: (config.target.waits ?? DEVICE_WAITS).reconnectMs });
           return true;
         },
       });

@@ -30,9 +30,6 @@ export interface ExecutionContext {
 }
 
 const SHELL_TIMEOUT_MS = 60_000;
-/** An emulator or phone takes a minute or two to boot; the reference device, well under a second. */
-const REBOOT_TIMEOUT_MS = 240_000;
-const VIRTUAL_REBOOT_TIMEOUT_MS = 30_000;
 
 function judge(result: ShellResult, expect: ShellExpectation): string | undefined {
   const said = (result.stderr.trim() || result.stdout.trim()).split(/\r?\n/).slice(0, 3).join(' | ');
@@ -114,7 +111,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
       case 'reboot': {
         const wasRooted = session.rooted;
         await session.clock.beforeReboot(session.device);
-        await device.reboot(timeouts(ctx, session.info.kind === 'virtual' ? VIRTUAL_REBOOT_TIMEOUT_MS : REBOOT_TIMEOUT_MS));
+        await device.reboot(timeouts(ctx, session.rebootTimeoutMs));
         // adbd comes back as shell and /system read-only (service.adb.root is not persistent).
         // The rig keeps root across its reboots: its snapshots read carrier config as root.
         session.rooted = false;

@@ -41,6 +41,8 @@ export interface ResolvedTarget {
   readonly chosenBy: 'option' | 'ANDROID_SERIAL' | 'only-device' | 'reference-device';
   /** The reference device this run started (stopped by release()). */
   readonly referenceDevice?: ReferenceDeviceHandle;
+  /** How long the rig waits for this target to reboot or come back. */
+  readonly waits: TargetWaits;
   /** Disconnects and stops what resolveTarget started. Safe to call twice. */
   release(): Promise<void>;
 }
@@ -88,6 +90,17 @@ async function useSerial(host: AdbHost, serial: string): Promise<void> {
   throw new DeviceUnavailableError(`${serial} is ${state}`);
 }
 
+/** How long the rig waits for a target: its reboot, and its return after it was lost. */
+export interface TargetWaits {
+  readonly rebootMs: number;
+  readonly reconnectMs: number;
+}
+
+/** An emulator or phone takes a minute or two to boot (CTS-like bounds). */
+export const DEVICE_WAITS: TargetWaits = { rebootMs: 240_000, reconnectMs: 120_000 };
+/** The reference device the rig started runs its clock scaled: it is back within seconds. */
+export const STARTED_REFERENCE_WAITS: TargetWaits = { rebootMs: 30_000, reconnectMs: 15_000 };
+
 export async function resolveTarget(options: ResolveTargetOptions = {}): Promise<ResolvedTarget> {
   const env = options.env ?? process.env;
   const bin = options.adbBinary === null ? undefined : options.adbBinary ?? findAdbBinary(env);
@@ -118,7 +131,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
       await host.waitForDevice(handle.serial, { timeoutMs: 30_000 });
       let released = false;
       return {
-        serial: handle.serial, host, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle,
+        serial: handle.serial, host, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle, waits: STARTED_REFERENCE_WAITS,
         async release() {
           if (released) return;
           released = true;
@@ -136,7 +149,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     if (bin === undefined) throw new AdbError(`no adb binary found ($ADB, PATH, $ANDROID_HOME/platform-tools): ${serial} can only be reached through platform-tools; --target virtual works without it`);
     const host = await ensureAdbServer(bin, port);
     await useSerial(host, serial);
-    return { serial, host, device: host.device(serial), via: 'adb-server', chosenBy, release: () => Promise.resolve() };
+    return { serial, host, device: host.device(serial), via: 'adb-server', chosenBy, waits: DEVICE_WAITS, release: () => Promise.resolve() };
   };
 
   if (options.target !== undefined && options.target !== '') {
@@ -154,7 +167,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     throw new UsageError(`several devices are attached: ${describeEntries(usable)}; choose one with --target <serial> (or set ANDROID_SERIAL)`);
   }
   const [only] = usable;
-  if (only) return { serial: only.serial, host, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', release: () => Promise.resolve() };
+  if (only) return { serial: only.serial, host, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', waits: DEVICE_WAITS, release: () => Promise.resolve() };
   const waiting = entries.filter((d) => d.state === 'unauthorized' || d.state === 'authorizing');
   if (waiting.length > 0) {
     throw new DeviceUnavailableError(`${describeEntries(waiting)}: accept the USB debugging prompt, or run against the reference device with --target virtual`);

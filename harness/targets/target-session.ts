@@ -84,12 +84,23 @@ export interface TargetSession {
   readonly clock: TargetClock;
   /** Paths the run staged under the read-only partitions (./staging-plan.ts), now on the target. */
   readonly staged: Set<string>;
+  /** How long to wait for a reboot (harness/targets/resolve.ts TargetWaits). */
+  readonly rebootTimeoutMs: number;
   /** adbd runs as root (we asked, or it already did). */
   rooted: boolean;
   /** /system is writable (adb remount succeeded this boot). */
   remounted: boolean;
 }
 
-export function createSession(device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>, routes: TargetRoutes = NO_ROUTES, clock: TargetClock = new TargetClock()): TargetSession {
-  return { device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), routes, clock, staged: new Set(), rooted: false, remounted: false };
+/** An emulator or phone takes a minute or two to boot. */
+const DEFAULT_REBOOT_TIMEOUT_MS = 240_000;
+
+export function createSession(
+  device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>, routes: TargetRoutes = NO_ROUTES,
+  clock: TargetClock = new TargetClock(), waits?: { readonly rebootMs: number },
+): TargetSession {
+  return {
+    device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), routes, clock,
+    staged: new Set(), rebootTimeoutMs: waits?.rebootMs ?? DEFAULT_REBOOT_TIMEOUT_MS, rooted: false, remounted: false,
+  };
 }
