@@ -39,8 +39,11 @@ export interface RetryWhile {
 export type DeviceAction =
   | { readonly kind: 'shell'; readonly command: ShellCommand; readonly expect: ShellExpectation; readonly retry?: RetryWhile }
   | { readonly kind: 'push'; readonly path: string; readonly source: PushSource }
-  /** `adb install -r` of the app's APK (generated from its description, or its prebuilt `apk`). */
-  | { readonly kind: 'install-apk'; readonly spec: ImsAppSpec; readonly extras?: AppExtras }
+  /**
+   * `adb install -r` of the app's APK (generated from its description, or its prebuilt `apk`).
+   * `requireImsService`: the scenario observes bindings, so an APK without an ImsService is bad input.
+   */
+  | { readonly kind: 'install-apk'; readonly spec: ImsAppSpec; readonly extras?: AppExtras; readonly requireImsService?: boolean }
   | { readonly kind: 'uninstall'; readonly package: PackageName }
   | { readonly kind: 'root' }
   | { readonly kind: 'remount' }

@@ -3,7 +3,9 @@
  * command that does not do what it must is a CommandFailedError (an infrastructure problem, exit 3
  * class) — never a conformance failure: the verdict comes only from observing the framework.
  */
-import { CommandFailedError } from '../errors';
+import { CommandFailedError, InputError } from '../errors';
+import { readApkManifest } from '../formats/apk-reader';
+import { IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../model';
 import { sleep, type ShellCommand, type ShellResult } from '../adb';
 import { controlBroadcastCommand, controlBroadcastProblem, getImsServiceCommand, killCommand, parseControlBroadcast, parsePidof, pidofCommand } from '../android';
 import { type ApkCache } from './app-realiser';
@@ -75,7 +77,18 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
       }
       case 'install-apk': {
         const apk = await ctx.apks.apkFor(action.spec, action.extras);
-        await device.install(apk.bytes, { replace: true, ...timeouts(ctx, 180_000) });
+        const what = `${action.spec.package} (${action.spec.apk ?? 'the APK the rig generated for it'})`;
+        if (action.requireImsService === true && !(await declaresImsService(apk.bytes))) {
+          throw new InputError(`${what} declares no ImsService (no <service> with the ${IMS_SERVICE_ACTION} or compat action), but the scenario observes it as one`, { ...(action.spec.apk ? { file: action.spec.apk } : {}) });
+        }
+        try {
+          await device.install(apk.bytes, { replace: true, ...timeouts(ctx, 180_000) });
+        } catch (e) {
+          if (!(e instanceof CommandFailedError)) throw e;
+          // The target refused it (INSTALL_FAILED_*, INSTALL_PARSE_FAILED_*): say which app, in adb's words.
+          const said = e.stdout.trim() || e.message;
+          throw new CommandFailedError(`${session.info.serial} refused to install ${what}: ${said}`, e.command, e.exitStatus, e.stdout, e.stderr);
+        }
         return;
       }
       case 'uninstall': {
@@ -128,6 +141,16 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
     throw e;
   } finally {
     ctx.log.push({ command: describeAction(action), exitCode, durationMs: Date.now() - started });
+  }
+}
+
+/** Whether the APK's manifest declares a service with the ImsService (or compat ImsService) action. */
+async function declaresImsService(apk: Buffer): Promise<boolean> {
+  try {
+    const manifest = await readApkManifest(apk, 'app.apk');
+    return manifest.components.some((c) => c.kind === 'service' && c.intentFilters.some((f) => f.actions.includes(IMS_SERVICE_ACTION) || f.actions.includes(IMS_COMPAT_SERVICE_ACTION)));
+  } catch {
+    return false;
   }
 }
 

@@ -163,7 +163,10 @@ function appsPhase(s: FullScenario, state: DeviceState, ctx: ProvisionContext): 
   }
   const systemApps = s.world.apps.filter((a) => a.location !== 'data' && a.installed);
   const dataApps = s.world.apps.filter((a) => a.location === 'data' && a.installed);
-  const actions: DeviceAction[] = [...systemApps, ...dataApps].map((spec: ImsAppSpec) => ({ kind: 'install-apk', spec, ...extrasOf(s, spec) }));
+  const observesBindings = s.steps.some((st) => st.kind === 'check');
+  const actions: DeviceAction[] = [...systemApps, ...dataApps].map((spec: ImsAppSpec) => ({
+    kind: 'install-apk', spec, ...extrasOf(s, spec), ...(observesBindings && spec.apk !== undefined ? { requireImsService: true } : {}),
+  }));
   if (actions.length === 0) return undefined;
   const routes = [
     systemApps.length > 0 ? 'adb install -r over the run\'s staged placeholder under /system (an updated system app, privileged as the placeholder is)' : '',
