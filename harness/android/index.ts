@@ -9,6 +9,7 @@ export * from './cmd-phone-ims';
 export * from './cmd-role';
 export * from './control-broadcast';
 export * from './dumpsys-isub';
+export * from './device-files';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';
 export * from './getprop';

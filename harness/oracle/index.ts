@@ -16,7 +16,7 @@ import { type ExpectedCell, type ExpectedGrant, type ExpectedTable, type Finding
 
 export { RULES, type RuleId, type RuleInfo } from './rules';
 export type { ExpectedCell, ExpectedGrant, ExpectedTable, Finding } from './types';
-export { toBindingTable, toReasonTable, formatExpectedTable, formatCites, formatSentences, describeStep, citationText, textTable, type OracleCellReason, type OracleReasonTable } from './render';
+export { toBindingTable, toReasonTable, formatExpectedTable, formatCites, formatSentences, describeStep, citationText, citedIds, textTable, type OracleCellReason, type OracleReasonTable } from './render';
 export { DOCUMENTED_PERMISSIONS, PERFORM_IMS_SINGLE_REGISTRATION, ACCESS_RCS_USER_CAPABILITY_EXCHANGE, CONNECTIVITY_USE_RESTRICTED_NETWORKS } from './grants';
 
 interface Evaluated {

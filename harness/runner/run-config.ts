@@ -9,9 +9,12 @@ import { type AdbEndpoint } from '../adb';
 import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
+import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
 import { type TargetRoutes } from '../targets/target-routes';
 import { type TargetWaits } from '../targets/resolve';
+import { type LeftoverRun } from '../targets/target-leftover';
+import { type TargetIdentity } from '../targets/target-identity';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
 
@@ -19,7 +22,8 @@ export interface RunConfig {
   readonly version: 1;
   readonly target: {
     readonly serial: string;
-    readonly endpoint: AdbEndpoint;
+    /** The adb server (or door) to reach it through, or `in-process` (./in-process-registry.ts). */
+    readonly endpoint: AdbEndpoint | InProcessEndpointRef;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
     /** How stimuli reach this target (probe findings); absent in configs of older rigs. */
@@ -33,10 +37,8 @@ export interface RunConfig {
   readonly eventsFile: string;
   /** ./run-control.ts */
   readonly controlFile: string;
-  /** Where a scenario's snapshot waits until it has been restored. */
-  readonly pendingRestoreFile: string;
-  /** Where the run's staged paths are listed until removed (a killed run's are removed by the next). */
-  readonly pendingStagingFile?: string;
+  /** What a scenario's snapshot kept on the target records about the target and the run. */
+  readonly leftover: { readonly target: TargetIdentity; readonly run: LeftoverRun };
   /** The run's tally of target reboots (harness/targets/target-clock.ts). */
   readonly targetClockFile?: string;
   /** Per-scenario numbers (round trips, stimuli, observations) as JSON lines, for the benchmark. */

@@ -7,34 +7,40 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import { AdbHost } from '../adb';
+import { AdbHost, ServiceDevice } from '../adb';
 import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
-import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
+import { waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
+import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
 import { planRunStaging, type RunStagingPlan, type StagedFile } from '../targets/staging-plan';
-import { readPendingStaging, stageEpoch, unstage } from '../targets/run-staging';
+import { stageEpoch, unstage, type StagingContext } from '../targets/run-staging';
 import { TargetClock } from '../targets/target-clock';
-import { DEVICE_WAITS } from '../targets/resolve';
 import { describeError } from '../errors';
+import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
+/** How long a lost target is waited for before the run gives up on it (a real device's reboot). */
+const RECONNECT_TIMEOUT_MS = 180_000;
 
 interface SuiteState {
-  host: AdbHost;
+  /** Waits for the target to be back after it was lost; false when it is not. */
+  reconnect(): Promise<boolean>;
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  leftovers?: TargetLeftovers;
   /** What is staged on the target now, and the epoch it belongs to (-1: nothing yet). */
   staged: readonly StagedFile[];
   epoch: number;
   /** Why an epoch could not be staged (its scenarios become errors). */
   stagingErrors: Map<number, string>;
+  /** The staged paths are listed on the target (not for an in-process device: it ends with the run). */
+  keepList: boolean;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
@@ -59,26 +65,49 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }, 300_000);
 
   async function setUp(): Promise<void> {
-    const host = new AdbHost(config.target.endpoint);
+    const { endpoint, serial } = config.target;
+    // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before its
+    // framework is up, and a restore run then would fail against it. The budget is a real device's
+    // reboot; a target that is back sooner ends the wait sooner.
+    const reconnectMs = RECONNECT_TIMEOUT_MS;
+    let reconnect: () => Promise<boolean>;
+    let session: TargetSession;
     const clock = new TargetClock(config.targetClockFile);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
+    if (endpoint.kind === 'in-process') {
+      const device = new ServiceDevice(inProcessEndpoint(serial));
+      session = createSession(device, config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
+      reconnect = async () => {
+        await device.waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    } else {
+      const host = new AdbHost(endpoint);
+      session = createSession(host.device(serial), config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
+      reconnect = async () => {
+        await host.device(serial).waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    }
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks, staged: [], epoch: -1, stagingErrors: new Map() };
+    // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts);
+    // an in-process device ends with this process: no later run could restore it from one.
+    const leftovers = endpoint.kind === 'in-process' ? undefined : new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
+    state = {
+      reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }),
+      staged: [], epoch: -1, stagingErrors: new Map(), keepList: endpoint.kind !== 'in-process',
+    };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
       session.rooted = root.ok;
     }
-    await restoreLeftovers(config, state);
   }
 
   afterAll(async () => {
     // The run's staged files go again (one reboot), also after an interrupt.
     if (state !== undefined && state.staged.length > 0) {
-      await unstage(state.session, [...new Set(state.staged.map((f) => f.removePath))], {
-        apks: state.apks, log: [], ...(config.pendingStagingFile ? { pendingFile: config.pendingStagingFile } : {}),
-      }).catch((e: unknown) => process.stderr.write(`ims-rig: could not remove the run's staged files: ${describeError(e)}\n`));
+      await unstage(state.session, [...new Set(state.staged.map((f) => f.removePath))], stagingContext(state)).catch((e: unknown) => process.stderr.write(`ims-rig: could not remove the run's staged files: ${describeError(e)}\n`));
       state.staged = [];
     }
     state?.writer.close();
@@ -90,7 +119,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
       if (state === undefined || setupError !== undefined) {
         throw new Error(`the suite could not reach the target: ${setupError instanceof Error ? setupError.message : String(setupError)}`);
       }
-      const staged = await enterEpoch(config, state, staging, epochOf.get(scenario.id));
+      const staged = await enterEpoch(state, staging, epochOf.get(scenario.id));
       const outcome = await runWithRetries(config, state, scenario, staged);
       if (outcome === undefined) return;
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
@@ -98,24 +127,16 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }
 }
 
-/** A scenario a previous (killed) run left provisioned, and files it left staged: restore them first. */
-async function restoreLeftovers(config: RunConfig, state: SuiteState): Promise<void> {
-  const pending = readPendingRestore(config.pendingRestoreFile);
-  if (pending !== undefined && pending.snapshot.serial === config.target.serial) {
-    const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
-    if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
-  }
-  const staged = config.pendingStagingFile === undefined ? undefined : readPendingStaging(config.pendingStagingFile);
-  if (staged !== undefined && staged.serial === config.target.serial && config.pendingStagingFile !== undefined) {
-    await unstage(state.session, staged.removePaths, { apks: state.apks, log: [], pendingFile: config.pendingStagingFile });
-  }
+/** The staging context for this run's target. */
+function stagingContext(state: SuiteState): StagingContext {
+  return { apks: state.apks, log: [], keepList: state.keepList };
 }
 
 /**
  * Before a scenario of another staging epoch: stage what it needs (one reboot). Returns the
  * record for the scenario that paid for it, or a reason when the epoch could not be staged.
  */
-async function enterEpoch(config: RunConfig, state: SuiteState, plan: RunStagingPlan, epoch: number | undefined): Promise<StagingRecord> {
+async function enterEpoch(state: SuiteState, plan: RunStagingPlan, epoch: number | undefined): Promise<StagingRecord> {
   if (epoch === undefined || epoch === state.epoch) {
     const blocked = epoch === undefined ? undefined : state.stagingErrors.get(epoch);
     return blocked === undefined ? {} : { blockedBy: blocked };
@@ -125,9 +146,7 @@ async function enterEpoch(config: RunConfig, state: SuiteState, plan: RunStaging
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   try {
-    const detail = await stageEpoch(state.session, state.staged, target, {
-      apks: state.apks, log: [], ...(config.pendingStagingFile ? { pendingFile: config.pendingStagingFile } : {}),
-    });
+    const detail = await stageEpoch(state.session, state.staged, target, stagingContext(state));
     state.staged = target.files;
     state.epoch = epoch;
     return { staging: { detail: `epoch ${epoch + 1} of ${plan.epochs.length}: ${detail}`, durationMs: Date.now() - started, startedAt } };
@@ -145,11 +164,7 @@ interface StagingRecord {
 }
 
 async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario, staged: StagingRecord): Promise<ScenarioOutcome | undefined> {
-  const all = waiversForScenario(config.waivers, scenario);
-  const waivers = (diff: Parameters<typeof findWaiver>[2]): ReturnType<typeof toWaiverRef> | undefined => {
-    const w = findWaiver(all, scenario.id, diff);
-    return w === undefined ? undefined : toWaiverRef(w);
-  };
+  const waivers = waiverLookupFor(config.waivers, scenario);
   let outcome: ScenarioOutcome | undefined;
   for (let attempt = 1; attempt <= config.retries + 1; attempt++) {
     if (readControl(config.controlFile).state !== 'run') return outcome;
@@ -164,20 +179,20 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         signal: abort.signal,
         ...(attempt === 1 && staged.staging ? { staging: staged.staging } : {}),
         ...(staged.blockedBy === undefined ? {} : { blockedBy: staged.blockedBy }),
-        pendingRestoreFile: config.pendingRestoreFile,
+        ...(state.leftovers === undefined ? {} : { leftovers: state.leftovers }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
-        reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: (config.target.waits ?? DEVICE_WAITS).reconnectMs });
-          return true;
-        },
+        reconnect: () => state.reconnect(),
       });
     } finally {
       abort.dispose();
     }
     appendStats(config, outcome);
     if (outcome.deviceLost) {
-      writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
+      // An interrupt stays an interrupt (exit 130): a device that dropped out while the user was
+      // aborting is not the infrastructure failure a lost device otherwise is.
+      const control = readControl(config.controlFile).state;
+      if (control !== 'stop' && control !== 'abort') writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
       return outcome;
     }
     if (outcome.status !== 'error') return outcome;

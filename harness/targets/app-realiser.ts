@@ -12,8 +12,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
+import { APK_MANIFEST_ENTRY, readApkManifest, readZipEntryBytes } from '../formats/apk-reader';
+import { LIMITS, readInputFile } from '../inputs';
 import { buildImsAppApk, encodeManifestXml, packageApk } from '../formats/apk-writer';
-import { APK_MANIFEST_ENTRY, readZipEntryBytes } from '../formats/apk-reader';
 import { locateZipSections } from '../formats/aligned-zip';
 import { renderManifestXml } from '../formats/android-manifest-render';
 import { buildOverlayApk } from '../formats/overlay-apk';
@@ -113,17 +114,23 @@ export class ApkCache {
     return buildOverlayApk(overlay, this.rigApp().signer).bytes;
   }
 
+  /**
+   * A prebuilt APK, checked before any target sees it: it must be an APK (readApkManifest's
+   * InputError names the file otherwise) of the package the scenario lists it as.
+   */
   private async prebuilt(file: string, spec: ImsAppSpec): Promise<RealisedApk> {
-    const cached = this.memory.get(`file:${file}`);
+    const packageName = spec.package;
+    // Whether the rig's DEX may stand in for missing code depends on the app (realAppGap).
+    const key = `file:${file}:${realAppGap(spec) === undefined ? 'rig-code' : 'own-code'}`;
+    const cached = this.memory.get(key);
     if (cached) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(file);
-    } catch (e) {
-      throw new InputError(`${file}: cannot read the app's APK: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
+    const bytes = await readInputFile(file, { ...LIMITS.apk, display: `${packageName}: ${file}` });
+    const manifest = await readApkManifest(bytes, `${packageName}: ${file}`);
+    if (manifest.package !== packageName) {
+      throw new InputError(`${packageName}: ${file} is the APK of ${manifest.package || 'no package'}, not of ${packageName}`, { file });
     }
     const realised: RealisedApk = { bytes: await this.readyForDevice(bytes, spec), sha256: sha256(bytes), source: 'prebuilt' };
-    this.memory.set(`file:${file}`, realised);
+    this.memory.set(key, realised);
     return realised;
   }
 

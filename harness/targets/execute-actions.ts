@@ -3,16 +3,17 @@
  * command that does not do what it must is a CommandFailedError (an infrastructure problem, exit 3
  * class) — never a conformance failure: the verdict comes only from observing the framework.
  */
-import { CommandFailedError, InputError } from '../errors';
+import { randomBytes } from 'node:crypto';
+import { CommandFailedError, InputError, isImsRigError } from '../errors';
 import { readApkManifest } from '../formats/apk-reader';
 import { IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../model';
-import { sleep, type ShellCommand, type ShellResult } from '../adb';
+import { commandSequence, sleep, splitSequenceOutput, type ShellCommand, type ShellResult } from '../adb';
 import { controlBroadcastCommand, controlBroadcastProblem, getImsServiceCommand, killCommand, parseControlBroadcast, parsePidof, pidofCommand } from '../android';
 import { type ApkCache } from './app-realiser';
 import { describeAction, type DeviceAction, type RetryWhile, type ShellExpectation } from './device-action';
+import { type TargetSession } from './target-session';
 
 const PHONE_PROCESS = 'com.android.phone';
-import { type TargetSession } from './target-session';
 
 /** One command the rig sent, for the evidence of a step. */
 export interface CommandRecord {
@@ -199,7 +200,95 @@ async function restartPhone(ctx: ExecutionContext): Promise<void> {
   }
 }
 
-/** Runs actions in order; the first failure stops the rest. */
-export async function executeActions(actions: readonly DeviceAction[], ctx: ExecutionContext): Promise<void> {
-  for (const action of actions) await executeAction(action, ctx);
+/**
+ * Runs actions in order. Consecutive shell commands go to the target in ONE round trip (a command
+ * sequence; each is still judged by its own output and exit status): the rig sends what a person
+ * would type on one line. A failure stops the actions after its batch and is thrown; with
+ * `onFailure` (best-effort restores) it is reported there and the rest still run. A lost device
+ * always throws.
+ */
+export async function executeActions(actions: readonly DeviceAction[], ctx: ExecutionContext, onFailure?: (error: unknown) => void): Promise<void> {
+  const fail = (e: unknown): void => {
+    if (onFailure === undefined || (isImsRigError(e) && e.code === 'E_DEVICE')) throw e;
+    onFailure(e);
+  };
+  // root/remount when adbd already is root / /system already writable: nothing to send.
+  const noOp = (a: DeviceAction): boolean => (a.kind === 'root' && ctx.session.rooted) || (a.kind === 'remount' && ctx.session.remounted);
+  let i = 0;
+  while (i < actions.length) {
+    const batch: { action: ShellAction; index: number }[] = [];
+    let j = i;
+    for (; j < actions.length; j++) {
+      const next = actions[j] as DeviceAction;
+      if (noOp(next)) continue;
+      if (next.kind !== 'shell') break;
+      batch.push({ action: next, index: j });
+    }
+    if (batch.length === 0 && j >= actions.length) break;
+    const single: DeviceAction | undefined = batch.length === 1 ? batch[0]?.action : batch.length === 0 ? actions[j] : undefined;
+    if (single === undefined) {
+      const outcome = await executeShellBatch(batch.map((b) => b.action), ctx);
+      for (const failure of outcome.failures) fail(failure);
+      const again = outcome.retryAt === undefined ? undefined : batch[outcome.retryAt];
+      if (again !== undefined) {
+        // The phone was not ready for it (a SIM's subscription coming back, the phone process
+        // restarting): that command again on its own until it is, then the rest after it.
+        try {
+          await executeAction(again.action, ctx);
+        } catch (e) {
+          fail(e);
+        }
+        i = again.index + 1;
+        continue;
+      }
+    } else {
+      try {
+        await executeAction(single, ctx);
+      } catch (e) {
+        fail(e);
+      }
+    }
+    i = batch.length === 0 ? j + 1 : j;
+  }
+}
+
+type ShellAction = Extract<DeviceAction, { kind: 'shell' }>;
+
+interface BatchOutcome {
+  /** The commands that did not do what they must, in order (before `retryAt`). */
+  readonly failures: CommandFailedError[];
+  /** The first command with a retry condition that held: it and those after it are to be run again. */
+  readonly retryAt?: number;
+}
+
+/** Consecutive shell actions in one round trip, each judged by its own output and status. */
+async function executeShellBatch(batch: readonly ShellAction[], ctx: ExecutionContext): Promise<BatchOutcome> {
+  const { session } = ctx;
+  const marker = `IMS_RIG_BATCH_${randomBytes(6).toString('hex')}`;
+  const started = Date.now();
+  let result: ShellResult;
+  try {
+    result = await session.device.shell(commandSequence(batch.map((a) => a.command), marker), timeouts(ctx, SHELL_TIMEOUT_MS * batch.length));
+  } catch (e) {
+    for (const action of batch) ctx.log.push({ command: describeAction(action), exitCode: null, durationMs: Date.now() - started });
+    throw e;
+  }
+  // Each command is recorded with the batch's duration: it finished within it.
+  const durationMs = Date.now() - started;
+  const failures: CommandFailedError[] = [];
+  const outs = splitSequenceOutput(result.stdout, marker, batch.length);
+  for (const [index, out] of outs.entries()) {
+    const action = batch[index] as ShellAction;
+    const exitCode = out.exitCode ?? 255;
+    ctx.log.push({ command: describeAction(action), exitCode, durationMs });
+    // stderr is the batch's: a retry it causes for the wrong command only repeats an idempotent one.
+    if (action.retry !== undefined && new RegExp(action.retry.pattern).test(`${out.stdout}\n${result.stderr}`)) return { failures, retryAt: index };
+    const own: ShellResult = { ...result, command: action.command.line, stdout: out.stdout, stderr: '', exitCode };
+    const problem = out.exitCode === null ? 'did not run to its end' : judge(own, action.expect);
+    if (problem !== undefined) {
+      const said = result.stderr.trim().split(/\r?\n/).slice(0, 3).join(' | ');
+      failures.push(new CommandFailedError(`${session.info.serial}: "${action.command.line}" ${problem}${said && exitCode !== 0 ? ` (stderr of its batch: ${said})` : ''}`, action.command.line, exitCode, out.stdout, result.stderr));
+    }
+  }
+  return { failures };
 }

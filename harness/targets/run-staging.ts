@@ -2,11 +2,12 @@
  * Carrying out the run's staging plan (./staging-plan.ts): move the target from what it has
  * staged now to what an epoch needs — root, remount, push the new files, remove the ones no
  * longer needed, ONE reboot — and at the end of the run remove everything again (one more
- * reboot). The staged paths are written to a host file first, so a run that dies half-way is
- * cleaned up by the next one (./leftover-staging in the runner).
+ * reboot). The staged paths are listed on the target itself before they are pushed
+ * (/data/local/tmp/ims-rig.staged.json, next to the kept snapshot of ./target-leftover.ts and for
+ * the same reason: the next run on *that* target, from whatever host, removes what a killed run
+ * left; runner/leftover-restore.ts).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { catCommand } from '../android';
 import { InputError } from '../errors';
 import { type ApkCache } from './app-realiser';
 import { captureDeviceState } from './device-state';
@@ -16,38 +17,56 @@ import { type StagedFile, type StagingEpoch } from './staging-plan';
 import { removePathsCommand } from './system-files';
 import { type TargetSession } from './target-session';
 
+export const STAGED_FILE = '/data/local/tmp/ims-rig.staged.json';
+
 export interface StagingContext {
   readonly apks: ApkCache;
   readonly log: CommandRecord[];
   readonly signal?: AbortSignal;
-  /** Host file listing what is staged on the target (for the next run when this one dies). */
-  readonly pendingFile?: string;
+  /**
+   * List what is staged on the target (STAGED_FILE) for the next run, should this one die. Off
+   * for an in-process reference device: it ends with the run, no later run could clean it.
+   */
+  readonly keepList?: boolean;
 }
 
-export interface PendingStaging {
+/** What a run has staged on a target (STAGED_FILE). */
+export interface StagedList {
+  readonly v: 1;
   readonly serial: string;
-  /** Paths to remove (package directories, permission files). */
+  readonly savedAt: string;
+  /** Paths to remove (package directories, permission files, overlays). */
   readonly removePaths: readonly string[];
 }
 
-function writePending(file: string | undefined, pending: PendingStaging): void {
-  if (file === undefined) return;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(pending));
-  fs.renameSync(tmp, file);
+type ListDevice = Pick<TargetSession['device'], 'shell' | 'push'>;
+
+async function writeList(session: TargetSession, removePaths: readonly string[], ctx: StagingContext): Promise<void> {
+  if (ctx.keepList !== true) return;
+  const list: StagedList = { v: 1, serial: session.info.serial, savedAt: new Date().toISOString(), removePaths: [...new Set(removePaths)].sort() };
+  await session.device.push(Buffer.from(JSON.stringify(list), 'utf8'), STAGED_FILE, { timeoutMs: 30_000 });
 }
 
-export function readPendingStaging(file: string): PendingStaging | undefined {
+/** The list from the file's text; undefined when it is not one the rig wrote. */
+export function parseStagedList(text: string): StagedList | undefined {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as PendingStaging;
+    const l = JSON.parse(text) as Partial<StagedList> | null;
+    if (typeof l !== 'object' || l === null || l.v !== 1 || !Array.isArray(l.removePaths) || !l.removePaths.every((p) => typeof p === 'string')) return undefined;
+    return l as StagedList;
   } catch {
     return undefined;
   }
 }
 
-export function clearPendingStaging(file: string): void {
-  fs.rmSync(file, { force: true });
+/** The staged list a run left on the target: the list, 'unreadable' (cut short by a kill), or undefined (none). */
+export async function readStagedList(device: ListDevice): Promise<StagedList | 'unreadable' | undefined> {
+  const result = await device.shell(catCommand(STAGED_FILE), { timeoutMs: 30_000 });
+  if (result.exitCode !== 0) return undefined;
+  return parseStagedList(result.stdout) ?? 'unreadable';
+}
+
+export async function clearStagedList(device: ListDevice): Promise<void> {
+  await device.shell(removePathsCommand([STAGED_FILE]), { timeoutMs: 15_000 });
 }
 
 /**
@@ -69,7 +88,8 @@ export async function stageEpoch(session: TargetSession, current: readonly Stage
       throw new InputError(`${session.info.serial} already has ${entry}; the rig does not overwrite system files it did not stage (${f.why})`);
     }
   }
-  writePending(ctx.pendingFile, { serial: session.info.serial, removePaths: [...new Set([...current, ...epoch.files].map((f) => f.removePath))].sort() });
+  // Listed before pushing: a run killed half-way through leaves nothing unlisted.
+  await writeList(session, [...current, ...epoch.files].map((f) => f.removePath), ctx);
   const actions: DeviceAction[] = [
     { kind: 'root' },
     { kind: 'remount' },
@@ -81,7 +101,8 @@ export async function stageEpoch(session: TargetSession, current: readonly Stage
   await executeActions(actions, exec);
   session.staged.clear();
   for (const f of epoch.files) session.staged.add(f.path);
-  writePending(ctx.pendingFile, { serial: session.info.serial, removePaths: [...new Set(epoch.files.map((f) => f.removePath))].sort() });
+  // What this epoch removed is gone: the list narrows to what is staged now.
+  if (removing.length > 0) await writeList(session, epoch.files.map((f) => f.removePath), ctx);
   return `staged ${adding.length} file(s)${removing.length > 0 ? `, removed ${removing.length}` : ''} under /system, /product (${summarise(adding)}); one reboot`;
 }
 
@@ -98,7 +119,8 @@ function summarise(files: readonly StagedFile[]): string {
 export async function unstage(session: TargetSession, removePaths: readonly string[], ctx: StagingContext): Promise<void> {
   if (removePaths.length === 0) return;
   const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log: ctx.log, ...(ctx.signal ? { signal: ctx.signal } : {}) };
-  await executeActions([{ kind: 'root' }, { kind: 'remount' }, shellAction(removePathsCommand([...removePaths])), { kind: 'reboot' }], exec);
+  // The list goes with the files, in the same command.
+  const remove = ctx.keepList === true ? [...removePaths, STAGED_FILE] : [...removePaths];
+  await executeActions([{ kind: 'root' }, { kind: 'remount' }, shellAction(removePathsCommand(remove)), { kind: 'reboot' }], exec);
   session.staged.clear();
-  if (ctx.pendingFile !== undefined) clearPendingStaging(ctx.pendingFile);
 }

@@ -34,6 +34,7 @@ export async function virtualDeviceCommand(opts: Record<string, unknown>): Promi
       profile,
       timeScale,
       json: opts.json === true,
+      stopOnStdinClose: opts.exitWithParent === true,
       ...(serverPort === undefined ? {} : { serverPort }),
       ...(deviation === undefined ? {} : { deviation }),
     });

@@ -1,11 +1,19 @@
 import { foldEvents, mergeRuns } from '../../results';
 import { REFERENCE_DEVICE, runEvents } from '../../results/__tests__/fixtures/event-factory';
-import { PAGE_TEMPLATE } from '../html/html-template';
+import { EVIDENCE_KINDS } from '../html/evidence-sections';
+import { PAGE_TEMPLATE, PICTURE_PARTIAL } from '../html/html-template';
 import { renderHtml } from '../html/html-reporter';
 
 describe('renderHtml', () => {
-  it('never inserts a value unescaped (no triple-stash anywhere in the template)', () => {
-    expect(PAGE_TEMPLATE).not.toMatch(/\{\{\{|\{\{&/);
+  it('never inserts a value unescaped (no triple-stash anywhere in the template, the picture or an evidence kind)', () => {
+    for (const template of [PAGE_TEMPLATE, PICTURE_PARTIAL, ...EVIDENCE_KINDS.map((k) => k.template)]) expect(template).not.toMatch(/\{\{\{|\{\{&/);
+  });
+
+  it('shows an evidence kind only where its result field is present (summary.targetSeconds, the projected target time)', () => {
+    const run = foldEvents(runEvents());
+    expect(renderHtml(run)).not.toContain('Target time:');
+    const withTime = { ...run, summary: { ...run.summary, targetSeconds: 754 } };
+    expect(renderHtml(withTime)).toContain('Target time: <b>12 min 34 s</b> on the target\'s own clock');
   });
 
   it('escapes device strings: markup arrives as text', () => {

@@ -14,6 +14,14 @@ describe('formatTerminalSummary', () => {
     expect(text).not.toContain('\x1b[');
   });
 
+  it('says how much of the documentation the run checked, and — with a reference run — whose each difference is', () => {
+    const plain = formatTerminalSummary(foldEvents(runEvents()));
+    expect(plain).toMatch(/ {2}documentation: \d+ of 45 sentences checked \(\d+ held, [1-9]\d* failed, \d+ waived, \d+ not run\), \d+ not covered/);
+    expect(plain).not.toContain('against the AOSP reference device');
+    const threeWay = formatTerminalSummary(foldEvents(runEvents({ reference: true })));
+    expect(threeWay).toContain('  against the AOSP reference device: 2 differing cell(s) as AOSP, 2 vendor-specific');
+  });
+
   it('says when the run is incomplete', () => {
     const text = formatTerminalSummary(foldEvents(runEvents({ interruptAfter: 3 })));
     expect(text).toContain('INCOMPLETE RUN');

@@ -11,6 +11,13 @@
  * Timers live in one queue ordered by device deadline (then by scheduling order), driven by a
  * single real timer. Real `setTimeout`s would fire a 20 µs and a 50 µs timer in scheduling order
  * (both round to 1 ms); the queue keeps AOSP's order whatever the scale.
+ *
+ * While a timer's task runs, device time *is* that timer's deadline: what the task schedules is due
+ * a fixed device delay after it, however late the host fired it. Device time derived from the real
+ * clock inside a task would let host jitter (a garbage collection, a busy CPU: 5 real ms are 250
+ * device ms at scale 0.02) reorder the device's own causally-timed work, and the same scenario
+ * would get different verdicts from run to run (issue 11, item 6). Only stimuli from outside (adb
+ * commands) arrive at real-derived times.
  */
 import { type Clock, type TimerHandle } from '../platform';
 
@@ -132,6 +139,21 @@ export class ScaledClock implements Clock {
     return first === undefined ? undefined : Math.max(0, first.deadline - this.elapsedExact());
   }
 
+  /**
+   * Fast-forward: `deviceMs` device ms pass at once. The timers falling due in them fire now, in
+   * deadline order, as they would have fired had the host waited; the device reports the time as
+   * having passed (uptime, log times). Only waits where the host is waiting for the device anyway
+   * (`ims-rig-device wait-idle`) use it, so nothing can tell the skip from a wait but the host's clock.
+   */
+  advance(deviceMs: number): void {
+    if (!(deviceMs >= 0) || !Number.isFinite(deviceMs)) throw new RangeError(`advance: ${deviceMs} is not a device delay`);
+    this.anchorDeviceMs += deviceMs;
+    if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+    this.armedFor = undefined;
+    this.fireDue();
+  }
+
   /** Errors thrown by timer tasks go here (they must not kill the host process). */
   onTaskError(listener: (error: unknown) => void): void {
     this.errorListeners.push(listener);
@@ -185,13 +207,15 @@ export class ScaledClock implements Clock {
       first.cancelled = true;
       // The task runs at its own deadline, not at the (later) moment the host got round to it:
       // what it schedules is timed from there, so a late burst keeps AOSP's order of events.
+      // A task that fast-forwards the clock (advance) fires timers inside this one's: restore after.
+      const outer = this.firing;
       this.firing = first.deadline;
       try {
         first.task();
       } catch (error) {
         for (const listener of this.errorListeners) listener(error);
       } finally {
-        this.firing = undefined;
+        this.firing = outer;
       }
     }
     this.arm();
