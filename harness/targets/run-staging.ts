@@ -9,11 +9,12 @@
  */
 import { catCommand } from '../android';
 import { InputError } from '../errors';
+import { type FullScenario } from '../model';
 import { type ApkCache } from './app-realiser';
 import { captureDeviceState } from './device-state';
 import { executeActions, type CommandRecord, type ExecutionContext } from './execute-actions';
 import { type DeviceAction, shellAction } from './device-action';
-import { type StagedFile, type StagingEpoch } from './staging-plan';
+import { planRunStaging, type StagedFile, type StagingEpoch } from './staging-plan';
 import { removePathsCommand } from './system-files';
 import { type TargetSession } from './target-session';
 
@@ -98,6 +99,8 @@ export async function stageEpoch(session: TargetSession, current: readonly Stage
     { kind: 'reboot' },
   ];
   const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log: ctx.log, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  // The reboot changes what the target holds (system apps, features): a restore's reading from before is no baseline.
+  session.knownState = undefined;
   await executeActions(actions, exec);
   session.staged.clear();
   for (const f of epoch.files) session.staged.add(f.path);
@@ -121,6 +124,35 @@ export async function unstage(session: TargetSession, removePaths: readonly stri
   const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log: ctx.log, ...(ctx.signal ? { signal: ctx.signal } : {}) };
   // The list goes with the files, in the same command.
   const remove = ctx.keepList === true ? [...removePaths, STAGED_FILE] : [...removePaths];
+  session.knownState = undefined;
   await executeActions([{ kind: 'root' }, { kind: 'remount' }, shellAction(removePathsCommand(remove)), { kind: 'reboot' }], exec);
   session.staged.clear();
+}
+
+/** What runInEpochs staged on a session's target last (the next call starts from it). */
+const stagedOn = new WeakMap<TargetSession, readonly StagedFile[]>();
+
+/**
+ * Runs `scenarios` the way `ims-rig run` does (runner/suite-entry.ts): in the staging plan's order,
+ * each epoch staged before its scenarios, one reboot each. For callers that drive the engine
+ * directly on a target of their own — the three-way diff's reference runs, protocol tests, the
+ * verdict-stability counter. `run` sees the target staged; what it staged stays for the next call.
+ */
+export async function runInEpochs<T>(session: TargetSession, scenarios: readonly FullScenario[], ctx: StagingContext, run: (s: FullScenario) => Promise<T>): Promise<Map<string, T>> {
+  const plan = planRunStaging(scenarios, { capabilities: session.capabilities, routes: session.routes });
+  const byId = new Map(scenarios.map((s) => [s.id, s]));
+  const out = new Map<string, T>();
+  const each = async (ids: readonly string[]): Promise<void> => {
+    for (const id of ids) {
+      const s = byId.get(id);
+      if (s !== undefined) out.set(id, await run(s));
+    }
+  };
+  if (plan.epochs.length === 0) await each(plan.order);
+  for (const epoch of plan.epochs) {
+    await stageEpoch(session, stagedOn.get(session) ?? [], epoch, ctx);
+    stagedOn.set(session, epoch.files);
+    await each(epoch.scenarioIds);
+  }
+  return out;
 }

@@ -266,6 +266,29 @@ describe('the suites against the reference device as a stock API 35 emulator (--
     expect(statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
   });
 
+  test('--profile emulator --deviation: the three-way diff runs the emulator profile\'s AOSP beside it; every failing cell vendor-specific, every waived cell as AOSP', async () => {
+    const files = await scenarioFiles();
+    const racy = new Set(Object.values(RACY));
+    const waived = full.scenarios.find((s) => s.status === 'waived' && !racy.has(s.id));
+    expect(waived).toBeDefined();
+    const ids = [...(DEVIATION_COVERAGE['no-per-feature-fallback'] ?? []), waived?.id ?? ''];
+    const out = tempDir();
+    const result = await run(['--profile', 'emulator', '--deviation', 'no-per-feature-fallback', '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    expect(result.code).toBe(1);
+    const labelled = results(out);
+    expect(labelled.target).toMatchObject({ kind: 'emulator', referenceProfile: 'emulator' });
+    expect(Object.fromEntries(labelled.scenarios.map((s) => [s.id, [s.status, s.reference?.device]]))).toEqual(Object.fromEntries(ids.map((id) => [
+      id, [id === waived?.id ? 'waived' : 'fail', 'in-process AOSP reference device (emulator profile)'],
+    ])));
+    const cells = labelled.scenarios.flatMap((s) => s.checkpoints.flatMap((c) => [...c.diffs, ...(c.grants?.diffs ?? [])]));
+    const failing = cells.filter((d) => d.waiver === undefined);
+    const waivedCells = cells.filter((d) => d.waiver !== undefined);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(waivedCells.length).toBeGreaterThan(0);
+    expect(failing.map((d) => d.origin)).toEqual(failing.map(() => 'vendor-specific'));
+    expect(waivedCells.map((d) => d.origin)).toEqual(waivedCells.map(() => 'as-aosp'));
+  });
+
   test('what the emulator profile cannot catch is only what needs a bound compat ImsService', () => {
     for (const [deviation, why] of Object.entries(NOT_CAUGHT_ON_EMULATOR)) {
       expect({ deviation, runnable: (DEVIATION_COVERAGE[deviation] ?? []).filter((id) => EMULATOR_SKIPS[id] === undefined) }).toEqual({ deviation, runnable: [] });

@@ -8,24 +8,21 @@
  *   - an APK the target refuses (targetSdkVersion 23: INSTALL_FAILED_DEPRECATED_SDK_VERSION);
  *   - a control broadcast no receiver gets (the app was uninstalled by an earlier step).
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AdbHost, findAdbBinary } from '../../adb';
+import { findAdbBinary } from '../../adb';
 import { encodeManifestXml, packageApk } from '../../formats/apk-writer';
 import { type RunResult } from '../../results';
-import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { NO_ADB_REASON, startPrivateAdbServer, startReferenceOverAdb, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { adbEnv, runCli } from '../../testing/cli-process';
 import { deviceStateFingerprint } from '../../targets/device-state';
-import { probeTarget } from '../../targets/probe';
 import { loadRigAppFiles } from '../../targets/rig-app-files';
-import { createSession, type TargetSession } from '../../targets/target-session';
-import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
+import { type TargetSession } from '../../targets/target-session';
 
 jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
 const NOTHING_BOUND = '  - check: { bindings: { "0": { EMERGENCY_MMTEL: null, MMTEL: null, RCS: null } } }';
 
 function scenario(id: string, body: string): string {
@@ -86,20 +83,6 @@ ${NOTHING_BOUND}`),
   });
 }
 
-function runCli(args: readonly string[], port: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ANDROID_ADB_SERVER_PORT: String(port), NO_COLOR: '1' };
-  delete env.ANDROID_SERIAL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', '--no-progress', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-  });
-}
-
 const ADB = findAdbBinary();
 const describeWithAdb = ADB !== undefined ? describe : describe.skip;
 
@@ -110,14 +93,7 @@ describeWithAdb(`bad input on the stock-emulator profile${ADB === undefined ? ` 
 
   beforeAll(async () => {
     server = await startPrivateAdbServer();
-    device = await startReferenceDevice({ timeScale: 0.01, createDevice: (o) => createReferenceDevice({ ...o, profile: 'emulator' }) });
-    await server.connect(device.serial);
-    const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
-    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-    const adb = host.device(device.serial);
-    const probe = await probeTarget(adb, { via: 'adb-server' });
-    session = createSession(adb, probe.info, probe.capabilities);
-    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+    ({ device, session } = await startReferenceOverAdb(server, { timeScale: 0.01, profile: 'emulator' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -131,7 +107,7 @@ describeWithAdb(`bad input on the stock-emulator profile${ADB === undefined ? ` 
     const files = writeScenarios(dir);
     const before = await deviceStateFingerprint(session);
     const out = path.join(dir, 'run');
-    const r = await runCli(['--target', device.serial, ...files.flatMap((f) => ['--scenario', f]), '--out', out], server.port);
+    const r = await runCli(['run', '--no-progress', '--no-reference', '--target', device.serial, ...files.flatMap((f) => ['--scenario', f]), '--out', out], adbEnv(server));
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 3, stderr: '' });
     const results = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as RunResult;
     expect(results.target).toMatchObject({ referenceProfile: 'emulator' });

@@ -74,7 +74,8 @@ describe('the state fingerprint', () => {
   it('in one round trip when the slot count is guessed right, with the commands asked for before and after; a wrong guess costs one more', async () => {
     const device = referenceLike();
     const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
-    const session = createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps);
+    const routes = { stimulusTool: true, slotCount: 1, declaredFeatures: [] };
+    const session = createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps, routes);
     const capture = await captureWith(session, { slotCount: 1, before: [shellCommand('ims-rig-device', 'wait-idle')], after: [shellCommand('logcat', '-d')] });
     expect(roundTrips(device)).toBe(1);
     expect(capture.before.map((o) => o.stdout)).toEqual(['idle\n']);
@@ -87,7 +88,7 @@ describe('the state fingerprint', () => {
     expect(high.state.imsServices.filter((e) => e.slot === 1)).toEqual([]);
     device.sent.length = 0;
     const wrong = referenceLike('slot=0 state=ABSENT subId=-1 iccid=- carrier=-\nslot=1 state=ABSENT subId=-1 iccid=- carrier=-\n');
-    const state = await captureDeviceState(createSession(wrong, session.info, caps), { slotCount: 1 });
+    const state = await captureDeviceState(createSession(wrong, session.info, caps, routes), { slotCount: 1 });
     expect(roundTrips(wrong)).toBe(2);
     expect(state.slotCount).toBe(2);
     expect(state.imsServices.filter((e) => e.scope === 'carrier' && e.slot === 1)).toHaveLength(3);
