@@ -8,7 +8,10 @@ import { CommandFailedError, InputError, isImsRigError } from '../errors';
 import { readApkManifest } from '../formats/apk-reader';
 import { IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../model';
 import { commandSequence, sleep, splitSequenceOutput, type ShellCommand, type ShellResult } from '../adb';
-import { controlBroadcastCommand, controlBroadcastProblem, getImsServiceCommand, killCommand, parseControlBroadcast, parsePidof, pidofCommand } from '../android';
+import {
+  controlBroadcastCommand, controlBroadcastProblem, dumpsysIsubCommand, getImsServiceCommand, killCommand, parseControlBroadcast, parseDumpsysIsub, parsePidof,
+  physicalSubscription, pidofCommand,
+} from '../android';
 import { type ApkCache } from './app-realiser';
 import { describeAction, type DeviceAction, type RetryWhile, type ShellExpectation } from './device-action';
 import { type TargetSession } from './target-session';
@@ -134,6 +137,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
           const root = await device.root(timeouts(ctx, 90_000));
           session.rooted = root.ok;
         }
+        await waitForPhysicalSim(ctx);
         return;
       }
     }
@@ -291,4 +295,24 @@ async function executeShellBatch(batch: readonly ShellAction[], ctx: ExecutionCo
     }
   }
   return { failures };
+}
+
+/** How long a target's own SIM may take after boot_completed to be listed again (UiccController, SubscriptionManagerService). */
+const SIM_BACK_TIMEOUT_MS = 60_000;
+
+/**
+ * After a reboot, a target whose own SIM the rig switches (routes.physicalSim) answers adb before
+ * SubscriptionManagerService lists that SIM again: a snapshot then sees a SIM with no subscription
+ * it could switch. Waits (bounded) until dumpsys isub shows it, enabled or switched off.
+ */
+async function waitForPhysicalSim(ctx: ExecutionContext): Promise<void> {
+  const physical = ctx.session.routes.physicalSim;
+  if (physical === undefined) return;
+  const deadline = Date.now() + SIM_BACK_TIMEOUT_MS;
+  for (;;) {
+    const result = await ctx.session.device.shell(dumpsysIsubCommand(), timeouts(ctx, 15_000));
+    if (result.exitCode === 0 && physicalSubscription(parseDumpsysIsub(result.stdout), physical.slot) !== undefined) return;
+    if (Date.now() >= deadline) return; // the snapshot will say what it sees
+    await sleep(250, ctx.signal);
+  }
 }
