@@ -4,7 +4,7 @@
  * (./capabilities.ts). The result is immutable and passed explicitly (style-anchors.md §6 lesson 3).
  */
 import { isImsRigError } from '../errors';
-import { type DeviceConnection, shellCommand } from '../adb';
+import { type DeviceConnection, shellCommand, sleep } from '../adb';
 import {
   ccGetValueCommand, deviationCommand, dumpsysIsubCommand, getImsServiceCommand, getpropAllCommand, listFeaturesCommand,
   overlayListCommand, parseCcGetValue, parseDumpsysIsub, parseFeatureList, parseGetImsServiceReply, parseGetpropAll, physicalSubscription,
@@ -76,6 +76,9 @@ async function probeRoot(device: DeviceConnection, props: ReadonlyMap<string, st
   return root.ok ? { status: 'root' } : { status: 'refused', detail: root.message };
 }
 
+/** How long a booted target's SIM may take to get its subscription (UiccController -> SubscriptionManagerService). */
+const SIM_SETTLE_MS = 20_000;
+
 /** Probes `device`: a handful of shell commands, and with escalation `adb root` + `adb remount`. */
 export async function probeTarget(device: DeviceConnection, options: ProbeOptions = {}): Promise<TargetProbe> {
   const escalate = options.escalate ?? true;
@@ -110,9 +113,17 @@ export async function probeTarget(device: DeviceConnection, options: ProbeOption
   // The SIM the rig may switch: only without a stimulus tool (which has its own SIMs) and as root.
   let physicalSim: PhysicalSim | undefined;
   if (!stimulusTool && root.status === 'root') {
-    const isub = await device.shell(dumpsysIsubCommand(), { timeoutMs: 15_000 }).catch(() => undefined);
-    const found = isub?.exitCode === 0 ? physicalSubscription(parseDumpsysIsub(isub.stdout), 0) : undefined;
-    if (found !== undefined) physicalSim = { slot: 0, ...found };
+    // A target just booted may list its SIM (gsm.sim.state not ABSENT) before SubscriptionManagerService
+    // has its subscription: give it a little while rather than call the SIM unswitchable.
+    const simThere = (props.get('gsm.sim.state') ?? '').split(',')[0] !== 'ABSENT';
+    const deadline = Date.now() + (simThere ? SIM_SETTLE_MS : 0);
+    for (;;) {
+      const isub = await device.shell(dumpsysIsubCommand(), { timeoutMs: 15_000 }).catch(() => undefined);
+      const found = isub?.exitCode === 0 ? physicalSubscription(parseDumpsysIsub(isub.stdout), 0) : undefined;
+      if (found !== undefined) physicalSim = { slot: 0, ...found };
+      if (found !== undefined || Date.now() >= deadline) break;
+      await sleep(250);
+    }
   }
 
   const appiumUrl = options.appiumUrl ?? process.env.IMS_RIG_APPIUM_URL;
