@@ -80,7 +80,11 @@ export async function stageEpoch(session: TargetSession, current: readonly Stage
   const want = new Set(epoch.files.map((f) => f.path));
   const adding = epoch.files.filter((f) => !have.has(f.path));
   const removing = current.filter((f) => !want.has(f.path));
-  if (adding.length === 0 && removing.length === 0) return 'nothing to stage';
+  if (adding.length === 0 && removing.length === 0) {
+    // Already there (staged earlier through another session to the same target): this session knows it now.
+    for (const f of epoch.files) session.staged.add(f.path);
+    return 'nothing to stage';
+  }
   const state = await captureDeviceState(session);
   const ours = new Set(current.map((f) => f.removePath));
   for (const f of adding) {
@@ -129,8 +133,8 @@ export async function unstage(session: TargetSession, removePaths: readonly stri
   session.staged.clear();
 }
 
-/** What runInEpochs staged on a session's target last (the next call starts from it). */
-const stagedOn = new WeakMap<TargetSession, readonly StagedFile[]>();
+/** What runInEpochs staged on a target last, by serial (the next call, on any session to it, starts from it). */
+const stagedOn = new Map<string, readonly StagedFile[]>();
 
 /**
  * Runs `scenarios` the way `ims-rig run` does (runner/suite-entry.ts): in the staging plan's order,
@@ -150,8 +154,8 @@ export async function runInEpochs<T>(session: TargetSession, scenarios: readonly
   };
   if (plan.epochs.length === 0) await each(plan.order);
   for (const epoch of plan.epochs) {
-    await stageEpoch(session, stagedOn.get(session) ?? [], epoch, ctx);
-    stagedOn.set(session, epoch.files);
+    await stageEpoch(session, stagedOn.get(session.info.serial) ?? [], epoch, ctx);
+    stagedOn.set(session.info.serial, epoch.files);
     await each(epoch.scenarioIds);
   }
   return out;
