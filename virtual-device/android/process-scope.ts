@@ -74,6 +74,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     isUserUnlocked: () => base.isUserUnlocked(),
     restartPhoneProcess: () => base.restartPhoneProcess(),
     ...(base.deviceStore === undefined ? {} : { deviceStore: base.deviceStore }),
+    ...(base.resources === undefined ? {} : { resources: base.resources }),
   };
   return {
     platform,
