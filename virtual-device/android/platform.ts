@@ -66,6 +66,11 @@ export interface BroadcastBus {
   sticky(action: string): Intent | undefined;
   /** Intents sent but not yet delivered (for idle detection). (Additive; optional for fakes.) */
   pendingDeliveries?(): number;
+  /**
+   * Observes every intent synchronously as it is sent, for system_server's own bookkeeping that
+   * happens before any receiver runs and whichever app process lives (optional for fakes).
+   */
+  onSent?(listener: (intent: Intent) => void): void;
 }
 
 export const ACTION_PACKAGE_ADDED = 'android.intent.action.PACKAGE_ADDED';

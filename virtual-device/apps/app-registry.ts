@@ -101,6 +101,24 @@ export class AppRegistry {
     return bus.register([ACTION_PACKAGE_REMOVED, ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_DATA_CLEARED], (intent) => this.onPackageBroadcast(intent));
   }
 
+  /**
+   * PackageManager deletes an app's data itself, before it sends the broadcast and whether or not
+   * any receiver lives to get it (PackageManagerService#clearApplicationUserData, and
+   * DeletePackageHelper for an uninstall without -k): the stored behaviour goes at once. Killing
+   * the process and telling its clients stay with the phone's receiver (watch).
+   */
+  watchDataRemoval(bus: BroadcastBus): void {
+    bus.onSent?.((intent) => {
+      const packageName = (intent.data ?? '').replace(/^package:/, '');
+      const app = this.apps.get(packageName);
+      if (!app) return;
+      const cleared = intent.action === ACTION_PACKAGE_DATA_CLEARED;
+      const uninstalledWithData = intent.action === ACTION_PACKAGE_REMOVED
+        && ((intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined);
+      if (cleared || uninstalledWithData) app.eraseStoredData();
+    });
+  }
+
   private onPackageBroadcast(intent: Intent): void {
     const packageName = (intent.data ?? '').replace(/^package:/, '');
     const app = this.apps.get(packageName);

@@ -43,6 +43,7 @@ export class TelephonyDevice {
   private constructor(public platform: Platform) {
     this.store = new DeviceStore(platform.fs);
     this.apps = new AppRegistry(platform.pm, this.identities, this.logcat);
+    this.apps.watchDataRemoval(platform.bus);
   }
 
   /**
