@@ -3,10 +3,12 @@
  * pure parsers of their exact output, one module per tool.
  */
 export * from './cmd-outcome';
+export * from './cmd-overlay';
 export * from './cmd-phone-cc';
 export * from './cmd-phone-ims';
 export * from './cmd-role';
 export * from './control-broadcast';
+export * from './dumpsys-isub';
 export * from './device-files';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';
@@ -17,3 +19,4 @@ export * from './indent-tree';
 export * from './logcat';
 export * from './pm';
 export * from './telephony-debug-service';
+export * from './proc';

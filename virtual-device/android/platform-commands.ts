@@ -8,6 +8,7 @@ import { createPmCommand } from './packages/pm-command';
 import { createRoleCommand, createRoleDumpsys } from './packages/role-command';
 import { type ReferenceDevice } from './reference-device';
 import { createActivityCommand } from './services/activity-command';
+import { createOverlayCommand } from './overlays/overlay-command';
 import { createProcessTools } from './services/process-tools';
 import { createSettingsCommand } from './services/settings-service';
 import { normalizePath } from './fs/fs-path';
@@ -57,6 +58,9 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
     instrument: (target, out, signal) => device.ui.instrument(target, out, signal),
   }));
   registerUiCommands(device);
+  // An overlay change reloads the target's resources in place (scheduleApplicationInfoChanged);
+  // nothing restarts, so there is nothing more to do here.
+  registry.registerCmdService('overlay', createOverlayCommand(device.overlays, () => undefined));
   registry.registerDumpsys('package', (ctx: ToolContext) => {
     const pkg = ctx.argv.find((a) => !a.startsWith('-'));
     if (pkg !== undefined && !device.packages.records.has(pkg)) ctx.out.stdout(`Unable to find package: ${pkg}\n`);
