@@ -18,7 +18,7 @@
  */
 import { physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, overlayCommand, addRoleHolderCommand, overlaySetEnabledCommand, ROLE_DIALER, ROLE_SMS } from '../android';
 import { overlayPackageName } from '../formats/overlay-apk';
-import { type Capability, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, SLOT_KEYS, slotIndex } from '../model';
+import { type Capability, CARRIER_IMS_KEYS, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, SLOT_KEYS, slotIndex } from '../model';
 import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
 import { overlayRoute, stagedApps } from './staging-plan';
@@ -203,9 +203,11 @@ export function planProvisioning(s: FullScenario, state: DeviceState, ctx: Provi
 
 /**
  * Whether the scenario treats the app as an ImsService (declares features for it, or names it in the
- * device overlay): an RCS client such as TestRcsApp installed beside the ImsServices is not one.
+ * device overlay or a SIM's carrier config): an RCS client such as TestRcsApp installed beside the
+ * ImsServices is not one, and its APK need not declare an ImsService.
  */
 function observedAsImsService(s: FullScenario, spec: ImsAppSpec): boolean {
+  const namedByCarrier = Object.values(s.world.sims).some((sim) => sim !== null && sim !== undefined && CARRIER_IMS_KEYS.some((key) => sim.values[key] === spec.package));
   return spec.metadata.length > 0 || Object.keys(spec.answers).length > 0
-    || s.world.overlay.mmtel === spec.package || s.world.overlay.rcs === spec.package;
+    || s.world.overlay.mmtel === spec.package || s.world.overlay.rcs === spec.package || namedByCarrier;
 }
