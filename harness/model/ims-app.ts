@@ -18,6 +18,14 @@ export const OVERRIDE_BIND_CHECK_METADATA = 'override_bind_check';
  */
 export const FIXTURE_ANSWERS_METADATA = 'ims-rig.answers';
 export const FIXTURE_BEHAVIOUR_METADATA = 'ims-rig.behaviour';
+/**
+ * The ImsFeature state the app's features report (ImsFeature#setFeatureState; STATE_LOG_MAP names):
+ * READY by default; another value is the state every feature of the app stays in, so a bound service
+ * whose features never become READY can be described (`ims-rig.feature-state`, absent = READY).
+ */
+export const FIXTURE_FEATURE_STATE_METADATA = 'ims-rig.feature-state';
+export const FEATURE_STATES = ['READY', 'INITIALIZING', 'UNAVAILABLE'] as const;
+export type FeatureState = (typeof FEATURE_STATES)[number];
 
 export type ImsServiceAction = 'ims' | 'compat';
 export type AppLocation = 'priv-app' | 'system' | 'data';
@@ -44,6 +52,8 @@ export interface ImsAppSpec {
   /** What querySupportedImsFeatures answers, per slot. */
   readonly answers: FeaturesBySlot;
   readonly behaviour: AppBehaviour;
+  /** The state its features report once created; absent = READY (the default of every app). */
+  readonly featureState?: FeatureState;
   /** false: known to the scenario, installed by a later `install` step. */
   readonly installed: boolean;
   /** A prebuilt APK to install instead of one generated from this description (path, resolved). */

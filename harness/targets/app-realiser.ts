@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { buildImsAppApk } from '../formats/apk-writer';
 import { renderManifestXml } from '../formats/android-manifest-render';
+import { buildApk, buildImsAppApk } from '../formats/apk-writer';
+import { renderObserverManifestXml } from '../formats/observer-manifest';
 import { type AppExtras, type ImsAppSpec } from '../model';
 
 export interface RealisedApk {
@@ -46,6 +47,16 @@ export class ApkCache {
     }
     const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'generated' };
     this.memory.set(key, realised);
+    return realised;
+  }
+
+  /** The observer app (state-callback steps): its manifest compiled here, like every generated app. */
+  async observerApk(): Promise<RealisedApk> {
+    const cached = this.memory.get('observer');
+    if (cached) return cached;
+    const bytes = await buildApk(renderObserverManifestXml(), 'observer app (generated AndroidManifest.xml)');
+    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'generated' };
+    this.memory.set('observer', realised);
     return realised;
   }
 

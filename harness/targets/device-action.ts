@@ -9,16 +9,19 @@ import { type AppExtras, type ImsAppSpec, type PackageName } from '../model';
 
 /**
  * How a shell command's success is judged: exit status 0; `true` printed (cmd phone ims
- * set-ims-service / clear-ims-service-override); `Success` printed (pm); no judgement (best effort).
+ * set-ims-service / clear-ims-service-override); `Success` printed (pm); no judgement (best effort);
+ * the observer app's receiver answered its control broadcast with an outcome (harness/model/observer-app.ts).
  */
-export type ShellExpectation = 'exit-0' | 'prints-true' | 'pm-success' | 'best-effort';
+export type ShellExpectation = 'exit-0' | 'prints-true' | 'pm-success' | 'best-effort' | 'observer-outcome';
 
 /** Where pushed bytes come from. */
 export type PushSource =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'text'; readonly text: string }
   /** The app's APK (generated from its description, or its prebuilt `apk`). */
-  | { readonly kind: 'apk'; readonly spec: ImsAppSpec; readonly extras?: AppExtras };
+  | { readonly kind: 'apk'; readonly spec: ImsAppSpec; readonly extras?: AppExtras }
+  /** The observer app's APK (harness/model/observer-app.ts). */
+  | { readonly kind: 'observer-apk' };
 
 export type DeviceAction =
   | { readonly kind: 'shell'; readonly command: ShellCommand; readonly expect: ShellExpectation }
@@ -44,7 +47,7 @@ export function shellAction(command: ShellCommand, expect: ShellExpectation = 'e
 export function describeAction(action: DeviceAction): string {
   switch (action.kind) {
     case 'shell': return action.command.line;
-    case 'push': return `push ${action.source.kind === 'file' ? action.source.path : action.source.kind === 'apk' ? `${action.source.spec.package} APK` : '(generated text)'} → ${action.path}`;
+    case 'push': return `push ${action.source.kind === 'file' ? action.source.path : action.source.kind === 'apk' ? `${action.source.spec.package} APK` : action.source.kind === 'observer-apk' ? 'observer APK' : '(generated text)'} → ${action.path}`;
     case 'install-apk': return `install ${action.spec.apk ?? `(generated ${action.spec.package}.apk)`}`;
     case 'uninstall': return `uninstall ${action.package}`;
     case 'root': return 'adb root';

@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import { CommandFailedError } from '../errors';
 import { type ShellResult } from '../adb';
+import { parseBroadcastResult, parseObserverOutcome } from '../android';
+import { OBSERVER_PACKAGE } from '../model';
 import { type ApkCache } from './app-realiser';
 import { describeAction, type DeviceAction, type ShellExpectation } from './device-action';
 import { type TargetSession } from './target-session';
@@ -44,6 +46,14 @@ function judge(result: ShellResult, expect: ShellExpectation): string | undefine
       return result.stdout.trim() === 'true' ? undefined : `printed ${JSON.stringify(result.stdout.trim())} instead of true`;
     case 'pm-success':
       return /\bSuccess\b/.test(result.stdout) ? undefined : `did not print Success: ${said || `exit ${result.exitCode}`}`;
+    case 'observer-outcome': {
+      const broadcast = parseBroadcastResult(result.stdout);
+      if (!broadcast.completed) return `did not complete: ${said || `exit ${result.exitCode}`}`;
+      if (broadcast.data === undefined) return `completed without result data: no receiver of ${OBSERVER_PACKAGE} ran (is the observer app installed, with its code?)`;
+      // A registration that failed is an observation (its log line says how), not a rig problem.
+      const outcome = parseObserverOutcome(broadcast.data);
+      return outcome.kind === 'registered' || outcome.kind === 'failed' || outcome.kind === 'unregistered' ? undefined : `${OBSERVER_PACKAGE} answered ${JSON.stringify(broadcast.data)}`;
+    }
   }
 }
 
@@ -72,6 +82,7 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
         const source = action.source;
         const bytes = source.kind === 'file' ? await fs.promises.readFile(source.path)
           : source.kind === 'apk' ? (await ctx.apks.apkFor(source.spec, source.extras)).bytes
+          : source.kind === 'observer-apk' ? (await ctx.apks.observerApk()).bytes
           : Buffer.from(source.text, 'utf8');
         await device.push(bytes, action.path, timeouts(ctx, SHELL_TIMEOUT_MS));
         ctx.pushed.add(action.path);

@@ -15,7 +15,10 @@
  * A world the target cannot hold is NotRealisableError: the scenario is skipped with that reason.
  */
 import { setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, overlayCommand, addRoleHolderCommand, ROLE_DIALER, ROLE_SMS } from '../android';
-import { type Capability, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, SLOT_KEYS, slotIndex } from '../model';
+import {
+  type Capability, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, OBSERVER_PACKAGE, OBSERVER_PERMISSIONS, SLOT_KEYS,
+  scenarioUsesObserver, slotIndex,
+} from '../model';
 import { type DeviceAction, shellAction } from './device-action';
 import { type DeviceState } from './device-state';
 import { NotRealisableError, carrierConfigOverridePlan, carrierConfigPush, clearRoleHoldersCommand, uninstallForUserCommand } from './step-plan';
@@ -43,7 +46,8 @@ function systemAppsPhase(s: FullScenario, state: DeviceState): ProvisionPhase | 
   // An app the scenario never installs is simply absent: nothing to stage.
   const later = installedLater(s);
   const systemApps = s.world.apps.filter((a) => a.location !== 'data' && (a.installed || later.has(a.package)));
-  if (systemApps.length === 0) return undefined;
+  const observer = scenarioUsesObserver(s);
+  if (systemApps.length === 0 && !observer) return undefined;
   const actions: DeviceAction[] = [{ kind: 'root' }, { kind: 'remount' }];
   for (const app of systemApps) {
     const location = app.location === 'system' ? 'system' : 'priv-app';
@@ -55,6 +59,13 @@ function systemAppsPhase(s: FullScenario, state: DeviceState): ProvisionPhase | 
     if (location === 'priv-app' && permissions.length > 0) {
       actions.push({ kind: 'push', path: privappPermissionsPath(app.package), source: { kind: 'text', text: privappPermissionsXml(app.package, permissions) } });
     }
+  }
+  if (observer) {
+    // The observer app rides the same reboot: a priv-app with READ_PRIVILEGED_PHONE_STATE allowlisted.
+    const { dir, apk } = systemApkPath(OBSERVER_PACKAGE, 'priv-app');
+    if (state.systemFiles.includes(dir)) throw new NotRealisableError(`the target already has ${dir}; the rig does not overwrite system apps it did not install`);
+    actions.push({ kind: 'push', path: apk, source: { kind: 'observer-apk' } });
+    actions.push({ kind: 'push', path: privappPermissionsPath(OBSERVER_PACKAGE), source: { kind: 'text', text: privappPermissionsXml(OBSERVER_PACKAGE, OBSERVER_PERMISSIONS) } });
   }
   actions.push({ kind: 'reboot' });
   const hidden = systemApps.filter((a) => !a.installed);

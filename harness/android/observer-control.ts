@@ -1,0 +1,65 @@
+/**
+ * The observer app's control broadcast (contract in harness/model/observer-app.ts): the argv the rig
+ * sends and a parser of what `am broadcast` prints back. ActivityManagerShellCommand's result
+ * receiver prints `Broadcast completed: result=<code>` and, when a receiver set result data,
+ * `, data="<data>"` (AOSP frameworks/base ActivityManagerShellCommand IntentReceiver#performReceive);
+ * no `data=` means no receiver of the observer ran. Pure but for the builders' validation.
+ */
+import { int, lit, name, shellCommand, type ShellCommand } from '../adb';
+import { UnsafeValueError } from '../errors';
+import {
+  OBSERVER_ACTION, OBSERVER_EXTRA, OBSERVER_PACKAGE, OBSERVER_RECEIVER_CLASS, REGISTRATION_ID_PATTERN,
+  type ObserverRequest, isStateCallbackFeature,
+} from '../model';
+
+function registrationId(id: string): ReturnType<typeof name> {
+  if (!REGISTRATION_ID_PATTERN.test(id)) throw new UnsafeValueError(`registration id ${JSON.stringify(id)} must match ${String(REGISTRATION_ID_PATTERN)}`, { field: 'id' });
+  return name(id);
+}
+
+/** `am broadcast -n org.imsrig.observer/… -a org.imsrig.CONTROL --es op <op> --es id <id> [--ei slot <s> --es feature <F>]` */
+export function observerBroadcastCommand(request: ObserverRequest): ShellCommand {
+  const head = ['am', 'broadcast', '-n', `${OBSERVER_PACKAGE}/${OBSERVER_RECEIVER_CLASS}`, '-a', OBSERVER_ACTION, '--es', OBSERVER_EXTRA.op, lit(request.op), '--es', OBSERVER_EXTRA.id, registrationId(request.id)];
+  if (request.op !== 'register') return shellCommand(...head);
+  if (!isStateCallbackFeature(request.feature)) throw new UnsafeValueError(`feature ${JSON.stringify(request.feature)} must be MMTEL or RCS`, { field: 'feature' });
+  return shellCommand(...head, '--ei', OBSERVER_EXTRA.slot, int(request.slot, 0, 1), '--es', OBSERVER_EXTRA.feature, lit(request.feature));
+}
+
+/** What `am broadcast` printed: whether it completed, the result code, and the result data if any. */
+export interface BroadcastResult {
+  readonly completed: boolean;
+  readonly resultCode?: number;
+  /** undefined: no receiver set result data (for the observer: no receiver of it ran). */
+  readonly data?: string;
+}
+
+const COMPLETED = /^Broadcast completed: result=(-?\d+)(?:, data="(.*?)")?(?:, extras: .*)?\s*$/m;
+
+export function parseBroadcastResult(stdout: string): BroadcastResult {
+  const m = COMPLETED.exec(stdout);
+  if (!m) return { completed: false };
+  return { completed: true, resultCode: Number(m[1]), ...(m[2] === undefined ? {} : { data: m[2] }) };
+}
+
+/** The observer's outcome words (result data), parsed. */
+export type ObserverOutcome =
+  | { readonly kind: 'registered'; readonly registration: string; readonly subId: number }
+  | { readonly kind: 'failed'; readonly registration: string; readonly subId: number; readonly error: string }
+  | { readonly kind: 'unregistered'; readonly registration: string }
+  | { readonly kind: 'unknown'; readonly id: string }
+  | { readonly kind: 'bad-request'; readonly what: string }
+  | { readonly kind: 'unrecognised'; readonly text: string };
+
+export function parseObserverOutcome(data: string): ObserverOutcome {
+  let m = /^registered (\S+#\d+) sub=(-?\d+)$/.exec(data);
+  if (m) return { kind: 'registered', registration: m[1] ?? '', subId: Number(m[2]) };
+  m = /^failed (\S+#\d+) sub=(-?\d+) (\S+)$/.exec(data);
+  if (m) return { kind: 'failed', registration: m[1] ?? '', subId: Number(m[2]), error: m[3] ?? '' };
+  m = /^unregistered (\S+#\d+)$/.exec(data);
+  if (m) return { kind: 'unregistered', registration: m[1] ?? '' };
+  m = /^unknown (\S+)$/.exec(data);
+  if (m) return { kind: 'unknown', id: m[1] ?? '' };
+  m = /^bad-request (.*)$/.exec(data);
+  if (m) return { kind: 'bad-request', what: m[1] ?? '' };
+  return { kind: 'unrecognised', text: data };
+}
