@@ -175,6 +175,14 @@ export interface PhoneProcess {
   start(platform: Platform): { stop(): void };
 }
 
+/** The code of apps' manifest receivers (services/app-receivers.ts), reached by explicit broadcasts. */
+export interface AppReceiverRegistry {
+  register(className: string, code: (call: {
+    readonly packageName: string; readonly className: string; readonly action: string | undefined;
+    readonly extras: Readonly<Record<string, ExtraValue>>; readonly callingUid: number;
+  }) => { readonly resultCode: number; readonly data?: string }): void;
+}
+
 export interface Platform {
   readonly clock: Clock;
   readonly bus: BroadcastBus;
@@ -195,4 +203,6 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
+  /** Models of app receiver code for explicit broadcasts (device-level; additive, optional for fakes). */
+  readonly appReceivers?: AppReceiverRegistry;
 }

@@ -69,6 +69,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     isUserUnlocked: () => base.isUserUnlocked(),
     restartPhoneProcess: () => base.restartPhoneProcess(),
     ...(base.deviceStore === undefined ? {} : { deviceStore: base.deviceStore }),
+    ...(base.appReceivers === undefined ? {} : { appReceivers: base.appReceivers }),
   };
   return {
     platform,

@@ -7,7 +7,11 @@
  * with it); `platform` is always the view of the latest phone process.
  */
 import { type LogBuffer, type Platform } from '../android/platform';
+import { OBSERVER_RECEIVER_CLASS } from '../../harness/model/observer-app';
 import { AppRegistry } from '../apps/app-registry';
+import { ObserverApp } from '../apps/observer/observer-app';
+import { deviationHooks } from '../deviations/deviations';
+import { type CallbackWrapper } from './ims-state/callback-wrapper';
 import { JavaException } from './ims/java-exception';
 import { IdentityHashGenerator, seededRandom } from './java/identity';
 import type { PhoneApp } from './phone-app';
@@ -36,10 +40,28 @@ export class TelephonyDevice {
   phone: PhoneApp | null = null;
   /** The deviation of the last phone process started (kept while it restarts). */
   lastDeviation = 'none';
+  /** The rig's observer app (virtual-device/apps/observer): its process outlives phone restarts. */
+  readonly observer: ObserverApp;
+  /** The state callbacks the last phone process held when it died (read by one deviation only). */
+  orphanedStateCallbacks: readonly CallbackWrapper[] = [];
 
   private constructor(public platform: Platform) {
     this.store = new DeviceStore(platform.fs);
     this.apps = new AppRegistry(platform.pm, this.identities, this.logcat);
+    this.observer = new ObserverApp({
+      pm: platform.pm,
+      logcat: this.logcat,
+      identities: this.identities,
+      telephony: () => this.phone,
+      errorOnPhoneDeath: () => !deviationHooks(this.lastDeviation).stateCallbackNoErrorOnPhoneCrash,
+    });
+    platform.appReceivers?.register(OBSERVER_RECEIVER_CLASS, (call) => this.observer.onReceive(call.extras));
+  }
+
+  /** A phone process stopped: apps tied to its binder hear of it. */
+  onPhoneStopped(phone: PhoneApp): void {
+    this.orphanedStateCallbacks = phone.stateCallbacks?.registeredWrappers() ?? [];
+    this.observer.onPhoneDied();
   }
 
   /** The device's telephony context if it exists, without re-targeting it (tests, diagnostics). */

@@ -3,11 +3,13 @@
  * get-current-user. Intents are parsed as Intent#parseCommandArgs does and printed as
  * Intent#toShortString (`Intent { act=… dat=… flg=0x400000 pkg=… cmp=… (has extras) }`).
  */
-import { type BroadcastBus, type ExtraValue } from '../platform';
+import { type BroadcastBus, type ExtraValue, type LogBuffer } from '../platform';
 import { type PackageOperations } from '../packages/package-operations';
 import { type PackageManagerService } from '../packages/package-manager-service';
 import { printJavaException } from '../shell/java-exception';
 import { type Tool, type ToolContext } from '../shell/tool';
+import { type AppReceivers } from './app-receivers';
+import { deliverExplicitBroadcast } from './explicit-broadcast';
 import { type ProcessTable } from './process-tools';
 
 /** Intent.FLAG_RECEIVER_FROM_SHELL, which `am broadcast` adds. */
@@ -86,7 +88,7 @@ export function intentToShortString(intent: ParsedIntent): string {
   return `Intent { ${parts.join(' ')} }`;
 }
 
-export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable): Tool {
+export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable, receivers?: AppReceivers, log?: LogBuffer): Tool {
   return (ctx: ToolContext) => {
     const [cmd, ...args] = ctx.argv;
     switch (cmd) {
@@ -98,6 +100,12 @@ export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerServ
         ctx.out.stdout(`Broadcasting: ${intentToShortString(intent)}\n`);
         if (intent.action !== undefined && PROTECTED_BROADCASTS.has(intent.action) && ctx.uid !== 0) {
           return printJavaException(ctx.out, 'broadcast', 'java.lang.SecurityException', `Permission Denial: not allowed to send broadcast ${intent.action} from pid=${4000 + Math.floor(Math.random() * 1000)}, uid=${ctx.uid}`, ['com.android.server.am.BroadcastController.broadcastIntentLockedTraced(BroadcastController.java:1042)']);
+        }
+        if (intent.component !== undefined && log !== undefined) {
+          // Explicit: that receiver only, and its result data comes back (./explicit-broadcast.ts).
+          const result = deliverExplicitBroadcast({ ...intent, component: intent.component }, ctx.uid, pms, receivers, log);
+          ctx.out.stdout(`Broadcast completed: result=${result.resultCode}${result.data === undefined ? '' : `, data="${result.data}"`}\n`);
+          return 0;
         }
         if (intent.action !== undefined) bus.send({ action: intent.action, ...(intent.data === undefined ? {} : { data: intent.data }), extras: intent.extras });
         ctx.out.stdout('Broadcast completed: result=0\n');
