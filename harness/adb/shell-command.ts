@@ -33,7 +33,7 @@ export const DEVICE_PATH_ROOTS = [
   '/product/etc/permissions',
 ] as const;
 
-export type ShellArgKind = 'literal' | 'package' | 'int' | 'key' | 'prop' | 'path' | 'name';
+export type ShellArgKind = 'literal' | 'package' | 'int' | 'key' | 'prop' | 'path' | 'name' | 'component' | 'answers';
 
 const ARG_BRAND: unique symbol = Symbol('ShellArg');
 const COMMAND_BRAND: unique symbol = Symbol('ShellCommand');
@@ -103,6 +103,26 @@ export function prop(name: string): ShellArg {
 export function name(value: string): ShellArg {
   if (!NAME.test(value) || value.length > 200) reject('name', value, 'only letters, digits and _ . - are allowed');
   return arg('name', value);
+}
+
+/** A Java class name (dotted identifiers), as component names use them. */
+const JAVA_CLASS = /^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$/;
+
+/** An explicit component `<package>/<fully qualified class>` (am broadcast -n, am start -n). */
+export function component(packageName: PackageName | string, className: string): ShellArg {
+  const pkgArg = pkg(packageName);
+  if (!JAVA_CLASS.test(className) || className.length > 300 || className.includes('$')) reject('class name', className, 'not a fully qualified Java class name');
+  return arg('component', `${pkgArg.value}/${className}`);
+}
+
+/**
+ * An `ims-rig.answers` value (`0=EMERGENCY_MMTEL,MMTEL,RCS;1=none`, or `none`) for the control
+ * broadcast: only that grammar's slots and feature names, no blanks. It holds `;`, so it is quoted.
+ */
+const ANSWERS_VALUE = /^(none|[01]=(none|(EMERGENCY_MMTEL|MMTEL|RCS)(,(EMERGENCY_MMTEL|MMTEL|RCS))*)(;[01]=(none|(EMERGENCY_MMTEL|MMTEL|RCS)(,(EMERGENCY_MMTEL|MMTEL|RCS))*))*)$/;
+export function imsAnswers(value: string): ShellArg {
+  if (!ANSWERS_VALUE.test(value)) reject('answers', value, 'not an ims-rig.answers value (<slot>=<F,F…|none>;… with slots 0-1 and EMERGENCY_MMTEL, MMTEL, RCS)');
+  return arg('answers', value);
 }
 
 /** True when `path` is an absolute device path under DEVICE_PATH_ROOTS with plain segments. */

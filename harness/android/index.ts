@@ -6,6 +6,7 @@ export * from './cmd-outcome';
 export * from './cmd-phone-cc';
 export * from './cmd-phone-ims';
 export * from './cmd-role';
+export * from './control-broadcast';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';
 export * from './getprop';

@@ -2,6 +2,12 @@
  * The text AndroidManifest.xml of an ImsService app declared in a scenario (harness/model
  * ImsAppSpec + AppExtras). apk-writer.ts compiles it to binary XML, so a run needs no aapt.
  *
+ * The app is the rig's ImsService app (android-apps/ims-service): the <service> names the DEX's
+ * class RIG_APP.serviceClass whatever the scenario calls it, and the control receiver
+ * (RIG_APP.receiverClass, protected by DUMP so only the shell reaches it) is declared next to it.
+ * A compat app cannot be the rig's code (realAppGap): it keeps its declared class name, gets no
+ * receiver and is written without a DEX.
+ *
  * The service is written as the documentation's "Service definition" shows it (seed 000): the
  * ImsService (or compat) intent-filter action, android:permission BIND_IMS_SERVICE, directBootAware
  * on the <service>; persistent goes on <application>, where Android reads it (and only for system
@@ -9,8 +15,8 @@
  * (`getBoolean(key, false)`), and the fixture behaviour travels as `ims-rig.*` string meta-data.
  */
 import {
-  BIND_IMS_SERVICE_PERMISSION, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, formatAnswers, IMS_COMPAT_SERVICE_ACTION,
-  IMS_SERVICE_ACTION, type ImsAppSpec, OVERRIDE_BIND_CHECK_METADATA,
+  BIND_IMS_SERVICE_PERMISSION, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, formatAnswers,
+  IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION, type ImsAppSpec, OVERRIDE_BIND_CHECK_METADATA, realAppGap, RIG_APP,
 } from '../model/ims-app';
 import { FEATURE_METADATA_KEY, normaliseFeatures } from '../model/feature';
 import { type AppExtras } from '../model/scenario';
@@ -62,6 +68,22 @@ ${schemes}
 `;
 }
 
+/** True when the app is written as the rig's code (its APK carries classes.dex), false for a compat app. */
+export function rendersRigCode(spec: Pick<ImsAppSpec, 'action' | 'package'>): boolean {
+  return realAppGap(spec) === undefined;
+}
+
+/** The control receiver every code-bearing app declares (android-apps/ims-service/AndroidManifest.xml). */
+function controlReceiverXml(): string {
+  return `        <receiver android:name="${RIG_APP.receiverClass}" android:exported="true" android:directBootAware="true"
+            android:permission="${RIG_APP.controlPermission}">
+            <intent-filter>
+                <action android:name="${RIG_APP.controlAction}"/>
+            </intent-filter>
+        </receiver>
+`;
+}
+
 /**
  * Renders the text manifest for `spec` (and its scenario extras: uses-permissions, SMS-role
  * components). Deterministic: the same spec gives the same text, so the same APK bytes.
@@ -80,8 +102,9 @@ export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string 
   for (const permission of extras?.permissions ?? []) lines.push(`    <uses-permission android:name="${attr(permission)}"/>`);
   const persistent = spec.location === 'data' ? '' : ' android:persistent="true"';
   lines.push(`    <application android:label="${attr(spec.package)}"${persistent}>`);
+  const code = rendersRigCode(spec);
   const serviceAttributes = [
-    `android:name="${attr(spec.service)}"`, 'android:exported="true"', `android:directBootAware="${String(spec.directBootAware)}"`,
+    `android:name="${attr(code ? RIG_APP.serviceClass : spec.service)}"`, 'android:exported="true"', `android:directBootAware="${String(spec.directBootAware)}"`,
     ...(spec.permission ? [`android:permission="${BIND_IMS_SERVICE_PERMISSION}"`] : []),
   ];
   lines.push(`        <service ${serviceAttributes.join('\n            ')}>`);
@@ -95,6 +118,6 @@ export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string 
   lines.push(`                <action android:name="${spec.action === 'compat' ? IMS_COMPAT_SERVICE_ACTION : IMS_SERVICE_ACTION}"/>`);
   lines.push('            </intent-filter>');
   lines.push('        </service>');
-  const body = lines.join('\n') + '\n';
+  const body = lines.join('\n') + '\n' + (code ? controlReceiverXml() : '');
   return body + (extras?.smsRoleComponents === true ? smsRoleComponentsXml() : '') + '    </application>\n</manifest>\n';
 }

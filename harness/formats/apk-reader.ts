@@ -48,6 +48,14 @@ async function readEntry(zip: yauzl.ZipFile, name: string): Promise<Buffer | und
   });
 }
 
+/**
+ * The bytes of one entry of a zip held in memory (at most 8 MiB), or undefined when it has none.
+ * @throws Error for what is not a readable zip.
+ */
+export async function readZipEntryBytes(bytes: Buffer, name: string): Promise<Buffer | undefined> {
+  return readEntry(await openZip(bytes), name);
+}
+
 /** The message of an error (duck-typed: errors from other realms, e.g. under jest, fail instanceof). */
 function reason(e: unknown): string {
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : String(e);

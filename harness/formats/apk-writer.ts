@@ -1,23 +1,33 @@
 /**
- * Writes the APKs of apps declared inline in scenarios: the text manifest compiled to Android
- * binary XML, stored as AndroidManifest.xml in a zip (yazl). No aapt at run time.
+ * Writes APKs with no Android tools: a binary AndroidManifest.xml (compiled here from text, or an
+ * aapt-compiled one), optionally the rig's classes.dex, in an aligned zip (aligned-zip.ts), signed
+ * with APK Signature Scheme v2 (apk-signature-v2.ts).
  *
- * The APK is unsigned and has no code: the reference device installs and reads it without
- * verifying signatures (like `adb install` of a test build with verification off), and a real
- * device needs a real app anyway (the rig re-packages a user-supplied ImsTestService there).
- * `aapt dump xmltree` reads these manifests as it reads aapt's own (see
- * __tests__/apk-writer.aapt.test.ts).
+ * Scenario apps (`buildImsAppApk`) are the rig's ImsService app (android-apps/ims-service) under
+ * the scenario's package and manifest: renderManifestXml writes the manifest (its service names
+ * the DEX's class org.imsrig.ims.RigImsService, plus the control receiver), encodeBinaryXml
+ * compiles it, and the committed classes.dex goes next to it, signed with the committed test key.
+ * A compat app (`action: compat`) gets no code: the DEX cannot be an
+ * android.telephony.ims.compat.ImsService (harness/model/ims-app.ts realAppGap), so it stays a
+ * manifest-only APK that only the reference device's simulation runs.
+ * `aapt dump xmltree` reads these manifests as it reads aapt's own (__tests__/apk-writer.test.ts).
  */
-import * as yazl from 'yazl';
 import { type ImsAppSpec } from '../model/ims-app';
 import { type AppExtras } from '../model/scenario';
-import { renderManifestXml } from './android-manifest-render';
+import { renderManifestXml, rendersRigCode } from './android-manifest-render';
 import { parseXmlDocument } from './android-manifest-text';
 import { APK_MANIFEST_ENTRY } from './apk-reader';
+import { writeAlignedZip } from './aligned-zip';
+import { type ApkSigner, signApkV2 } from './apk-signature-v2';
 import { encodeBinaryXml } from './binary-xml-writer';
 
-/** A fixed timestamp, so the same manifest always gives the same APK bytes. */
-const ENTRY_TIME = new Date(Date.UTC(2008, 8, 23, 0, 0, 0));
+export const APK_DEX_ENTRY = 'classes.dex';
+
+/** The rig's app code and signing key, as committed (loaded by harness/targets/rig-app-files.ts). */
+export interface RigAppCode {
+  readonly dex: Buffer;
+  readonly signer: ApkSigner;
+}
 
 /**
  * Compiles a text AndroidManifest.xml to binary XML.
@@ -28,29 +38,32 @@ export function encodeManifestXml(manifestXmlText: string, file = APK_MANIFEST_E
   return encodeBinaryXml(parseXmlDocument(manifestXmlText, file), file);
 }
 
-/** Zips files into an archive (deflated, fixed timestamps). */
-export function zipEntries(entries: ReadonlyArray<{ readonly name: string; readonly data: Buffer }>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const entry of entries) zip.addBuffer(entry.data, entry.name, { mtime: ENTRY_TIME, mode: 0o100644 });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+/**
+ * An APK: the binary manifest, then classes.dex when given, stored and aligned; signed (v2) when a
+ * signer is given. Deterministic: the same inputs give the same bytes.
+ */
+export function packageApk(parts: { readonly manifest: Buffer; readonly dex?: Buffer; readonly signer?: ApkSigner }): Buffer {
+  const zip = writeAlignedZip([
+    { name: APK_MANIFEST_ENTRY, data: parts.manifest },
+    ...(parts.dex === undefined ? [] : [{ name: APK_DEX_ENTRY, data: parts.dex }]),
+  ]);
+  return parts.signer === undefined ? zip : signApkV2(zip, parts.signer);
 }
 
 /**
- * An APK (zip) holding `manifestXmlText` compiled to binary XML as AndroidManifest.xml.
- * Asynchronous because yazl deflates asynchronously.
+ * An unsigned, code-less APK holding `manifestXmlText` compiled to binary XML (what the reference
+ * device's tests and the lint read; a real device refuses unsigned APKs).
  * @throws InputError as encodeManifestXml does.
  */
-export async function buildApk(manifestXmlText: string, file = APK_MANIFEST_ENTRY): Promise<Buffer> {
-  return zipEntries([{ name: APK_MANIFEST_ENTRY, data: encodeManifestXml(manifestXmlText, file) }]);
+export function buildApk(manifestXmlText: string, file = APK_MANIFEST_ENTRY): Buffer {
+  return packageApk({ manifest: encodeManifestXml(manifestXmlText, file) });
 }
 
-/** The APK of a scenario's ImsService app (renderManifestXml + buildApk). */
-export async function buildImsAppApk(spec: ImsAppSpec, extras?: AppExtras): Promise<Buffer> {
-  return buildApk(renderManifestXml(spec, extras), `${spec.package} (generated AndroidManifest.xml)`);
+/**
+ * The APK of a scenario's ImsService app: the rendered manifest, the rig's DEX (unless the app is
+ * one the DEX cannot be, see rendersRigCode), signed with the rig's key.
+ */
+export function buildImsAppApk(spec: ImsAppSpec, extras: AppExtras | undefined, code: RigAppCode): Buffer {
+  const manifest = encodeManifestXml(renderManifestXml(spec, extras), `${spec.package} (generated AndroidManifest.xml)`);
+  return packageApk({ manifest, ...(rendersRigCode(spec) ? { dex: code.dex } : {}), signer: code.signer });
 }

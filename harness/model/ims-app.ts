@@ -10,22 +10,59 @@ export const BIND_IMS_SERVICE_PERMISSION = 'android.permission.BIND_IMS_SERVICE'
 export const OVERRIDE_BIND_CHECK_METADATA = 'override_bind_check';
 
 /**
- * Fixture-app behaviour, declared as namespaced meta-data on the <service> element so a device that
- * installs the APK can read it (the reference device does; a real device ignores it):
- *   <meta-data android:name="ims-rig.answers"   android:value="0=EMERGENCY_MMTEL,MMTEL,RCS;1=MMTEL"/>
- *   <meta-data android:name="ims-rig.behaviour" android:value="null-binding"/>
- * `answers` is what ImsService#querySupportedImsFeatures returns per slot ("" or "none": no features).
+ * App behaviour, declared as namespaced meta-data on the <service> element. The rig's ImsService
+ * app (android-apps/ims-service, real Dalvik code) reads it on a device, and the reference device
+ * runs the same APKs by the same rules (virtual-device/apps):
+ *   <meta-data android:name="ims-rig.answers"       android:value="0=EMERGENCY_MMTEL,MMTEL,RCS;1=MMTEL"/>
+ *   <meta-data android:name="ims-rig.behaviour"     android:value="null-binding"/>
+ *   <meta-data android:name="ims-rig.feature-state" android:value="UNAVAILABLE"/>
+ * `answers` is what ImsService#querySupportedImsFeatures returns per slot ("" or "none": no
+ * features; grammar and malformed-input semantics in android-apps/ims-service/smali/.../Answers.smali
+ * and virtual-device/apps/answers.ts). `feature-state` is the ImsFeature state the app's features
+ * are put in (READY when absent).
  */
 export const FIXTURE_ANSWERS_METADATA = 'ims-rig.answers';
 export const FIXTURE_BEHAVIOUR_METADATA = 'ims-rig.behaviour';
-/**
- * The ImsFeature state the app's features report (ImsFeature#setFeatureState; STATE_LOG_MAP names):
- * READY by default; another value is the state every feature of the app stays in, so a bound service
- * whose features never become READY can be described (`ims-rig.feature-state`, absent = READY).
- */
 export const FIXTURE_FEATURE_STATE_METADATA = 'ims-rig.feature-state';
+
+/** ImsFeature STATE_* names the app accepts (STATE_UNAVAILABLE 0, STATE_INITIALIZING 1, STATE_READY 2). */
 export const FEATURE_STATES = ['READY', 'INITIALIZING', 'UNAVAILABLE'] as const;
-export type FeatureState = (typeof FEATURE_STATES)[number];
+export type FeatureStateName = (typeof FEATURE_STATES)[number];
+export const FEATURE_STATE_ID: Readonly<Record<FeatureStateName, 0 | 1 | 2>> = { UNAVAILABLE: 0, INITIALIZING: 1, READY: 2 };
+
+/**
+ * The rig's ImsService app (android-apps/ims-service/README.md): the classes its classes.dex
+ * defines and its control channel. Every ImsService component the rig writes names
+ * `serviceClass` (fully qualified, so any package finds it in the DEX); a scenario's `service:`
+ * name (".OemImsService") is the scenario's label only and is not realised on the APK.
+ * `secondServiceClass` serves a package that declares two ImsService components
+ * (fixtures/manifests/com.multi.ims.xml).
+ */
+export const RIG_APP = {
+  templatePackage: 'org.imsrig.ims',
+  serviceClass: 'org.imsrig.ims.RigImsService',
+  secondServiceClass: 'org.imsrig.ims.SecondRigImsService',
+  receiverClass: 'org.imsrig.ims.ControlReceiver',
+  mmtelFeatureClass: 'org.imsrig.ims.RigMmTelFeature',
+  rcsFeatureClass: 'org.imsrig.ims.RigRcsFeature',
+  /** Explicit broadcast action of the control receiver. */
+  controlAction: 'org.imsrig.CONTROL',
+  /** android:permission of the control receiver: held by the shell uid, not by apps. */
+  controlPermission: 'android.permission.DUMP',
+  /** logcat tag of the app's own lines. */
+  logTag: 'ImsRig',
+} as const;
+
+/** The control broadcast's extras (one per broadcast; crash, features, behaviour, feature-state win in that order). */
+export const CONTROL_EXTRA = { crash: 'crash', features: 'features', behaviour: 'behaviour', featureState: 'feature-state' } as const;
+
+/**
+ * Outcome words (the broadcast's result data; harness/android/control-broadcast.ts documents them):
+ * `updated` the framework was told / live features moved; `stored` kept for the next query, bind
+ * or feature; `killed` the process is dying; `error: <why>` rejected, nothing changed.
+ */
+export const CONTROL_OUTCOMES = ['updated', 'stored', 'killed', 'error'] as const;
+export type ControlOutcomeWord = (typeof CONTROL_OUTCOMES)[number];
 
 export type ImsServiceAction = 'ims' | 'compat';
 export type AppLocation = 'priv-app' | 'system' | 'data';
@@ -52,8 +89,8 @@ export interface ImsAppSpec {
   /** What querySupportedImsFeatures answers, per slot. */
   readonly answers: FeaturesBySlot;
   readonly behaviour: AppBehaviour;
-  /** The state its features report once created; absent = READY (the default of every app). */
-  readonly featureState?: FeatureState;
+  /** The ImsFeature state its features are put in; absent = READY. */
+  readonly featureState?: FeatureStateName;
   /** false: known to the scenario, installed by a later `install` step. */
   readonly installed: boolean;
   /** A prebuilt APK to install instead of one generated from this description (path, resolved). */
@@ -66,4 +103,21 @@ export function formatAnswers(answers: FeaturesBySlot): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([slot, fs]) => `${slot}=${fs.length === 0 ? 'none' : fs.join(',')}`)
     .join(';');
+}
+
+/**
+ * Why the rig's real app (android-apps/ims-service) cannot be this app on a real target, or
+ * undefined when it can. A compat ImsService (`action: compat`) must extend the hidden
+ * android.telephony.ims.compat.ImsService and create android.telephony.ims.compat.feature
+ * MMTelFeature/RcsFeature objects: those classes are @hide without @UnsupportedAppUsage
+ * (frameworks/base telephony/java/android/telephony/ims/compat/feature/MMTelFeature.java), so
+ * ART's hidden-API enforcement blocks them for an app that is not platform-signed, whatever its
+ * targetSdk; vendors' compat services are platform-signed system apps. The rig therefore writes a
+ * compat app without code, which only the reference device's simulation can run.
+ */
+export function realAppGap(spec: Pick<ImsAppSpec, 'action' | 'package'>): string | undefined {
+  if (spec.action === 'compat') {
+    return `${spec.package} is a compat ImsService (android.telephony.ims.compat.ImsService): a real app can be one only if it is platform-signed (its feature classes are hidden API)`;
+  }
+  return undefined;
 }

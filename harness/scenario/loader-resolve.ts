@@ -29,8 +29,7 @@ function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
     metadata: normaliseFeatures(app.metadata),
     answers: answers,
     behaviour: app.behaviour,
-    // Written only when it is not the default, so an app that says nothing keeps its manifest.
-    ...(app.featureState === 'READY' ? {} : { featureState: app.featureState }),
+    ...(app.featureState === undefined ? {} : { featureState: app.featureState }),
     installed: app.installed,
     // Resolved, not checked for existence: a missing APK makes the app unrealisable on the
     // target (a skip with that reason), not a malformed scenario.
@@ -74,10 +73,9 @@ export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScena
     apps: new Set(firstIndex.keys()),
     installed: new Set(apps.filter((a) => a.installed).map((a) => a.package)),
     simSlots: new Set(Object.keys(sims).map((k) => slotIndex(k as SlotKey))),
-    registrations: { known: new Set(), held: new Set() },
   });
-  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'checkStateCallbacks')) {
-    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants or checkStateCallbacks step (a scenario that observes nothing proves nothing)');
+  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants')) {
+    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check or checkGrants step (a scenario that observes nothing proves nothing)');
   }
 
   return {

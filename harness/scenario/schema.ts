@@ -4,12 +4,12 @@
  * This is the raw form; loader-resolve.ts turns it into FullScenario.
  *
  * Extensions beyond DESIGN.md (all optional): apps[].apk, apps[].permissions,
- * apps[].smsRoleComponents, apps[].overrideBindCheck, apps[].directBootAware, apps[].featureState, top-level roles,
+ * apps[].smsRoleComponents, apps[].overrideBindCheck, apps[].directBootAware, top-level roles,
  * systemFeatures and waivers, device.overlay as a name/path of an overlay XML, and the steps
  * setBehaviour, restartPhone, setRole and checkGrants.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, AREAS, CAPABILITIES, FEATURE_STATES, type Capability } from '../model';
+import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability, FEATURE_STATES } from '../model';
 import { describeValue } from './format-error';
 import {
   classNameSchema, featureListSchema, featuresBySlotSchema, overlayPackageSchema, packageNameSchema,
@@ -38,8 +38,8 @@ export const appSchema = z.object({
   metadata: featureListSchema.default([]),
   answers: featuresBySlotSchema.default({}),
   behaviour: z.enum(APP_BEHAVIOURS).default('normal'),
-  /** The state its ImsFeatures report (`ims-rig.feature-state`): READY, or the state they stay in. */
-  featureState: z.enum(FEATURE_STATES).default('READY'),
+  /** The ImsFeature state the app's features stay in (ims-rig.feature-state); READY when absent. */
+  featureState: z.enum(FEATURE_STATES).optional(),
   installed: z.boolean().default(true),
   /** A prebuilt APK, relative to the scenario file. */
   apk: z.string().min(1).optional(),

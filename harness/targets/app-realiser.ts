@@ -1,8 +1,11 @@
 /**
  * Turns a scenario's app description into the APK the target installs: the app's prebuilt `apk`
- * when it names one, else a generated one (harness/formats buildImsAppApk: a binary manifest in a
- * zip, no aapt). Generated APKs are cached by the hash of the manifest they are compiled from, in
- * memory and on disk, so a suite that reuses an app builds it once per machine.
+ * when it names one, else a generated one (harness/formats buildImsAppApk: the rig's ImsService
+ * app under the scenario's manifest, signed; no Android tools). Generated APKs are cached in memory
+ * and on disk, so a suite that reuses an app builds it once per machine. The key covers everything
+ * the bytes depend on: the manifest text, the DEX, the compiled template and the signing
+ * certificate (RigAppFiles.fingerprint), and the writer's format version; several checkouts share
+ * the directory (os.tmpdir()), so a key never names two different APKs.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -13,6 +16,13 @@ import { renderManifestXml } from '../formats/android-manifest-render';
 import { buildApk, buildImsAppApk } from '../formats/apk-writer';
 import { renderObserverManifestXml } from '../formats/observer-manifest';
 import { type AppExtras, type ImsAppSpec } from '../model';
+import { loadRigAppFiles, type RigAppFiles } from './rig-app-files';
+
+/**
+ * Bumped when the APK writer's output changes for the same inputs (zip layout, signing block,
+ * what a rendered manifest is turned into), so old cached files are not reused.
+ */
+export const APK_FORMAT_VERSION = 'aligned-zip-1+v2-1+rig-app-1';
 
 export interface RealisedApk {
   readonly bytes: Buffer;
@@ -24,22 +34,38 @@ export interface RealisedApk {
 export class ApkCache {
   private readonly memory = new Map<string, RealisedApk>();
 
-  constructor(readonly dir: string = path.join(os.tmpdir(), 'ims-rig-apk-cache')) {}
+  private files: RigAppFiles | undefined;
 
-  /** The key of a generated APK: the hash of the manifest text it is compiled from (renderer changes included). */
-  static keyOf(spec: ImsAppSpec, extras: AppExtras | undefined): string {
-    return createHash('sha256').update(renderManifestXml(spec, extras)).digest('hex');
+  constructor(
+    readonly dir: string = path.join(os.tmpdir(), 'ims-rig-apk-cache'),
+    /** The app and key to build with (default: the committed ones, loaded on first use). */
+    files?: RigAppFiles,
+  ) {
+    this.files = files;
+  }
+
+  private rigApp(): RigAppFiles {
+    this.files ??= loadRigAppFiles();
+    return this.files;
+  }
+
+  /** The key of a generated APK: the manifest text, the app and key it is built with, the writer's version. */
+  keyOf(spec: ImsAppSpec, extras: AppExtras | undefined): string {
+    return createHash('sha256')
+      .update(`${APK_FORMAT_VERSION}\n${this.rigApp().fingerprint}\n`)
+      .update(renderManifestXml(spec, extras))
+      .digest('hex');
   }
 
   async apkFor(spec: ImsAppSpec, extras?: AppExtras): Promise<RealisedApk> {
     if (spec.apk !== undefined) return this.prebuilt(spec.apk);
-    const key = ApkCache.keyOf(spec, extras);
+    const key = this.keyOf(spec, extras);
     const cached = this.memory.get(key);
     if (cached) return cached;
     const file = path.join(this.dir, `${key}.apk`);
     let bytes: Buffer | undefined = await fs.promises.readFile(file).catch(() => undefined);
     if (bytes === undefined) {
-      bytes = await buildImsAppApk(spec, extras);
+      bytes = buildImsAppApk(spec, extras, this.rigApp());
       await fs.promises.mkdir(this.dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       await fs.promises.writeFile(tmp, bytes);
@@ -51,13 +77,13 @@ export class ApkCache {
   }
 
   /** The observer app (state-callback steps): its manifest compiled here, like every generated app. */
-  async observerApk(): Promise<RealisedApk> {
+  observerApk(): Promise<RealisedApk> {
     const cached = this.memory.get('observer');
-    if (cached) return cached;
-    const bytes = await buildApk(renderObserverManifestXml(), 'observer app (generated AndroidManifest.xml)');
+    if (cached) return Promise.resolve(cached);
+    const bytes = buildApk(renderObserverManifestXml(), 'observer app (generated AndroidManifest.xml)');
     const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'generated' };
     this.memory.set('observer', realised);
-    return realised;
+    return Promise.resolve(realised);
   }
 
   private async prebuilt(file: string): Promise<RealisedApk> {

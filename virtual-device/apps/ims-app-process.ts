@@ -6,7 +6,7 @@
  * the process dies; a binder from a dead process throws DeadObjectException.
  */
 import { type ComponentInfo, type LogBuffer, type PackageManager } from '../android/platform';
-import { APP_BEHAVIOURS, type AppBehaviour, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../../harness/model/ims-app';
+import { APP_BEHAVIOURS, type AppBehaviour, FEATURE_STATE_ID, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../../harness/model/ims-app';
 import {
   type BinderRef,
   type CompatImsServiceStub,
@@ -22,8 +22,6 @@ import { parseAnswers } from './answers';
 import { KNOWN_IMS_APPS } from './known-test-apps';
 
 const STATE_READY = 2;
-/** ImsFeature.STATE_* by the STATE_LOG_MAP name `ims-rig.feature-state` carries. */
-const FEATURE_STATE_BY_NAME: Readonly<Record<string, number>> = { UNAVAILABLE: 0, INITIALIZING: 1, READY: STATE_READY };
 
 /** Where an app's listener calls land (the binder thread of the process that set it). */
 export interface ListenerRegistration {
@@ -90,7 +88,7 @@ export class ImsAppProcess {
   /** The ImsFeature state its features report (setFeatureState): `ims-rig.feature-state`, READY when absent. */
   featureState(): number {
     const value = this.component()?.metaData[FIXTURE_FEATURE_STATE_METADATA];
-    return typeof value === 'string' ? FEATURE_STATE_BY_NAME[value] ?? STATE_READY : STATE_READY;
+    return typeof value === 'string' ? (FEATURE_STATE_ID as Readonly<Record<string, number>>)[value] ?? STATE_READY : STATE_READY;
   }
 
   currentFeatures(className?: string): FeatureSlotPair[] {

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { InputError } from '../../errors/errors';
 import { parseManifestXml } from '../android-manifest';
 import { readApkManifest, readManifestFile } from '../apk-reader';
-import { encodeManifestXml, zipEntries } from '../apk-writer';
+import { writeAlignedZip } from '../aligned-zip';
+import { encodeManifestXml } from '../apk-writer';
 import { decodeBinaryXml } from '../binary-xml-reader';
 import { CHUNK_TYPE, STRING_POOL_UTF8_FLAG } from '../binary-xml-types';
 import { AAPT2, AAPT2_AVAILABLE, aapt2Build } from './aapt-tools';
@@ -47,20 +48,20 @@ describe('readApkManifest refuses what is not a readable APK with an InputError 
     expect((await inputError(readApkManifest(path.join(tmp, 'nope.apk')))).message).toMatch(/nope\.apk: cannot read: ENOENT/);
   });
   it('a zip without AndroidManifest.xml', async () => {
-    const zip = await zipEntries([{ name: 'classes.dex', data: Buffer.from('dex\n035\0') }]);
+    const zip = writeAlignedZip([{ name: 'classes.dex', data: Buffer.from('dex\n035\0') }]);
     expect((await inputError(readApkManifest(zip, 'nomanifest.apk'))).message).toBe('nomanifest.apk: not an APK: it has no AndroidManifest.xml');
   });
   it('a corrupt (truncated) binary manifest', async () => {
     const axml = encodeManifestXml(fixtureManifestText('com.oem.ims'));
-    const zip = await zipEntries([{ name: 'AndroidManifest.xml', data: axml.subarray(0, axml.length - 40) }]);
+    const zip = writeAlignedZip([{ name: 'AndroidManifest.xml', data: axml.subarray(0, axml.length - 40) }]);
     expect((await inputError(readApkManifest(zip, 'cut.apk'))).message).toMatch(/^cut\.apk: AndroidManifest\.xml: malformed binary XML: /);
   });
   it('a text manifest stored where the binary one belongs', async () => {
-    const zip = await zipEntries([{ name: 'AndroidManifest.xml', data: Buffer.from(fixtureManifestText('com.oem.ims')) }]);
+    const zip = writeAlignedZip([{ name: 'AndroidManifest.xml', data: Buffer.from(fixtureManifestText('com.oem.ims')) }]);
     expect((await inputError(readApkManifest(zip, 'text-inside.apk'))).message).toMatch(/no RES_XML_TYPE header/);
   });
   it('a truncated zip', async () => {
-    const apk = await zipEntries([{ name: 'AndroidManifest.xml', data: encodeManifestXml(fixtureManifestText('com.oem.ims')) }]);
+    const apk = writeAlignedZip([{ name: 'AndroidManifest.xml', data: encodeManifestXml(fixtureManifestText('com.oem.ims')) }]);
     expect((await inputError(readApkManifest(apk.subarray(0, apk.length - 30), 'cut-zip.apk'))).message).toMatch(/^cut-zip\.apk: (not an APK|corrupt APK)/);
   });
 });

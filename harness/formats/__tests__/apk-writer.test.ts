@@ -7,7 +7,7 @@ import { type ImsAppSpec } from '../../model/ims-app';
 import { parsePackageName } from '../../model/package-name';
 import { AAPT_AVAILABLE, AAPT_MISSING_REASON, aaptBuild, xmltree } from './aapt-tools';
 import {
-  FIXTURE_STEMS, fixtureApkPath, fixtureManifestText, REAL_WITHOUT_RESOURCES, realManifestText,
+  FIXTURE_STEMS, fixtureApkPath, fixtureManifestText, REAL_WITHOUT_RESOURCES, realManifestText, RIG_APP_CODE,
 } from './fixture-files';
 
 // adbkit-apkreader has no type declarations; this is the part of its API the test uses.
@@ -52,22 +52,22 @@ function zipEntryNames(apk: Buffer): Promise<string[]> {
 describe('buildApk', () => {
   it('writes a zip holding only AndroidManifest.xml, the same bytes every time', async () => {
     const text = fixtureManifestText('com.oem.ims');
-    const a = await buildApk(text);
+    const a = buildApk(text);
     expect(await zipEntryNames(a)).toEqual(['AndroidManifest.xml']);
-    expect((await buildApk(text)).equals(a)).toBe(true);
+    expect((buildApk(text)).equals(a)).toBe(true);
   });
 
   it.each(FIXTURE_STEMS)('%s: reads back as the text manifest reads', async (stem) => {
     const text = fixtureManifestText(stem);
-    expect(withoutOrigin(await readApkManifest(await buildApk(text)))).toEqual(withoutOrigin(parseManifestXml(text, 'x')));
+    expect(withoutOrigin(await readApkManifest(buildApk(text)))).toEqual(withoutOrigin(parseManifestXml(text, 'x')));
   });
 
   it.each(RENDERED)('rendered (%s): reads back as the text reads', async (_name, text) => {
-    expect(withoutOrigin(await readApkManifest(await buildApk(text)))).toEqual(withoutOrigin(parseManifestXml(text, 'x')));
+    expect(withoutOrigin(await readApkManifest(buildApk(text)))).toEqual(withoutOrigin(parseManifestXml(text, 'x')));
   });
 
   it('buildImsAppApk renders and encodes a scenario app', async () => {
-    const m = await readApkManifest(await buildImsAppApk(spec({ behaviour: 'null-binding' })));
+    const m = await readApkManifest(buildImsAppApk(spec({ behaviour: 'null-binding' }), undefined, RIG_APP_CODE));
     expect(m.package).toBe('com.scenario.ims');
     const meta = Object.fromEntries(m.components[0]?.metaData.map((e) => [e.name, e.value]) ?? []);
     expect(meta).toEqual({
@@ -103,7 +103,7 @@ describe('@devicefarmer/adbkit-apkreader (an independent AXML reader) reads ours
     return m;
   };
   it.each(FIXTURE_STEMS)('%s (committed aapt-built apks/%s.apk)', async (stem) => {
-    expect(await read(await buildApk(fixtureManifestText(stem)))).toEqual(await read(fixtureApkPath(stem)));
+    expect(await read(buildApk(fixtureManifestText(stem)))).toEqual(await read(fixtureApkPath(stem)));
   });
 });
 
@@ -114,8 +114,8 @@ aaptDescribe(`aapt dump xmltree reads ims-rig's APKs as aapt's own${AAPT_AVAILAB
     ...REAL_WITHOUT_RESOURCES.map((n): [string, string] => [`real ${n}`, realManifestText(n)]),
     ...RENDERED.map(([n, t]): [string, string] => [`rendered ${n}`, t]),
   ];
-  it.each(cases)('%s: same elements, attributes, values and lines', async (_name, text) => {
-    const ours = xmltree(await buildApk(text));
+  it.each(cases)('%s: same elements, attributes, values and lines', (_name, text) => {
+    const ours = xmltree(buildApk(text));
     const theirs = xmltree(aaptBuild(text));
     expect(ours).toContain('E: manifest');
     expect(ours).toEqual(theirs);
@@ -123,7 +123,7 @@ aaptDescribe(`aapt dump xmltree reads ims-rig's APKs as aapt's own${AAPT_AVAILAB
 
   it.each(FIXTURE_STEMS)('%s: readApkManifest reads ours and aapt\'s identically', async (stem) => {
     const text = fixtureManifestText(stem);
-    expect(withoutOrigin(await readApkManifest(await buildApk(text)))).toEqual(withoutOrigin(await readApkManifest(aaptBuild(text))));
+    expect(withoutOrigin(await readApkManifest(buildApk(text)))).toEqual(withoutOrigin(await readApkManifest(aaptBuild(text))));
   });
 
   it.each(FIXTURE_STEMS)('apks/%s.apk is up to date with its manifest (else run npm run build:apks)', (stem) => {

@@ -1,7 +1,7 @@
 /** Paths of the fixture manifests, their committed aapt-built APKs and the real-input manifests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { APKS_DIR, FIXTURES_DIR } from '../../paths';
+import { APKS_DIR, FIXTURES_DIR, projectPath } from '../../paths';
 
 export const FIXTURE_MANIFESTS_DIR = path.join(FIXTURES_DIR, 'manifests');
 export const REAL_MANIFESTS_DIR = path.join(FIXTURES_DIR, 'real-inputs', 'manifests');
@@ -25,3 +25,14 @@ export const REAL = {
 } as const;
 /** The real manifests aapt can compile without the app's resources (no @mipmap/@string references). */
 export const REAL_WITHOUT_RESOURCES = [REAL.imsTestService, REAL.imsTestService2018, REAL.ctsExternal];
+
+/** The rig's committed app (android-apps/ims-service/prebuilt) and throwaway test key, read directly. */
+export const RIG_APP_PREBUILT_DIR = projectPath('android-apps', 'ims-service', 'prebuilt');
+export const RIG_APP_CODE = {
+  dex: readFileSync(path.join(RIG_APP_PREBUILT_DIR, 'classes.dex')),
+  template: readFileSync(path.join(RIG_APP_PREBUILT_DIR, 'AndroidManifest.bin')),
+  signer: {
+    privateKeyPkcs8Der: readFileSync(projectPath('android-apps', 'test-key', 'key.pk8')),
+    certificateDer: readFileSync(projectPath('android-apps', 'test-key', 'cert.der')),
+  },
+};

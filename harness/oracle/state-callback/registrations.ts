@@ -6,7 +6,7 @@
  * telephony process crashed (onError), the device rebooted. ./expectations.ts turns that into
  * what each instance must have seen. Mutable on purpose; DocumentedModel owns one.
  */
-import { type FeatureState, type SlotKey, type StateCallbackFeature, type Step, slotKey } from '../../model';
+import { type FeatureStateName, type SlotKey, type StateCallbackFeature, type Step, slotKey } from '../../model';
 import { type KnownRule } from '../rules';
 import { type RegistrationState } from './types';
 
@@ -16,7 +16,7 @@ export interface Serving {
   readonly rule: KnownRule;
   readonly reason: string;
   /** The serving app's ImsFeature state (READY unless its description says otherwise). */
-  readonly featureState: FeatureState;
+  readonly featureState: FeatureStateName;
 }
 
 export type ServingOf = (slot: SlotKey, feature: StateCallbackFeature) => Serving | null;

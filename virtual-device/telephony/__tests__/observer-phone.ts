@@ -14,7 +14,7 @@ export async function installObserver(device: ReferenceDevice, options: { permis
   device.root();
   device.remountAsRoot();
   const { apk } = systemApkPath(OBSERVER_PACKAGE, 'priv-app');
-  const wrote = device.platform.fs.writeFile(apk, await buildApk(renderObserverManifestXml()), 0o644, 0);
+  const wrote = device.platform.fs.writeFile(apk, buildApk(renderObserverManifestXml()), 0o644, 0);
   if (wrote !== true) throw new Error(`cannot stage the observer: errno ${wrote}`);
   device.platform.fs.writeFile(privappPermissionsPath(OBSERVER_PACKAGE), Buffer.from(privappPermissionsXml(OBSERVER_PACKAGE, options.permissions ?? OBSERVER_PERMISSIONS)), 0o644, 0);
   device.reboot('');

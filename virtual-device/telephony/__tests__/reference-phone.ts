@@ -82,7 +82,7 @@ let apkCounter = 0;
 
 /** Builds the APK and installs it with `pm install` (a data app; `-r` replaces = an app update). */
 export async function install(device: ReferenceDevice, pkg: string, options: AppOptions = {}): Promise<void> {
-  const apk = await buildApk(manifestXml(pkg, options));
+  const apk = buildApk(manifestXml(pkg, options));
   const path = `/data/local/tmp/app-${apkCounter++}.apk`;
   device.platform.fs.writeFile(path, apk, 0o644, 0);
   const r = await sh(device, `pm install -r ${path}`);

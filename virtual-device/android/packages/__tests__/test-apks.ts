@@ -44,7 +44,7 @@ export function manifestXml(app: TestApp): string {
 }
 
 export function testApk(app: TestApp): Promise<Buffer> {
-  return buildApk(manifestXml(app), `${app.pkg}.xml`);
+  return Promise.resolve(buildApk(manifestXml(app), `${app.pkg}.xml`));
 }
 
 /** What the dialer role requires (roles.xml DIALER <required-components>, targetSdk >= 33). */
