@@ -29,6 +29,23 @@ const grants = z.object({
   diffs: z.array(grantDiff),
 }).passthrough();
 
+const callbackExpectation = z.object({ aspect: z.enum(['last', 'since']), value: z.string(), rule: z.string(), reason: z.string(), citation: z.string() }).passthrough();
+const callbackRow = z.object({
+  registration: z.string(), slot: slotKey, feature: z.enum(['MMTEL', 'RCS']), state: z.string(),
+  expected: z.array(callbackExpectation), observeOnly: cellReason.optional(),
+  observed: z.object({ registered: z.string().optional(), subId: z.number().optional(), received: z.array(z.string()), last: z.string().optional() }).passthrough(),
+}).passthrough();
+const callbackDiff = z.object({
+  registration: z.string(), feature: z.enum(['MMTEL', 'RCS']), aspect: z.enum(['last', 'since']), expected: z.string(), observed: z.string(), rule: z.string(), waiver: waiverRef.optional(),
+}).passthrough();
+const stateCallbacks = z.object({
+  rows: z.array(callbackRow),
+  diffs: z.array(callbackDiff),
+  framework: z.object({ wrappers: z.array(z.object({}).passthrough()), listeners: z.array(z.object({}).passthrough()) }).passthrough().optional(),
+  frameworkMissing: z.string().optional(),
+  unattributed: z.array(z.string()).optional(),
+}).passthrough();
+
 const evidence = z.object({
   dumpsys: z.string().optional(),
   logcat: z.array(z.string()).optional(),
@@ -45,6 +62,7 @@ const checkpoint = z.object({
   evidence: evidence.optional(),
   settleMs: z.number().optional(),
   grants: grants.optional(),
+  stateCallbacks: stateCallbacks.optional(),
 }).passthrough();
 
 const stepRecord = z.object({

@@ -23,6 +23,10 @@ import { NotRealisableError, planStep } from '../targets/step-plan';
 import { type RoundTrips, type TargetSession } from '../targets/target-session';
 import { type WaiverLookup } from './engine-diff';
 import { LogcatEvidence, observeCheck, observeGrants } from './engine-observe';
+import { CallbackTracker } from './callback-tracker';
+import { observeStateCallbacks } from './engine-callbacks';
+import { observerLogcatCommand, parseObserverLog } from '../android';
+import { scenarioUsesObserver } from '../model';
 import { scenarioVerdict, errorReason } from './engine-verdict';
 
 export interface EngineContext {
@@ -137,6 +141,12 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
   const { session } = ctx;
   const logcat = new LogcatEvidence(session);
   await logcat.read(true);
+  // The observer app's lines from before this scenario are not its callbacks.
+  const tracker = new CallbackTracker();
+  if (scenarioUsesObserver(s)) {
+    const before = await session.device.shell(observerLogcatCommand(), { timeoutMs: 30_000, signal }).catch(() => undefined);
+    tracker.baseline(parseObserverLog(before?.stdout ?? '').entries);
+  }
 
   const provisionStarted = Date.now();
   let phases;
@@ -153,7 +163,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
   // The files pushed so far go with the kept snapshot, so a later run can remove them too.
   if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [...exec.pushed] });
 
-  const { tables, grants } = expectationsFor(s);
+  const { tables, grants, callbacks } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
   let slotCount: SlotCount = s.world.slots;
   let sinceObservation = exec.log.length;
@@ -165,6 +175,15 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         const table = tables.get(index);
         if (table === undefined) throw new Error(`no expectation for step ${index}`);
         const { checkpoint, note } = await observeCheck({ session, step: index, table, slotCount, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
+        sinceObservation = exec.log.length;
+        checkpoints.push(checkpoint);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
+        return note;
+      }
+      if (step.kind === 'checkStateCallbacks') {
+        const expected = callbacks.get(index);
+        if (expected === undefined) throw new Error(`no expectation for step ${index}`);
+        const { checkpoint, note } = await observeStateCallbacks({ session, step: index, expected, tracker, waivers: ctx.waivers, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
         sinceObservation = exec.log.length;
         checkpoints.push(checkpoint);
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
