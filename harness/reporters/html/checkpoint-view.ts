@@ -7,6 +7,7 @@
 import { type BindingCell, type BindingTable, cellsEqual, formatCell, IMS_FEATURES, type ImsFeature, type SlotKey } from '../../model';
 import { type CellReason, type Checkpoint, describeDiff, type Diff, type GrantDiff, type WaiverRef } from '../../results';
 import { humanDuration } from '../format';
+import { callbacksView, type CallbacksView } from './callbacks-view';
 
 /**
  * How much evidence the HTML carries (results.json keeps all of it). A checkpoint that differs
@@ -47,6 +48,8 @@ export interface CheckpointView {
   readonly features: readonly string[];
   readonly matrix?: readonly { readonly slot: string; readonly cells: readonly CellView[] }[];
   readonly grants?: { readonly package: string; readonly rows: readonly GrantRowView[] };
+  /** checkStateCallbacks: each observer registration, expected next to received. */
+  readonly callbacks?: CallbacksView;
   readonly citations: readonly { readonly n: number; readonly text: string }[];
   /** Diffs for cells the tables do not hold (kept visible rather than dropped). */
   readonly otherDiffs: readonly string[];
@@ -83,6 +86,7 @@ export function checkpointView(c: Checkpoint): CheckpointView {
       return { permission, ...cellView(word(g.expected[permission]), word(g.observed[permission]), diff?.waiver, differs, g.reasons[permission], citations) };
     }),
   };
+  const callbacks = c.stateCallbacks && callbacksView(c.stateCallbacks, (text) => citations.number(text));
   return {
     step: c.step,
     status: c.status,
@@ -91,6 +95,7 @@ export function checkpointView(c: Checkpoint): CheckpointView {
     features: IMS_FEATURES,
     ...(matrix.length > 0 ? { matrix } : {}),
     ...(grants ? { grants } : {}),
+    ...(callbacks ? { callbacks } : {}),
     citations: citations.list(),
     otherDiffs: c.diffs.filter((d) => !shown.has(d)).map((d) => `${describeDiff(d)} (rule ${d.rule})`),
     ...(c.evidence ? { evidence: evidenceView(c.evidence, c.status === 'pass' && c.diffs.length === 0 ? EXCERPT.matches : EXCERPT.differs) } : {}),

@@ -37,10 +37,19 @@ const CHECKPOINT = `<tr class="cp"><td colspan="6">
 {{#if grants}}<table class="matrix grants"><thead><tr><th>permission of <code>{{grants.package}}</code></th><th>expected vs observed</th></tr></thead><tbody>
 {{#each grants.rows}}<tr><th><code>{{permission}}</code></th><td class="cell {{cls}}">${CELL}</td></tr>
 {{/each}}</tbody></table>{{/if}}
+{{#if callbacks}}<table class="matrix callbacks"><thead><tr><th>callback registered by the observer app</th><th>expected (documentation)</th><th>observed (the app's logcat lines)</th></tr></thead><tbody>
+{{#each callbacks.rows}}<tr><th><code>{{registration}}</code><br><small>{{where}} · {{state}}</small></th>
+<td class="cell {{cls}}"><b class="marker">{{marker}}</b>{{#if observeOnly}}<small class="why">rule <b>{{observeOnly.rule}}</b>: {{observeOnly.reason}} <sup>[{{observeOnly.cite}}]</sup></small>{{/if}}
+{{#each aspects}}<span class="kv"><i>{{label}}</i> <code>{{expected}}</code> <b class="marker">{{marker}}</b>{{#if waiverId}} <small class="waiver">waived by <b>{{waiverId}}</b>: {{justification}}</small>{{/if}}</span><small class="why">rule <b>{{rule}}</b>: {{reason}} <sup>[{{cite}}]</sup></small>{{/each}}</td>
+<td class="cell {{cls}}"><span class="kv"><i>registration</i> {{registered}}</span><span class="kv"><i>since last check</i> <code>{{received}}</code></span><span class="kv"><i>last callback</i> <code>{{last}}</code></span></td></tr>
+{{/each}}</tbody></table>
+{{#if callbacks.frameworkMissing}}<p class="meta">dumpsys phone: {{callbacks.frameworkMissing}}</p>{{else}}<details class="framework"><summary>What the framework held (dumpsys phone ImsStateCallbackController)</summary><ul class="mono">{{#each callbacks.wrappers}}<li>{{this}}</li>{{/each}}{{#each callbacks.listeners}}<li>{{this}}</li>{{/each}}</ul></details>{{/if}}
+{{#if callbacks.unattributed.length}}<p class="meta">observer lines no registration of the scenario claims:</p><pre>{{#each callbacks.unattributed}}{{this}}
+{{/each}}</pre>{{/if}}{{/if}}
 {{#if otherDiffs.length}}<ul>{{#each otherDiffs}}<li class="cell diff"><span class="marker">✗ DIFFERS</span> {{this}}</li>{{/each}}</ul>{{/if}}
 {{#if citations.length}}<ol class="cites">{{#each citations}}<li value="{{n}}">“{{text}}”</li>{{/each}}</ol>{{/if}}
 {{#if evidence}}<details class="evidence"><summary>Evidence behind “observed”</summary>
-{{#if evidence.dumpsys}}<h4>dumpsys phone (ImsResolver)</h4><pre>{{evidence.dumpsys}}</pre>{{/if}}
+{{#if evidence.dumpsys}}<h4>dumpsys phone ({{#if callbacks}}ImsStateCallbackController{{else}}ImsResolver{{/if}})</h4><pre>{{evidence.dumpsys}}</pre>{{/if}}
 {{#if evidence.logcat}}<h4>logcat</h4><pre>{{evidence.logcat}}</pre>{{/if}}
 {{#if evidence.commands}}<h4>commands</h4><table><tr><th>command</th><th>exit</th><th>time</th></tr>{{#each evidence.commands}}<tr><td><code>{{command}}</code></td><td>{{exitCode}}</td><td>{{duration}}</td></tr>{{/each}}</table>{{/if}}
 </details>{{/if}}

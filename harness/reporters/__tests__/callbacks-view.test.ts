@@ -1,0 +1,26 @@
+import { type StateCallbackCheck } from '../../results';
+import { callbacksView } from '../html/callbacks-view';
+
+describe('the HTML view of a state-callback checkpoint', () => {
+  it('shows each registration expected next to observed, marks differences, observation-only rows and waivers', () => {
+    const check: StateCallbackCheck = {
+      rows: [
+        { registration: 'm#1', slot: '0', feature: 'MMTEL', state: 'active', expected: [{ aspect: 'last', value: 'onAvailable', rule: 'state-callback-available', reason: 'served', citation: 'sentence A' }], observed: { registered: 'ok', subId: 1, received: ['onUnavailable(IMS_SERVICE_DISCONNECTED)'], last: 'onUnavailable(IMS_SERVICE_DISCONNECTED)' } },
+        { registration: 'r#1', slot: '0', feature: 'RCS', state: 'subscription-gone', expected: [], observeOnly: { rule: 'state-callback-subscription-gone', reason: 'SIM removed', citation: 'sentence B' }, observed: { registered: 'ok', subId: 1, received: ['onUnavailable(SUBSCRIPTION_INACTIVE)'], last: 'onUnavailable(SUBSCRIPTION_INACTIVE)' } },
+      ],
+      diffs: [{ registration: 'm#1', feature: 'MMTEL', aspect: 'last', expected: 'onAvailable', observed: 'onUnavailable(IMS_SERVICE_DISCONNECTED)', rule: 'state-callback-available' }],
+      framework: { wrappers: [{ subId: 1, feature: 'MMTEL', reason: '', pkg: 'org.imsrig.observer' }], listeners: [{ feature: 'MMTEL', slotId: 0, subId: 1, state: 'READY', reason: 'READY', hasConfig: true }] },
+    };
+    const cites: string[] = [];
+    const view = callbacksView(check, (text) => (cites.includes(text) ? cites.indexOf(text) : cites.push(text) - 1) + 1);
+    expect(view.rows.map((r) => [r.registration, r.cls, r.marker, r.received, r.last, r.registered])).toEqual([
+      ['m#1', 'diff', '✗ DIFFERS', 'onUnavailable(IMS_SERVICE_DISCONNECTED)', 'onUnavailable(IMS_SERVICE_DISCONNECTED)', 'registered (subId 1)'],
+      ['r#1', 'observe', '◌ OBSERVED ONLY', 'onUnavailable(SUBSCRIPTION_INACTIVE)', 'onUnavailable(SUBSCRIPTION_INACTIVE)', 'registered (subId 1)'],
+    ]);
+    expect(view.rows[0]?.aspects[0]).toMatchObject({ label: 'last callback', expected: 'onAvailable', observed: 'onUnavailable(IMS_SERVICE_DISCONNECTED)', cite: 1 });
+    expect(view.rows[1]?.observeOnly).toEqual({ rule: 'state-callback-subscription-gone', reason: 'SIM removed', cite: 2 });
+    expect(view.wrappers).toEqual(['CallbackWrapper subId=1 feature=MMTEL reason=(none yet) pkg=org.imsrig.observer']);
+    const waived = callbacksView({ ...check, diffs: [{ ...check.diffs[0]!, waiver: { id: 'w', justification: 'because' } }] }, () => 1);
+    expect(waived.rows[0]).toMatchObject({ cls: 'waived', aspects: [{ waiverId: 'w', justification: 'because' }] });
+  });
+});
