@@ -17,9 +17,10 @@ function registrationId(id: string): ReturnType<typeof name> {
   return name(id);
 }
 
-/** `am broadcast -n org.imsrig.observer/… -a org.imsrig.CONTROL --es op <op> --es id <id> [--ei slot <s> --es feature <F>]` */
+/** `am broadcast --include-stopped-packages -n org.imsrig.observer/… -a org.imsrig.CONTROL --es op <op> --es id <id> [--ei slot <s> --es feature <F>]` */
 export function observerBroadcastCommand(request: ObserverRequest): ShellCommand {
-  const head = ['am', 'broadcast', '-n', `${OBSERVER_PACKAGE}/${OBSERVER_RECEIVER_CLASS}`, '-a', OBSERVER_ACTION, '--es', OBSERVER_EXTRA.op, lit(request.op), '--es', OBSERVER_EXTRA.id, registrationId(request.id)];
+  // --include-stopped-packages: a staged app that has not run yet is in the stopped state.
+  const head = ['am', 'broadcast', '--include-stopped-packages', '-n', `${OBSERVER_PACKAGE}/${OBSERVER_RECEIVER_CLASS}`, '-a', OBSERVER_ACTION, '--es', OBSERVER_EXTRA.op, lit(request.op), '--es', OBSERVER_EXTRA.id, registrationId(request.id)];
   if (request.op !== 'register') return shellCommand(...head);
   if (!isStateCallbackFeature(request.feature)) throw new UnsafeValueError(`feature ${JSON.stringify(request.feature)} must be MMTEL or RCS`, { field: 'feature' });
   return shellCommand(...head, '--ei', OBSERVER_EXTRA.slot, int(request.slot, 0, 1), '--es', OBSERVER_EXTRA.feature, lit(request.feature));

@@ -80,8 +80,11 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/devices')).devicesCommand(opts)));
 
   program.command('build-apks')
-    .description('build apks/*.apk from fixtures/manifests/*.xml with aapt (maintainers)')
+    .description('rebuild the rig\'s ImsService app (smali, aapt) and apks/*.apk from fixtures/manifests (maintainers); with --scenario, write the APKs a scenario would install')
+    .option('--scenario <file>', 'write the APKs this scenario would install (no Android tools needed)')
+    .option('--out <dir>', 'where to write them (default apks/; required with --scenario)')
     .option('--aapt <path>', 'aapt binary', 'aapt')
+    .option('--smali <path>', 'smali binary (Debian libsmali-java)', 'smali')
     .option('--framework-res <apk>', 'framework-res.apk', '/usr/share/android-framework-res/framework-res.apk')
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/build-apks')).buildApksCommand(opts)));
 

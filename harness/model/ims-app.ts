@@ -30,6 +30,10 @@ export const FEATURE_STATES = ['READY', 'INITIALIZING', 'UNAVAILABLE'] as const;
 export type FeatureStateName = (typeof FEATURE_STATES)[number];
 export const FEATURE_STATE_ID: Readonly<Record<FeatureStateName, 0 | 1 | 2>> = { UNAVAILABLE: 0, INITIALIZING: 1, READY: 2 };
 
+export function isFeatureStateName(value: unknown): value is FeatureStateName {
+  return typeof value === 'string' && (FEATURE_STATES as readonly string[]).includes(value);
+}
+
 /**
  * The rig's ImsService app (android-apps/ims-service/README.md): the classes its classes.dex
  * defines and its control channel. Every ImsService component the rig writes names

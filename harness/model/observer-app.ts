@@ -8,7 +8,7 @@
  * Control broadcast (explicit; the receiver is protected by android.permission.DUMP, which the
  * shell uid holds and no ordinary app does):
  *
- *   am broadcast -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL \
+ *   am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL \
  *       --es op register --es id mmtel0 --ei slot 0 --es feature MMTEL
  *   … --es op unregister --es id mmtel0
  *   … --es op reregister --es id mmtel0      (unregister the current callback, register a new one

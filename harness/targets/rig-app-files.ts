@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
+import { type ApkSigner } from '../formats/apk-signature-v2';
 import { type RigAppCode } from '../formats/apk-writer';
 import { projectPath } from '../paths';
 
@@ -38,6 +39,11 @@ function read(file: string): Buffer {
   }
 }
 
+/** The committed throwaway test key (android-apps/test-key/README.md). */
+export function loadTestKey(keyDir = TEST_KEY_DIR): ApkSigner {
+  return { privateKeyPkcs8Der: read(path.join(keyDir, 'key.pk8')), certificateDer: read(path.join(keyDir, 'cert.der')) };
+}
+
 let loaded: RigAppFiles | undefined;
 
 /**
@@ -51,7 +57,7 @@ export function loadRigAppFiles(dir = RIG_APP_PREBUILT_DIR, keyDir = TEST_KEY_DI
   const sums = read(path.join(dir, 'SHA256SUMS')).toString('utf8');
   const expected = formatSha256Sums([['classes.dex', dex], ['AndroidManifest.bin', manifest]]);
   if (sums !== expected) throw new InputError(`${path.join(dir, 'SHA256SUMS')} does not match the prebuilt files (a corrupt checkout, or a rebuild without updating it): expected\n${expected}got\n${sums}`);
-  const signer = { privateKeyPkcs8Der: read(path.join(keyDir, 'key.pk8')), certificateDer: read(path.join(keyDir, 'cert.der')) };
+  const signer = loadTestKey(keyDir);
   const fingerprint = sha256(Buffer.from([sha256(dex), sha256(manifest), sha256(signer.certificateDer)].join('\n')));
   const files: RigAppFiles = { dex, manifest, signer, fingerprint };
   if (dir === RIG_APP_PREBUILT_DIR && keyDir === TEST_KEY_DIR) loaded = files;

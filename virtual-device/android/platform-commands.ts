@@ -49,7 +49,7 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('package', pm);
   registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
   registry.registerCmdService('settings', createSettingsCommand(device.settings));
-  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, device.appReceivers, device.log));
+  registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, device.log));
   registry.registerDumpsys('package', (ctx: ToolContext) => {
     const pkg = ctx.argv.find((a) => !a.startsWith('-'));
     if (pkg !== undefined && !device.packages.records.has(pkg)) ctx.out.stdout(`Unable to find package: ${pkg}\n`);

@@ -40,9 +40,20 @@ export interface Intent {
   readonly extras: Readonly<Record<string, ExtraValue>>;
 }
 
+/**
+ * Runs a manifest-declared receiver's code in its app for an ordered broadcast (`am broadcast`
+ * waits for it) and returns the result data it set, null for none. Set by the layer that runs
+ * app code (virtual-device/apps); without one, receivers set no result.
+ */
+export type ReceiverCode = (receiver: ComponentInfo, intent: Intent) => string | null;
+
 export interface BroadcastBus {
   /** Delivers asynchronously (next tick), in registration order, like a background broadcast. */
   send(intent: Intent): void;
+  /** Sets who runs manifest receivers' code. (Additive; optional for fakes.) */
+  setReceiverCode?(code: ReceiverCode): void;
+  /** Runs a manifest receiver's code now (an explicit ordered broadcast); its result data. (Additive; optional for fakes.) */
+  runReceiver?(receiver: ComponentInfo, intent: Intent): string | null;
   register(actions: readonly string[], receiver: (intent: Intent) => void): () => void;
   /** The last broadcast of a sticky action (ACTION_CARRIER_CONFIG_CHANGED is sticky). */
   sticky(action: string): Intent | undefined;
@@ -111,6 +122,11 @@ export interface PackageInfo {
   readonly activities: readonly ComponentInfo[];
   readonly firstInstallTime: Date;
   readonly lastUpdateTime: Date;
+  /**
+   * Classes the APK's DEX files define (class -> superclass), null for an APK without code.
+   * (Additive; a fake PackageManager may leave it out.)
+   */
+  readonly codeClasses?: ReadonlyMap<string, string | null> | null;
 }
 
 export interface PackageManager {
@@ -175,14 +191,6 @@ export interface PhoneProcess {
   start(platform: Platform): { stop(): void };
 }
 
-/** The code of apps' manifest receivers (services/app-receivers.ts), reached by explicit broadcasts. */
-export interface AppReceiverRegistry {
-  register(className: string, code: (call: {
-    readonly packageName: string; readonly className: string; readonly action: string | undefined;
-    readonly extras: Readonly<Record<string, ExtraValue>>; readonly callingUid: number;
-  }) => { readonly resultCode: number; readonly data?: string }): void;
-}
-
 export interface Platform {
   readonly clock: Clock;
   readonly bus: BroadcastBus;
@@ -203,6 +211,4 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
-  /** Models of app receiver code for explicit broadcasts (device-level; additive, optional for fakes). */
-  readonly appReceivers?: AppReceiverRegistry;
 }

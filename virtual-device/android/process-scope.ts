@@ -45,6 +45,9 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     send: (intent) => base.bus.send(intent),
     sticky: (action) => base.bus.sticky(action),
     pendingDeliveries: () => base.bus.pendingDeliveries?.() ?? 0,
+    // Receiver code is the apps' (not this process's): set on, and run by, the device's bus.
+    setReceiverCode: (code) => base.bus.setReceiverCode?.(code),
+    runReceiver: (receiver, intent) => base.bus.runReceiver?.(receiver, intent) ?? null,
     register: (actions, receiver) => {
       const unregister = base.bus.register(actions, (intent) => { if (alive) receiver(intent); });
       receivers.add(unregister);
@@ -69,7 +72,6 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     isUserUnlocked: () => base.isUserUnlocked(),
     restartPhoneProcess: () => base.restartPhoneProcess(),
     ...(base.deviceStore === undefined ? {} : { deviceStore: base.deviceStore }),
-    ...(base.appReceivers === undefined ? {} : { appReceivers: base.appReceivers }),
   };
   return {
     platform,

@@ -21,7 +21,6 @@ import { createProcessScope, type ProcessScope } from './process-scope';
 import { BUILD_INFO, buildProperties, PRODUCT_DEVICE } from './props/build-props';
 import { PropertyStore } from './props/property-store';
 import { registerPlatformCommands } from './platform-commands';
-import { AppReceivers } from './services/app-receivers';
 import { SettingsStore } from './services/settings-service';
 import { readAll } from './shell/byte-pipe';
 import { ShellInterpreter } from './shell/sh-interpreter';
@@ -64,8 +63,6 @@ export class ReferenceDevice implements AndroidDevice {
   readonly packages: PackageManagerService;
   readonly packageOps: PackageOperations;
   readonly settings = new SettingsStore();
-  /** Models of app receiver code, for explicit broadcasts. */
-  readonly appReceivers = new AppReceivers();
   readonly platform: Platform;
   readonly fs: DeviceFs;
 
@@ -124,7 +121,6 @@ export class ReferenceDevice implements AndroidDevice {
       isUserUnlocked: () => this.userUnlocked,
       restartPhoneProcess: () => this.restartPhoneProcess(),
       deviceStore: this.deviceStore,
-      appReceivers: this.appReceivers,
     };
     this.clock.onTaskError((error) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     this.bus.onReceiverError((error, intent) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION while delivering ${intent.action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));

@@ -1,11 +1,18 @@
 /**
- * The device's simulated ImsService app processes. They live outside com.android.phone: a phone
- * restart keeps them (and their current features); a crash, an update, an uninstall or a reboot
- * kills them. The registry tells every live binding host (one per phone process) when an app dies.
+ * The device's ImsService app processes. They live outside com.android.phone: a phone restart
+ * keeps them (and their current features); a crash, an update, an uninstall or a reboot kills
+ * them. The registry tells every live binding host (one per phone process) when an app dies.
  */
-import { ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_REMOVED, type BroadcastBus, type Intent, type LogBuffer, type PackageManager } from '../android/platform';
+import {
+  ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_REMOVED, type BroadcastBus, EXTRA_REPLACING, type Intent, type LogBuffer, type PackageManager,
+} from '../android/platform';
 import { type IdentityHashes } from '../telephony/ims/binder';
+import { type ComponentName } from '../telephony/ims/component-name';
+import { type ClassProblem } from './app-code';
 import { ImsAppProcess } from './ims-app-process';
+
+/** PackageManager's extra on PACKAGE_REMOVED: false when the app's data stays (`pm uninstall -k`). */
+const EXTRA_DATA_REMOVED = 'android.intent.extra.DATA_REMOVED';
 
 /** How an app process went away, which decides what its clients see. */
 export type AppDeath =
@@ -25,6 +32,11 @@ export interface AppDeathListener {
 export class AppRegistry {
   private readonly apps = new Map<string, ImsAppProcess>();
   private readonly listeners = new Set<AppDeathListener>();
+  /**
+   * Whether an APK without any DEX (a manifest-only fixture) is simulated (the default profile)
+   * or fails to start as on a device (app-code.ts). The emulator profile turns it off.
+   */
+  simulateCodeless = true;
 
   constructor(
     private readonly pm: PackageManager,
@@ -36,7 +48,7 @@ export class AppRegistry {
   get(packageName: string): ImsAppProcess {
     let app = this.apps.get(packageName);
     if (!app) {
-      app = new ImsAppProcess(packageName, this.pm, this.identities, this.logcat, (crashed) => this.kill(crashed, 'crash-loop'));
+      app = new ImsAppProcess(packageName, this.pm, this.identities, this.logcat, (dying, death) => this.kill(dying, death));
       this.apps.set(packageName, app);
     }
     return app;
@@ -50,15 +62,35 @@ export class AppRegistry {
   /** Kills an app process and tells the bound clients. */
   kill(app: ImsAppProcess, death: AppDeath): void {
     const wasRunning = app.running;
-    if (death === 'removed') app.reset();
-    else app.die();
+    app.die();
     if (wasRunning) this.logcat.write('I', 'ActivityManager', `Process ${app.packageName} (pid ${10000 + this.pidOf(app.packageName)}) has died: ${death === 'crash' || death === 'crash-loop' ? 'crash' : 'fg  SVC'}`);
     for (const listener of [...this.listeners]) listener.onAppDied(app, death);
   }
 
-  /** A reboot: every app process is gone, and so are the stimuli applied to them. */
+  /**
+   * A component's class cannot be instantiated (app-code.ts): ActivityThread throws on the app's
+   * main thread, the process dies, and as it does so every time it is started ActivityManager
+   * gives up on its bindings (onBindingDied).
+   */
+  crashOnStart(app: ImsAppProcess, component: ComponentName, kind: 'service' | 'receiver', problem: ClassProblem): void {
+    const pid = 10000 + this.pidOf(app.packageName);
+    this.logcat.write('E', 'AndroidRuntime', 'FATAL EXCEPTION: main');
+    this.logcat.write('E', 'AndroidRuntime', `Process: ${app.packageName}, PID: ${pid}`);
+    this.logcat.write('E', 'AndroidRuntime', `java.lang.RuntimeException: Unable to instantiate ${kind} ${component.className}: ${problem.javaClass}: ${problem.message}`);
+    app.running = true;
+    this.kill(app, 'crash-loop');
+  }
+
+  /**
+   * A reboot: every app process is gone with what lived in it. Stored data (a set behaviour) stays
+   * while the package is installed; a package the boot scan no longer finds (a system app whose
+   * APK was removed) loses its data, as PackageManager wipes it.
+   */
   resetAll(): void {
-    for (const app of this.apps.values()) app.reset();
+    for (const app of this.apps.values()) {
+      if (this.pm.get(app.packageName) === undefined) app.forgetData();
+      else app.die();
+    }
   }
 
   /**
@@ -75,6 +107,8 @@ export class AppRegistry {
     if (!app) return;
     if (intent.action === ACTION_PACKAGE_REMOVED) {
       this.kill(app, 'removed');
+      // An uninstall removes the app's data (its stored behaviour); an update keeps it.
+      if ((intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined) app.forgetData();
       return;
     }
     const info = this.pm.get(packageName);

@@ -1,12 +1,23 @@
 /**
- * One simulated app that implements an ImsService: its process, what its ImsService answers and
- * how it misbehaves. Answers come from the `ims-rig.answers` meta-data of the <service> (or a
- * known AOSP test app), behaviour from `ims-rig.behaviour` (or the `app behaviour` stimulus).
- * The current feature set (the `app features` stimulus) resets to the manifest answers whenever
- * the process dies; a binder from a dead process throws DeadObjectException.
+ * One app that implements an ImsService, run by the rules the rig's app code follows
+ * (android-apps/ims-service): its process, what its ImsService answers and how it misbehaves.
+ * Answers come from the `ims-rig.answers` meta-data of the <service> (or a known AOSP test app),
+ * behaviour from `ims-rig.behaviour`, feature state from `ims-rig.feature-state`; the control
+ * broadcast (control-receiver.ts) and the `ims-rig-device app` stimulus change them. Features and
+ * feature state set that way live in the process and reset when it dies; a behaviour set that way
+ * is stored with the app's data (the DEX's SharedPreferences): it survives process death and
+ * reboot and goes with an uninstall. A binder from a dead process throws DeadObjectException.
+ *
+ * What the code does, mirrored here (RigImsService.smali): `null-binding` onBind returns null;
+ * `query-error` dies inside querySupportedImsFeatures, so the framework's binder call fails
+ * (since Android 14 ImsService turns a thrown exception into a null answer, which is not an
+ * error); `crash-on-bind` crashes after readyForFeatureCreation, which only the real bind calls.
  */
 import { type ComponentInfo, type LogBuffer, type PackageManager } from '../android/platform';
-import { APP_BEHAVIOURS, type AppBehaviour, FEATURE_STATE_ID, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../../harness/model/ims-app';
+import {
+  APP_BEHAVIOURS, type AppBehaviour, FEATURE_STATE_ID, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA,
+  IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION, isFeatureStateName,
+} from '../../harness/model/ims-app';
 import {
   type BinderRef,
   type CompatImsServiceStub,
@@ -19,9 +30,13 @@ import {
 import { type ComponentName } from '../telephony/ims/component-name';
 import { type FeatureSlotPair } from '../telephony/ims/feature-slot-pair';
 import { parseAnswers } from './answers';
+import { boundAction, type Code } from './app-code';
 import { KNOWN_IMS_APPS } from './known-test-apps';
 
-const STATE_READY = 2;
+const STATE_READY = FEATURE_STATE_ID.READY;
+
+/** How the app's own code ends its process: a quiet kill (query-error), or a crash loop (crash-on-bind). */
+export type SelfDeath = 'crash' | 'crash-loop';
 
 /** Where an app's listener calls land (the binder thread of the process that set it). */
 export interface ListenerRegistration {
@@ -31,10 +46,16 @@ export interface ListenerRegistration {
 
 export class ImsAppProcess {
   running = false;
-  /** Set by the `app behaviour` stimulus; cleared when the package is replaced or removed. */
+  /** Set by the control broadcast or the `app behaviour` stimulus; stored with the app's data (uninstall clears it). */
   behaviourOverride: AppBehaviour | undefined;
-  /** Set by the `app features` stimulus; cleared when the process dies. */
+  /** Set by the control broadcast or the `app features` stimulus; cleared when the process dies. */
   private featuresOverride: FeatureSlotPair[] | undefined;
+  /** Set by the control broadcast (ImsFeature state number); cleared when the process dies. */
+  private featureStateOverride: number | undefined;
+  /** The framework's feature status callbacks, by `slot:type`, told the state when it changes. */
+  private readonly statusCallbacks = new Map<string, (state: number) => void>();
+  /** Feature objects created in this process (the DEX keeps them all). */
+  private featuresCreated = 0;
   private listenerRegistration: ListenerRegistration | null = null;
   private readonly imsEnabled = new Map<number, boolean>();
   /** Bumped on every death: binders of an older generation are dead. */
@@ -47,9 +68,19 @@ export class ImsAppProcess {
     private readonly pm: PackageManager,
     private readonly identities: IdentityHashes,
     private readonly logcat: LogBuffer,
-    /** Called when a stub call makes the process crash (crash-on-bind). */
-    private readonly onCrashLoop: (app: ImsAppProcess) => void,
+    /** Called when the app's code ends its own process (query-error, crash-on-bind). */
+    private readonly onSelfDeath: (app: ImsAppProcess, death: SelfDeath) => void,
   ) {}
+
+  /** The classes the installed APK's DEX defines (null: no DEX; undefined: not known). */
+  code(): Code | null | undefined {
+    return this.pm.get(this.packageName)?.codeClasses;
+  }
+
+  /** Where the APK is (for ClassNotFoundException's message). */
+  codePath(): string {
+    return this.pm.get(this.packageName)?.codePath ?? `/data/app/${this.packageName}-1/base.apk`;
+  }
 
   /** The package's ImsService components (new-style first). */
   imsServices(): ComponentInfo[] {
@@ -85,10 +116,21 @@ export class ImsAppProcess {
     return this.behaviourOverride ?? this.manifestBehaviour();
   }
 
-  /** The ImsFeature state its features report (setFeatureState): `ims-rig.feature-state`, READY when absent. */
-  featureState(): number {
-    const value = this.component()?.metaData[FIXTURE_FEATURE_STATE_METADATA];
-    return typeof value === 'string' ? (FEATURE_STATE_ID as Readonly<Record<string, number>>)[value] ?? STATE_READY : STATE_READY;
+  /** The ImsFeature state the features of `className` are put in (unknown manifest values: READY). */
+  featureState(className?: string): number {
+    if (this.featureStateOverride !== undefined) return this.featureStateOverride;
+    const value = this.component(className)?.metaData[FIXTURE_FEATURE_STATE_METADATA];
+    return typeof value === 'string' && isFeatureStateName(value) ? FEATURE_STATE_ID[value] : STATE_READY;
+  }
+
+  /**
+   * The control broadcast's feature-state: from now on, and for the features alive (their status
+   * callbacks are told): 'updated' when the process has created features, else 'stored'.
+   */
+  setFeatureState(state: number): 'updated' | 'stored' {
+    this.featureStateOverride = state;
+    for (const callback of this.statusCallbacks.values()) this.clientPost(() => callback(state));
+    return this.featuresCreated > 0 ? 'updated' : 'stored';
   }
 
   currentFeatures(className?: string): FeatureSlotPair[] {
@@ -115,15 +157,17 @@ export class ImsAppProcess {
     return 'notified';
   }
 
-  /** ImsService.onBind(intent): the binder, or null (wrong action, or `null-binding`). */
+  /**
+   * ImsService.onBind(intent): the binder, or null (`null-binding`, or an action other than the
+   * one the service answers: its code's ImsService base decides, else its manifest filter).
+   */
   onBind(name: ComponentName, action: string): ImsServiceBinder | null {
     this.running = true;
     const service = this.component(name.className);
     if (!service || this.behaviour() === 'null-binding') return null;
-    const kind = service.actions.includes(IMS_SERVICE_ACTION) ? 'ims' : 'compat';
-    if (kind === 'ims' && action !== IMS_SERVICE_ACTION) return null;
-    if (kind === 'compat' && action !== IMS_COMPAT_SERVICE_ACTION) return null;
-    return kind === 'ims' ? this.imsStub(name.className, this.generation) : this.compatStub(this.generation);
+    const answered = boundAction(this.code(), name.className) ?? (service.actions.includes(IMS_SERVICE_ACTION) ? IMS_SERVICE_ACTION : IMS_COMPAT_SERVICE_ACTION);
+    if (action !== answered) return null;
+    return answered === IMS_SERVICE_ACTION ? this.imsStub(name.className, this.generation) : this.compatStub(this.generation);
   }
 
   /** The service instance is destroyed (no binding left): its listener goes with it. */
@@ -136,14 +180,22 @@ export class ImsAppProcess {
     this.running = false;
     this.generation++;
     this.featuresOverride = undefined;
+    this.featureStateOverride = undefined;
+    this.statusCallbacks.clear();
+    this.featuresCreated = 0;
     this.listenerRegistration = null;
     this.imsEnabled.clear();
   }
 
-  /** The package was replaced or removed (or the device rebooted): stimuli are forgotten too. */
-  reset(): void {
+  /** The package was uninstalled with its data: the stored behaviour goes too. */
+  forgetData(): void {
     this.die();
     this.behaviourOverride = undefined;
+  }
+
+  /** The app's own logcat line (RigImsService.log). */
+  log(message: string): void {
+    this.logcat.write('I', 'ImsRig', message);
   }
 
   private alive(generation: number): void {
@@ -155,22 +207,33 @@ export class ImsAppProcess {
   }
 
   private imsStub(className: string, generation: number): ImsServiceStub {
-    const feature = (): BinderRef => this.binder('android.os.BinderProxy');
+    const feature = (): BinderRef => {
+      this.featuresCreated++;
+      return this.binder('android.os.BinderProxy');
+    };
     const capabilities = KNOWN_IMS_APPS[this.packageName]?.capabilities ?? 0;
     return {
       kind: 'ims',
       setListener: (listener) => {
         this.alive(generation);
         this.listenerRegistration = listener ? { listener, post: this.clientPost } : null;
-        // crash-on-bind: the process dies right after the framework's real bind (which sets the
-        // listener), once the current binder transaction has returned.
-        if (listener && this.behaviour() === 'crash-on-bind') this.clientPost(() => this.onCrashLoop(this));
       },
-      notifyImsServiceReadyForFeatureCreation: () => this.alive(generation),
+      notifyImsServiceReadyForFeatureCreation: () => {
+        this.alive(generation);
+        // crash-on-bind: readyForFeatureCreation posts a crash to the app's main thread, which
+        // runs once this binder transaction has returned.
+        if (this.behaviour() === 'crash-on-bind') {
+          this.log(`readyForFeatureCreation: ims-rig.behaviour=crash-on-bind, crashing the main thread`);
+          this.clientPost(() => this.onSelfDeath(this, 'crash-loop'));
+        }
+      },
       querySupportedImsFeatures: () => {
         this.alive(generation);
         if (this.behaviour() === 'query-error') {
-          throw new Error(`java.lang.IllegalStateException: ${this.packageName} failed querySupportedImsFeatures (ims-rig.behaviour=query-error)`);
+          // The process kills itself inside the call: the caller's transaction fails.
+          this.log('querySupportedImsFeatures: ims-rig.behaviour=query-error, killing own process');
+          this.onSelfDeath(this, 'crash');
+          throw new RemoteException(`DeadObjectException: ${this.packageName} died in querySupportedImsFeatures (ims-rig.behaviour=query-error)`);
         }
         return this.currentFeatures(className);
       },
@@ -181,12 +244,16 @@ export class ImsAppProcess {
       getConfig: () => (this.alive(generation), this.binder('android.telephony.ims.aidl.IImsConfig$Stub$Proxy')),
       getRegistration: () => (this.alive(generation), this.binder('android.telephony.ims.aidl.IImsRegistration$Stub$Proxy')),
       getSipTransport: () => (this.alive(generation), capabilities & 2 ? this.binder('android.telephony.ims.aidl.ISipTransport$Stub$Proxy') : null),
-      addFeatureStatusCallback: (_slot, _type, callback) => {
+      addFeatureStatusCallback: (slot, type, callback) => {
         this.alive(generation);
         // ImsFeature#addImsFeatureStatusCallback reports the current state at once.
-        callback(this.featureState());
+        this.statusCallbacks.set(`${slot}:${type}`, callback);
+        callback(this.featureState(className));
       },
-      removeFeatureStatusCallback: () => this.alive(generation),
+      removeFeatureStatusCallback: (slot, type) => {
+        this.alive(generation);
+        this.statusCallbacks.delete(`${slot}:${type}`);
+      },
       removeImsFeature: () => this.alive(generation),
       enableIms: (slotId) => {
         this.alive(generation);

@@ -11,6 +11,7 @@ import { type ImsServiceBinder, type ServiceBinder, type ServiceConnection } fro
 import { type ComponentName, componentToString } from '../telephony/ims/component-name';
 import { JavaException } from '../telephony/ims/java-exception';
 import { type Handler } from '../telephony/java/scheduler';
+import { serviceClassProblem } from './app-code';
 import { type AppDeath, type AppDeathListener, type AppRegistry } from './app-registry';
 import { type ImsAppProcess } from './ims-app-process';
 
@@ -118,6 +119,12 @@ export class ServiceBindingHost implements ServiceBinder, AppDeathListener {
     this.main.sendMessage('deliver', binding, `bind ${componentToString(name)}`, () => {
       if (!this.bindings.has(binding.connection) || binding.dead) return;
       if (!this.pm.get(name.packageName)) return;
+      // ActivityThread#handleCreateService loads the class from the APK's DEX first.
+      const problem = serviceClassProblem(binding.app.code(), name.className, binding.app.codePath(), this.apps.simulateCodeless);
+      if (problem !== undefined) {
+        this.apps.crashOnStart(binding.app, name, 'service', problem);
+        return;
+      }
       const binder: ImsServiceBinder | null = binding.app.onBind(name, binding.action);
       if (binder === null) {
         binding.connection.onNullBinding(name);

@@ -7,9 +7,10 @@
  * with it); `platform` is always the view of the latest phone process.
  */
 import { type LogBuffer, type Platform } from '../android/platform';
-import { OBSERVER_RECEIVER_CLASS } from '../../harness/model/observer-app';
 import { AppRegistry } from '../apps/app-registry';
+import { appReceiverCode } from '../apps/control-receiver';
 import { ObserverApp } from '../apps/observer/observer-app';
+import { withObserverReceiver } from '../apps/observer/observer-receiver';
 import { deviationHooks } from '../deviations/deviations';
 import { type CallbackWrapper } from './ims-state/callback-wrapper';
 import { JavaException } from './ims/java-exception';
@@ -55,7 +56,6 @@ export class TelephonyDevice {
       telephony: () => this.phone,
       errorOnPhoneDeath: () => !deviationHooks(this.lastDeviation).stateCallbackNoErrorOnPhoneCrash,
     });
-    platform.appReceivers?.register(OBSERVER_RECEIVER_CLASS, (call) => this.observer.onReceive(call.extras));
   }
 
   /** A phone process stopped: apps tied to its binder hear of it. */
@@ -83,6 +83,8 @@ export class TelephonyDevice {
       else devicesWithoutStore.set(platform, device);
     }
     device.platform = platform;
+    // Manifest receivers of the device's apps run as their code does (the rig app's control receiver).
+    platform.bus.setReceiverCode?.(withObserverReceiver(appReceiverCode(device.apps), device.apps, device.observer));
     return device;
   }
 

@@ -4,9 +4,9 @@ import { observerLogcatCommand, parseObserverLog, parseObserverMessage } from '.
 describe('the observer app control broadcast', () => {
   it('register, unregister and reregister as argv, explicit and with the contract action', () => {
     expect(observerBroadcastCommand({ op: 'register', id: 'mmtel0', slot: 1, feature: 'RCS' }).line)
-      .toBe('am broadcast -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op register --es id mmtel0 --ei slot 1 --es feature RCS');
+      .toBe('am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op register --es id mmtel0 --ei slot 1 --es feature RCS');
     expect(observerBroadcastCommand({ op: 'unregister', id: 'a' }).line)
-      .toBe('am broadcast -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op unregister --es id a');
+      .toBe('am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op unregister --es id a');
     expect(observerBroadcastCommand({ op: 'reregister', id: 'a-1' }).argv.slice(-2)).toEqual(['id', 'a-1']);
   });
 

@@ -1,79 +1,85 @@
 /**
- * `ims-rig build-apks` (npm run build:apks): builds apks/<stem>.apk from every
- * fixtures/manifests/<stem>.xml with the real `aapt package` against framework-res.apk. Maintainers
- * run it when a fixture manifest changes and commit the APKs, so a fresh machine needs no aapt.
- * (Apps declared inline in scenarios are written by ims-rig itself: harness/formats/apk-writer.ts.)
+ * `ims-rig build-apks` (npm run build:apks), for maintainers: rebuilds the rig's ImsService app
+ * (android-apps/ims-service/prebuilt, with smali and aapt: build-rig-app.ts) and the fixture APKs
+ * in apps/ (build-fixture-apks.ts), so a fresh machine needs no Android tools.
+ *
+ * `ims-rig build-apks --scenario <file> --out <dir>`: writes the APKs that scenario would install,
+ * for inspection or a manual `adb install` (no Android tools needed: scenario-apks.ts).
  */
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, EXIT_OK } from '../../errors';
 import { APKS_DIR, FIXTURES_DIR } from '../../paths';
-
-const run = promisify(execFile);
-const INSTALL_HINT = 'install them with `apt-get install aapt android-framework-res` (Debian/Ubuntu), or pass --aapt / --framework-res';
+import { loadScenario } from '../../scenario/loader';
+import { ApkCache } from '../../targets/app-realiser';
+import { loadTestKey, RIG_APP_DIR, RIG_APP_PREBUILT_DIR } from '../../targets/rig-app-files';
+import { scenarioApks } from '../../targets/scenario-apks';
+import { buildFixtureApks } from './build-fixture-apks';
+import { buildRigApp, writeRigAppPrebuilt } from './build-rig-app';
+import { toolProblem } from './tool-check';
 
 export interface BuildApksOptions {
   readonly aapt?: unknown;
+  readonly smali?: unknown;
   readonly frameworkRes?: unknown;
   /** Where the manifests are (default fixtures/manifests); for tests. */
   readonly manifests?: unknown;
-  /** Where the APKs go (default apks/); for tests. */
+  /** Where the APKs go (default apks/, or the --scenario output directory). */
   readonly out?: unknown;
+  /** Where the rig app's sources are and its prebuilt files go (defaults: android-apps/ims-service[/prebuilt]); for tests. */
+  readonly rigAppSource?: unknown;
+  readonly rigAppOut?: unknown;
+  /** A scenario file: write its APKs instead. */
+  readonly scenario?: unknown;
 }
 
 const text = (v: unknown, fallback: string): string => (typeof v === 'string' && v !== '' ? v : fallback);
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-async function aaptWorks(aapt: string): Promise<string | undefined> {
-  try {
-    await run(aapt, ['version']);
-    return undefined;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${aapt}: not found` : `${aapt} version failed: ${String(e)}`;
+async function scenarioCommand(file: string, outDir: string): Promise<number> {
+  const scenario = await loadScenario(file);
+  await mkdir(outDir, { recursive: true });
+  const apks = await scenarioApks(scenario, new ApkCache());
+  for (const apk of apks) {
+    const out = path.join(outDir, apk.file);
+    await writeFile(out, apk.bytes);
+    console.log(`${out}  ${apk.bytes.length} bytes  sha256 ${sha256(apk.bytes).slice(0, 16)}  ${apk.what}`);
   }
+  console.log(`${apks.length} APKs for ${scenario.id} in ${outDir}`);
+  return EXIT_OK;
 }
 
-/** Builds every fixture manifest; returns the exit code (0, 2 for a manifest aapt refuses, 3 without aapt). */
+/** Returns the exit code (0; 2 for a manifest aapt refuses or a bad scenario; 3 without the tools). */
 export async function buildApksCommand(opts: BuildApksOptions): Promise<number> {
+  if (typeof opts.scenario === 'string') {
+    if (typeof opts.out !== 'string' || opts.out === '') {
+      console.error('ims-rig build-apks: --scenario needs --out <dir>');
+      return EXIT_BAD_INPUT;
+    }
+    return scenarioCommand(opts.scenario, opts.out);
+  }
   const aapt = text(opts.aapt, 'aapt');
+  const smali = text(opts.smali, 'smali');
   const frameworkRes = text(opts.frameworkRes, '/usr/share/android-framework-res/framework-res.apk');
+  const problem = (await toolProblem(aapt, ['version'], 'aapt android-framework-res', '--aapt'))
+    ?? (await stat(frameworkRes).then((s) => (s.isFile() ? undefined : 'not a file'), () => 'no such file') === undefined ? undefined
+      : `${frameworkRes}: no such file; install them with \`apt-get install aapt android-framework-res\` (Debian/Ubuntu), or pass --aapt / --framework-res`)
+    ?? (await toolProblem(smali, ['--version'], 'libsmali-java', '--smali'));
+  if (problem !== undefined) {
+    console.error(`ims-rig build-apks: ${problem}`);
+    return EXIT_INFRASTRUCTURE;
+  }
+
+  const rigAppOut = text(opts.rigAppOut, RIG_APP_PREBUILT_DIR);
+  const built = await buildRigApp({ smali, aapt, frameworkRes }, text(opts.rigAppSource, RIG_APP_DIR));
+  const before = await readFile(path.join(rigAppOut, 'SHA256SUMS'), 'utf8').catch(() => '');
+  await writeRigAppPrebuilt(built, rigAppOut);
+  console.log(`${path.relative(process.cwd(), rigAppOut) || '.'}: ${before === built.sums ? 'unchanged' : 'rebuilt'} (classes.dex ${built.dex.length} bytes, AndroidManifest.bin ${built.manifest.length} bytes)`);
+
   const manifestsDir = text(opts.manifests, path.join(FIXTURES_DIR, 'manifests'));
   const outDir = text(opts.out, APKS_DIR);
-
-  const aaptProblem = await aaptWorks(aapt);
-  if (aaptProblem !== undefined) {
-    console.error(`ims-rig build-apks: ${aaptProblem}; ${INSTALL_HINT}`);
-    return EXIT_INFRASTRUCTURE;
-  }
-  if (!(await stat(frameworkRes).then((s) => s.isFile(), () => false))) {
-    console.error(`ims-rig build-apks: ${frameworkRes}: no such file; ${INSTALL_HINT}`);
-    return EXIT_INFRASTRUCTURE;
-  }
-  const manifests = (await readdir(manifestsDir)).filter((f) => f.endsWith('.xml')).sort();
-  await mkdir(outDir, { recursive: true });
-  const work = await mkdtemp(path.join(tmpdir(), 'ims-rig-aapt-'));
-  let failed = 0;
-  try {
-    for (const manifest of manifests) {
-      const apk = path.join(outDir, `${path.basename(manifest, '.xml')}.apk`);
-      // aapt insists on a file named AndroidManifest.xml.
-      const staged = path.join(work, path.basename(manifest, '.xml'), 'AndroidManifest.xml');
-      await mkdir(path.dirname(staged), { recursive: true });
-      await copyFile(path.join(manifestsDir, manifest), staged);
-      try {
-        await run(aapt, ['package', '-f', '-M', staged, '-I', frameworkRes, '-F', apk]);
-        console.log(`built ${path.relative(process.cwd(), apk)} (${(await stat(apk)).size} bytes)`);
-      } catch (e) {
-        failed++;
-        const stderr = (e as { stderr?: string }).stderr ?? String(e);
-        console.error(`ims-rig build-apks: aapt refused ${path.join(manifestsDir, manifest)}:\n${stderr.replaceAll(staged, path.join(manifestsDir, manifest)).trim()}`);
-      }
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  console.log(`${manifests.length - failed} of ${manifests.length} APKs built in ${path.relative(process.cwd(), outDir) || '.'}`);
+  const { built: count, failed } = await buildFixtureApks({ aapt, frameworkRes, manifestsDir, outDir, dex: built.dex, signer: loadTestKey() });
+  console.log(`${count} of ${count + failed} APKs built in ${path.relative(process.cwd(), outDir) || '.'}`);
   return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
 }

@@ -14,10 +14,11 @@ describe('parseManifestXml', () => {
       problems: [],
     });
     expect(m.application?.directBootAware).toBeUndefined();
-    expect(m.components).toHaveLength(1);
+    // The service and the rig app's control receiver (the fixture APKs carry the rig app's code).
+    expect(m.components.map((c) => c.kind)).toEqual(['service', 'receiver']);
     const s = m.components[0];
     expect(s).toMatchObject({
-      kind: 'service', name: '.ImsService', qualifiedName: 'com.oem.ims.ImsService', line: 8,
+      kind: 'service', name: 'org.imsrig.ims.RigImsService', qualifiedName: 'org.imsrig.ims.RigImsService', line: 8,
       exported: true, directBootAware: true, permission: 'android.permission.BIND_IMS_SERVICE',
       intentFilters: [{ actions: ['android.telephony.ims.ImsService'], categories: [], dataSchemes: [], mimeTypes: [], line: 16 }],
     });

@@ -3,7 +3,7 @@
  * broadcast in ActivityManagerService's queue: the receivers are resolved when the intent is sent,
  * delivery happens later (next macrotask), in registration order, one intent after the other.
  */
-import { ACTION_CARRIER_CONFIG_CHANGED, type BroadcastBus, type Intent } from '../platform';
+import { ACTION_CARRIER_CONFIG_CHANGED, type BroadcastBus, type ComponentInfo, type Intent, type ReceiverCode } from '../platform';
 
 /** Actions AOSP sends sticky (Context#sendStickyBroadcast); the bus remembers the last of each. */
 export const STICKY_ACTIONS: ReadonlySet<string> = new Set([
@@ -32,6 +32,7 @@ export class MemoryBroadcastBus implements BroadcastBus {
   private scheduled = false;
   private readonly errorListeners: ((error: unknown, intent: Intent) => void)[] = [];
   private readonly sentListeners: ((intent: Intent) => void)[] = [];
+  private receiverCode: ReceiverCode | undefined;
 
   send(intent: Intent): void {
     if (STICKY_ACTIONS.has(intent.action)) this.stickies.set(intent.action, intent);
@@ -48,6 +49,15 @@ export class MemoryBroadcastBus implements BroadcastBus {
       registration.active = false;
       this.registrations = this.registrations.filter((r) => r !== registration);
     };
+  }
+
+  setReceiverCode(code: ReceiverCode): void {
+    this.receiverCode = code;
+  }
+
+  runReceiver(receiver: ComponentInfo, intent: Intent): string | null {
+    for (const listener of this.sentListeners) listener(intent);
+    return this.receiverCode === undefined ? null : this.receiverCode(receiver, intent);
   }
 
   sticky(action: string): Intent | undefined {

@@ -7,6 +7,7 @@
 import yauzl from 'yauzl';
 import BinaryXmlParser, { type XmlAttribute, type XmlElement } from '@devicefarmer/adbkit-apkreader/lib/apkreader/parser/binaryxml';
 import { type ComponentInfo, type MetaDataValue } from '../platform';
+import { DexFormatError, readDexClasses } from './dex-file';
 import { parseProtectionLevel, type PermissionDefinition } from './permission-catalog';
 
 const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
@@ -47,6 +48,11 @@ export interface ParsedPackage {
     readonly hasCode: boolean;
   };
   readonly components: readonly ParsedComponent[];
+  /**
+   * The classes the APK's classes.dex, classes2.dex, … define, each with its superclass; null
+   * when the APK carries no DEX at all (a manifest-only APK).
+   */
+  readonly code: ReadonlyMap<string, string | null> | null;
 }
 
 /** A parse failure with the INSTALL_PARSE_FAILED_* code AOSP reports (PackageManager.java). */
@@ -90,18 +96,56 @@ export function readZipEntry(zip: Buffer, entryName: string): Promise<Buffer | n
   });
 }
 
+const DEX_ENTRY = /^classes(\d*)\.dex$/;
+
+/** The entries of a zip held in memory whose names `wanted` accepts, in one pass. Throws if not a zip. */
+function readZipEntries(zip: Buffer, wanted: (name: string) => boolean): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (openError, file) => {
+      if (openError !== null || file === undefined) {
+        reject(openError ?? new Error('not a zip'));
+        return;
+      }
+      const found = new Map<string, Buffer>();
+      file.on('error', reject);
+      file.on('end', () => resolve(found));
+      file.on('entry', (entry: yauzl.Entry) => {
+        if (!wanted(entry.fileName)) {
+          file.readEntry();
+          return;
+        }
+        file.openReadStream(entry, (streamError, stream) => {
+          if (streamError !== null || stream === undefined) {
+            reject(streamError ?? new Error('unreadable entry'));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('error', reject);
+          stream.on('end', () => {
+            found.set(entry.fileName, Buffer.concat(chunks));
+            file.readEntry();
+          });
+        });
+      });
+      file.readEntry();
+    });
+  });
+}
+
 /**
  * Parses an APK. `apkPath` only appears in messages (AOSP names the staging file:
  * `/data/app/vmdl<session>.tmp/base.apk`).
  */
 export async function parseApk(apk: Buffer, apkPath: string): Promise<ParsedPackage> {
-  let manifestBytes: Buffer | null;
+  let entries: Map<string, Buffer>;
   try {
-    manifestBytes = await readZipEntry(apk, 'AndroidManifest.xml');
+    entries = await readZipEntries(apk, (name) => name === 'AndroidManifest.xml' || DEX_ENTRY.test(name));
   } catch {
     throw new ApkParseError('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${apkPath}: Failed to load asset path ${apkPath}`);
   }
-  if (manifestBytes === null) {
+  const manifestBytes = entries.get('AndroidManifest.xml');
+  if (manifestBytes === undefined) {
     throw new ApkParseError('INSTALL_PARSE_FAILED_BAD_MANIFEST', `Failed to parse ${apkPath}: Failed to read manifest from ${apkPath}`);
   }
   let root: XmlElement;
@@ -110,7 +154,25 @@ export async function parseApk(apk: Buffer, apkPath: string): Promise<ParsedPack
   } catch (error) {
     throw new ApkParseError('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${apkPath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return interpretManifest(root, apkPath);
+  return { ...interpretManifest(root, apkPath), code: readCode(entries, apkPath) };
+}
+
+/** MultiDex: classes.dex, then classes2.dex, classes3.dex … until one is missing (as ART loads them). */
+function readCode(entries: ReadonlyMap<string, Buffer>, apkPath: string): ReadonlyMap<string, string | null> | null {
+  const classes = new Map<string, string | null>();
+  for (let n = 1; n < 100; n++) {
+    const name = n === 1 ? 'classes.dex' : `classes${n}.dex`;
+    const dex = entries.get(name);
+    if (dex === undefined) return n === 1 ? null : classes;
+    try {
+      for (const [cls, superclass] of readDexClasses(dex).classes) classes.set(cls, superclass);
+    } catch (e) {
+      if (!(e instanceof DexFormatError)) throw e;
+      // PackageManager's dexopt refuses a DEX ART's verifier cannot open.
+      throw new ApkParseError('INSTALL_FAILED_DEXOPT', `Failed to install ${apkPath}: ${name}: ${e.message}`);
+    }
+  }
+  return classes;
 }
 
 function attr(element: XmlElement, name: string): XmlAttribute | undefined {
@@ -155,7 +217,7 @@ function children(element: XmlElement, name: string): XmlElement[] {
 
 const PACKAGE_SEGMENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-function interpretManifest(root: XmlElement, apkPath: string): ParsedPackage {
+function interpretManifest(root: XmlElement, apkPath: string): Omit<ParsedPackage, 'code'> {
   if (root.nodeName !== 'manifest') {
     throw new ApkParseError('INSTALL_PARSE_FAILED_MANIFEST_MALFORMED', `Failed to parse ${apkPath}: No <manifest> tag in ${apkPath}`);
   }

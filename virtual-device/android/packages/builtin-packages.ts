@@ -53,8 +53,14 @@ function pkg(packageName: string, options: { label: string; permissions: string[
     declaredPermissions: [],
     application: { label: options.label, enabled: true, directBootAware: options.directBootAware ?? false, persistent: options.persistent ?? false, debuggable: false, testOnly: false, hasCode: true },
     components: options.components ?? [],
+    // The image's own apps have their code: each component's class, on its framework base class.
+    code: new Map((options.components ?? []).map((c) => [c.className, FRAMEWORK_BASE[c.kind]])),
   };
 }
+
+const FRAMEWORK_BASE: Readonly<Record<ParsedComponent['kind'], string>> = {
+  activity: 'android.app.Activity', service: 'android.app.Service', receiver: 'android.content.BroadcastReceiver', provider: 'android.content.ContentProvider',
+};
 
 const MAIN_LAUNCHER = filter(['android.intent.action.MAIN'], { categories: ['android.intent.category.LAUNCHER'] });
 

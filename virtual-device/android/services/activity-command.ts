@@ -8,13 +8,14 @@ import { type PackageOperations } from '../packages/package-operations';
 import { type PackageManagerService } from '../packages/package-manager-service';
 import { printJavaException } from '../shell/java-exception';
 import { type Tool, type ToolContext } from '../shell/tool';
-import { type AppReceivers } from './app-receivers';
 import { deliverExplicitBroadcast } from './explicit-broadcast';
 import { type ProcessTable } from './process-tools';
 
 /** Intent.FLAG_RECEIVER_FROM_SHELL, which `am broadcast` adds. */
 const FLAG_RECEIVER_FROM_SHELL = 0x400000;
 const FLAG_RECEIVER_FOREGROUND = 0x10000000;
+const FLAG_EXCLUDE_STOPPED_PACKAGES = 0x10;
+const FLAG_INCLUDE_STOPPED_PACKAGES = 0x20;
 const FLAG_ACTIVITY_NEW_TASK = 0x10000000;
 
 /** Broadcasts only the system may send (core/res/AndroidManifest.xml <protected-broadcast>). */
@@ -63,7 +64,9 @@ export function parseIntentArgs(argv: readonly string[]): { intent: ParsedIntent
         case '--eu': { const k = next(); intent.extras[k] = next(); break; }
         case '--receiver-foreground': intent.flags |= FLAG_RECEIVER_FOREGROUND; break;
         case '--user': case '--receiver-permission': case '--allow-background-activity-starts': next(); break;
-        case '--include-stopped-packages': case '--exclude-stopped-packages': case '--async': case '-W': case '-S': case '--activity-clear-task': break;
+        case '--include-stopped-packages': intent.flags |= FLAG_INCLUDE_STOPPED_PACKAGES; break;
+        case '--exclude-stopped-packages': intent.flags |= FLAG_EXCLUDE_STOPPED_PACKAGES; break;
+        case '--async': case '-W': case '-S': case '--activity-clear-task': break;
         default:
           if (opt.startsWith('-')) return { error: `Unknown option: ${opt}` };
           rest.push(opt);
@@ -88,7 +91,7 @@ export function intentToShortString(intent: ParsedIntent): string {
   return `Intent { ${parts.join(' ')} }`;
 }
 
-export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable, receivers?: AppReceivers, log?: LogBuffer): Tool {
+export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable, log?: LogBuffer): Tool {
   return (ctx: ToolContext) => {
     const [cmd, ...args] = ctx.argv;
     switch (cmd) {
@@ -102,9 +105,10 @@ export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerServ
           return printJavaException(ctx.out, 'broadcast', 'java.lang.SecurityException', `Permission Denial: not allowed to send broadcast ${intent.action} from pid=${4000 + Math.floor(Math.random() * 1000)}, uid=${ctx.uid}`, ['com.android.server.am.BroadcastController.broadcastIntentLockedTraced(BroadcastController.java:1042)']);
         }
         if (intent.component !== undefined && log !== undefined) {
-          // Explicit: that receiver only, and its result data comes back (./explicit-broadcast.ts).
-          const result = deliverExplicitBroadcast({ ...intent, component: intent.component }, ctx.uid, pms, receivers, log);
-          ctx.out.stdout(`Broadcast completed: result=${result.resultCode}${result.data === undefined ? '' : `, data="${result.data}"`}\n`);
+          // An explicit broadcast runs the one manifest receiver it names (explicit-broadcast.ts).
+          const sent = { action: intent.action ?? '', ...(intent.data === undefined ? {} : { data: intent.data }), extras: intent.extras };
+          const data = deliverExplicitBroadcast(pms, bus, log, { component: intent.component, intent: sent, senderUid: ctx.uid }, intentToShortString(intent));
+          ctx.out.stdout(data === null ? 'Broadcast completed: result=0\n' : `Broadcast completed: result=0, data="${data}"\n`);
           return 0;
         }
         if (intent.action !== undefined) bus.send({ action: intent.action, ...(intent.data === undefined ? {} : { data: intent.data }), extras: intent.extras });

@@ -1,53 +1,64 @@
 /**
- * An explicit broadcast from the shell (`am broadcast -n <pkg>/<cls> -a …`): ActivityManager sends it
- * to that manifest receiver only — if the package is installed and the receiver enabled and
- * exported, the sender holds the receiver's permission (BroadcastQueue "Permission Denial: receiving
- * … requires … due to sender"), and, for an app targeting 35, the intent matches its filter (Android
- * 15 "explicit intent filter matching"). The receiver's code is the model registered for its class
- * (./app-receivers.ts); without one it behaves like a class missing from the DEX. `am` prints
- * `Broadcast completed: result=<code>` and `, data="<data>"` when the receiver set result data.
+ * `am broadcast -n <pkg>/<class> …` from the shell: ActivityManager delivers an explicit ordered
+ * broadcast to the one manifest receiver it names, and `am` prints its result data. The rules
+ * (BroadcastQueue / BroadcastSkipPolicy, ActivityManagerShellCommand#runSendBroadcast):
+ *   - the package is installed and enabled, the receiver declared and enabled: else nobody runs;
+ *   - not exported: only the app's own uid (or root/system) may send to it;
+ *   - android:permission on the receiver: the sender must hold it (the shell holds DUMP; root all),
+ *     else "Permission Denial … requires <perm> due to receiver …" in logcat and nobody runs;
+ *   - since Android 15 an explicit intent to an app targeting 35 must match one of the
+ *     receiver's intent filters (an intent without an action matches none);
+ *   - what runs is the app's code (ReceiverCode); its result data is what `am` prints:
+ *     `Broadcast completed: result=0, data="…"`, or `Broadcast completed: result=0` when no
+ *     receiver ran or it set none.
  */
-import { type LogBuffer } from '../platform';
-import { type PackageManagerService } from '../packages/package-manager-service';
-import { type AppReceivers } from './app-receivers';
-import { type ParsedIntent } from './activity-command';
+import { type BroadcastBus, type ComponentInfo, type Intent, type LogBuffer, type PackageManager } from '../platform';
 
+const ROOT_UID = 0;
+const SHELL_UID = 2000;
 const SHELL_PACKAGE = 'com.android.shell';
 
-export interface ExplicitResult {
-  readonly resultCode: number;
-  readonly data?: string;
+export interface ExplicitBroadcast {
+  readonly component: string;
+  readonly intent: Intent;
+  readonly senderUid: number;
 }
 
-function resolveClass(packageName: string, className: string): string {
-  return className.startsWith('.') ? packageName + className : className;
+function resolveReceiver(pm: PackageManager, component: string): ComponentInfo | undefined {
+  const slash = component.indexOf('/');
+  if (slash <= 0) return undefined;
+  const pkg = component.slice(0, slash);
+  const cls = component.slice(slash + 1);
+  const className = cls.startsWith('.') ? pkg + cls : cls;
+  const info = pm.get(pkg);
+  if (!info || !info.enabled) return undefined;
+  return info.receivers.find((r) => r.className === className && r.enabled);
 }
 
-/** Delivers `intent` to its component; returns what the result receiver gets. */
-export function deliverExplicitBroadcast(intent: ParsedIntent & { component: string }, callingUid: number, pms: PackageManagerService, receivers: AppReceivers | undefined, log: LogBuffer): ExplicitResult {
-  const [packageName = '', rawClass = ''] = intent.component.split('/');
-  const className = resolveClass(packageName, rawClass);
-  const denied = (why: string): ExplicitResult => {
-    log.write('W', 'BroadcastQueue', why);
-    return { resultCode: 0 };
-  };
-  const info = pms.get(packageName);
-  const receiver = info?.receivers.find((r) => r.className === className);
-  if (info === undefined || !info.enabled || receiver === undefined || !receiver.enabled) {
-    return denied(`Unable to deliver broadcast to ${packageName}/${className}: no such receiver`);
+function senderHolds(pm: PackageManager, uid: number, permission: string): boolean {
+  if (uid === ROOT_UID) return true;
+  return uid === SHELL_UID && pm.isPermissionGranted(SHELL_PACKAGE, permission);
+}
+
+/** Delivers the broadcast as ActivityManager would; the result data (null: none, or no receiver ran). */
+export function deliverExplicitBroadcast(pm: PackageManager, bus: BroadcastBus, log: LogBuffer, b: ExplicitBroadcast, intentText: string): string | null {
+  const receiver = resolveReceiver(pm, b.component);
+  if (receiver === undefined) {
+    log.write('W', 'BroadcastQueue', `Unable to launch app for broadcast ${intentText}: receiver ${b.component} not found`);
+    return null;
   }
-  if (!receiver.exported && callingUid !== 0) return denied(`Permission Denial: receiving Intent to ComponentInfo{${packageName}/${className}}: not exported from uid ${callingUid}`);
-  if (receiver.permission !== null && callingUid !== 0 && !pms.isPermissionGranted(SHELL_PACKAGE, receiver.permission)) {
-    return denied(`Permission Denial: receiving Intent { act=${intent.action ?? ''} cmp=${intent.component} } to ComponentInfo{${packageName}/${className}} requires ${receiver.permission} due to sender ${SHELL_PACKAGE} (uid ${callingUid})`);
+  const name = `${receiver.packageName}/${receiver.className}`;
+  if (!receiver.exported && b.senderUid !== ROOT_UID) {
+    log.write('W', 'BroadcastQueue', `Permission Denial: broadcasting ${intentText} from com.android.shell (uid=${b.senderUid}) is not exported from uid of receiver ${name}`);
+    return null;
   }
-  if (intent.action === undefined || !receiver.actions.includes(intent.action)) {
-    return denied(`Intent does not match component's intent filter: Intent { act=${intent.action ?? ''} cmp=${intent.component} }`);
+  if (receiver.permission !== null && !senderHolds(pm, b.senderUid, receiver.permission)) {
+    log.write('W', 'BroadcastQueue', `Permission Denial: broadcasting ${intentText} from com.android.shell (pid=4321, uid=${b.senderUid}) requires ${receiver.permission} due to receiver ${name}`);
+    return null;
   }
-  const code = receivers?.codeFor(className);
-  if (code === undefined) {
-    // ActivityThread.handleReceiver cannot load the class: the app process dies, nothing is set.
-    log.write('E', 'AndroidRuntime', `java.lang.RuntimeException: Unable to instantiate receiver ${className}: java.lang.ClassNotFoundException: Didn't find class "${className}"`);
-    return { resultCode: 0 };
+  if (!receiver.actions.includes(b.intent.action)) {
+    log.write('W', 'BroadcastQueue', `Intent does not match component's intent filter: ${intentText} to ${name}`);
+    return null;
   }
-  return code({ packageName, className, action: intent.action, extras: intent.extras, callingUid });
+  return bus.runReceiver === undefined ? null : bus.runReceiver(receiver, b.intent);
 }

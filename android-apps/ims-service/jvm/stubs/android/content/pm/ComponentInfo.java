@@ -1,0 +1,4 @@
+package android.content.pm;
+
+/** JVM stand-in. */
+public class ComponentInfo extends PackageItemInfo {}

@@ -1,0 +1,4 @@
+package android.os;
+
+/** JVM stand-in. */
+public interface IBinder {}
