@@ -1,7 +1,7 @@
 /**
  * The rig's observer app: the app that registers ImsStateCallbacks the way the documentation tells
  * apps to (seed 000 "Use ImsStateCallback") and writes every callback it receives to logcat, so the
- * rig observes what an app is really told. Its code is smali (apks/observer/), its behaviour is
+ * rig observes what an app is really told. Its code is smali (android-apps/observer/), its behaviour is
  * driven by one control broadcast that only adb may send; the reference device runs the same APK by
  * the same rules (virtual-device/apps/observer). Names here are the contract between the three.
  *
@@ -15,7 +15,7 @@
  *                                            for the same slot and feature: the documentation's
  *                                            recovery after onError)
  *
- * `register` resolves the slot's subscription (SubscriptionManager.getSubscriptionId(slot)), gets
+ * `register` resolves the slot's subscription (SubscriptionManager#getSubscriptionIds(slot)[0], -1 without one), gets
  * ImsManager#getImsMmTelManager / getImsRcsManager for it and calls registerImsStateCallback with a
  * new callback on the app's main executor. Every registration gets the next instance number of its
  * id (1, 2, …; a process restart starts again at 1), so a re-registered callback is told apart from
@@ -34,8 +34,8 @@
  *   ev=<event> reg=<id>#<n> slot=<slot> sub=<subId> feature=<MMTEL|RCS> reason=<word>
  *
  *   ev        register | register-failed | unregister | onAvailable | onUnavailable | onError
- *   reason    onUnavailable: the reason word of IMS_STATE_REASONS (harness/model/state-callback.ts),
- *             or the decimal number for a value that is none of them; register-failed: the
+ *   reason    onUnavailable: the word of ImsStateCallback.REASON_* 1..6 (UNAVAILABLE_REASONS,
+ *             harness/model/state-callback.ts), or the decimal number for any other value; register-failed: the
  *             exception's simple class name, `:` and for an ImsException its code
  *             (`ImsException:3`, `SecurityException`, `IllegalArgumentException`); otherwise `-`.
  *

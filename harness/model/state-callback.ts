@@ -48,6 +48,12 @@ export function imsStateReasonName(reason: number): string {
   return (IMS_STATE_REASONS as Readonly<Record<number, string>>)[reason] ?? String(reason);
 }
 
+/** How the observer app writes onUnavailable's reason: REASON_* 1..6 by name, any other value as its number. */
+export function unavailableReasonWord(reason: number): string {
+  const name = imsStateReasonName(reason);
+  return isUnavailableReason(name) ? name : String(reason);
+}
+
 /** The three methods of ImsStateCallback. */
 export const CALLBACK_EVENTS = ['onAvailable', 'onUnavailable', 'onError'] as const;
 export type CallbackEvent = (typeof CALLBACK_EVENTS)[number];

@@ -13,10 +13,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { renderManifestXml } from '../formats/android-manifest-render';
-import { buildApk, buildImsAppApk } from '../formats/apk-writer';
-import { renderObserverManifestXml } from '../formats/observer-manifest';
+import { buildImsAppApk } from '../formats/apk-writer';
 import { type AppExtras, type ImsAppSpec } from '../model';
-import { loadRigAppFiles, type RigAppFiles } from './rig-app-files';
+import { buildObserverApk, loadRigAppFiles, type RigAppFiles } from './rig-app-files';
 
 /**
  * Bumped when the APK writer's output changes for the same inputs (zip layout, signing block,
@@ -76,12 +75,12 @@ export class ApkCache {
     return realised;
   }
 
-  /** The observer app (state-callback steps): its manifest compiled here, like every generated app. */
+  /** The observer app (state-callback steps): its committed DEX and manifest, signed with the test key. */
   observerApk(): Promise<RealisedApk> {
     const cached = this.memory.get('observer');
     if (cached) return Promise.resolve(cached);
-    const bytes = buildApk(renderObserverManifestXml(), 'observer app (generated AndroidManifest.xml)');
-    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'generated' };
+    const bytes = buildObserverApk();
+    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
     this.memory.set('observer', realised);
     return Promise.resolve(realised);
   }

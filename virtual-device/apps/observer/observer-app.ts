@@ -1,6 +1,6 @@
 /**
  * The rig's observer app as the reference device runs it: what its smali code does
- * (apks/observer/smali; contract and log grammar in harness/model/observer-app.ts). On the control
+ * (android-apps/observer/smali; contract and log grammar in harness/model/observer-app.ts). On the control
  * broadcast it registers an ImsStateCallback through ImsMmTelManager / ImsRcsManager for the slot's
  * subscription, unregisters it, or re-registers; it logs every callback under ImsRigObserver.
  *
@@ -11,7 +11,7 @@
  * dies, every callback still tied to it is told onError (ImsStateCallback#binderDied), once.
  */
 import {
-  OBSERVER_EXTRA, OBSERVER_LOG_TAG, OBSERVER_OPS, OBSERVER_PACKAGE, REGISTRATION_ID_PATTERN, imsStateReasonName,
+  OBSERVER_EXTRA, OBSERVER_LOG_TAG, OBSERVER_OPS, OBSERVER_PACKAGE, REGISTRATION_ID_PATTERN, unavailableReasonWord,
   isStateCallbackFeature, type ObserverEvent, type ObserverOp, type StateCallbackFeature,
 } from '../../../harness/model';
 import { type ExtraValue, type LogBuffer, type PackageManager } from '../../android/platform';
@@ -20,7 +20,7 @@ import { type ImsStateCallbackBinder } from '../../telephony/ims-state/callback-
 
 /** What the app reaches in the phone process (ITelephony and SubscriptionManager). */
 export interface TelephonyServer {
-  /** SubscriptionManager.getSubscriptionId(slot): -1 without an active subscription. */
+  /** SubscriptionManager#getSubscriptionIds(slot)[0]: -1 without an active subscription. */
   subscriptionId(slotId: number): number;
   /** ITelephony#registerImsStateCallback: throws ServiceSpecificException / SecurityException. */
   registerImsStateCallback(subId: number, feature: number, callback: ImsStateCallbackBinder, callingPackage: string, holds: (permission: string) => boolean): void;
@@ -160,7 +160,7 @@ export class ObserverApp {
       },
       onUnavailable: (reason) => {
         alive();
-        this.log('onUnavailable', r, imsStateReasonName(reason));
+        this.log('onUnavailable', r, unavailableReasonWord(reason));
       },
     };
   }

@@ -2,9 +2,8 @@
  * Test helpers for ImsStateCallback on the reference device: the rig's observer app staged as a
  * priv-app with its allowlist (as provisioning stages it), its control broadcast, and what it logged.
  */
-import { buildApk } from '../../../harness/formats/apk-writer';
-import { renderObserverManifestXml } from '../../../harness/formats/observer-manifest';
 import { OBSERVER_ACTION, OBSERVER_LOG_TAG, OBSERVER_PACKAGE, OBSERVER_PERMISSIONS, OBSERVER_RECEIVER_CLASS } from '../../../harness/model/observer-app';
+import { buildObserverApk } from '../../../harness/targets/rig-app-files';
 import { privappPermissionsPath, privappPermissionsXml, systemApkPath } from '../../../harness/targets/system-files';
 import { type ReferenceDevice } from '../../android/reference-device';
 import { settle, sh } from './reference-phone';
@@ -14,7 +13,7 @@ export async function installObserver(device: ReferenceDevice, options: { permis
   device.root();
   device.remountAsRoot();
   const { apk } = systemApkPath(OBSERVER_PACKAGE, 'priv-app');
-  const wrote = device.platform.fs.writeFile(apk, buildApk(renderObserverManifestXml()), 0o644, 0);
+  const wrote = device.platform.fs.writeFile(apk, buildObserverApk(), 0o644, 0);
   if (wrote !== true) throw new Error(`cannot stage the observer: errno ${wrote}`);
   device.platform.fs.writeFile(privappPermissionsPath(OBSERVER_PACKAGE), Buffer.from(privappPermissionsXml(OBSERVER_PACKAGE, options.permissions ?? OBSERVER_PERMISSIONS)), 0o644, 0);
   device.reboot('');
