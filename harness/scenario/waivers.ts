@@ -20,7 +20,7 @@ import { minimatch } from 'minimatch';
 import { z } from 'zod';
 import { InputError } from '../errors/errors';
 import { type BindingCell, type FullScenario, type ImsFeature, type PackageName, type SlotKey, cellsEqual } from '../model';
-import { type WaiverRef } from '../results/model';
+import { type CallbackDiff, type WaiverRef } from '../results/model';
 import { scenarioError, zodInputError } from './format-error';
 import { displayPath, parseYamlFile } from './loader';
 import { WAIVER_ID_PATTERN } from './schema';
@@ -110,15 +110,8 @@ export interface GrantDiffLike {
   readonly observed: boolean;
   readonly rule: string;
 }
-/** A state-callback diff (checkStateCallbacks). */
-export interface CallbackDiffLike {
-  readonly registration: string;
-  readonly feature: 'MMTEL' | 'RCS';
-  readonly aspect: 'last' | 'since';
-  readonly expected: string;
-  readonly observed: string;
-  readonly rule: string;
-}
+/** A state-callback diff (checkStateCallbacks), before a waiver is attached. */
+export type CallbackDiffLike = Omit<CallbackDiff, 'waiver'>;
 export type DiffLike = CellDiffLike | GrantDiffLike | CallbackDiffLike;
 
 function dropUndefined<T extends object>(o: T): T {

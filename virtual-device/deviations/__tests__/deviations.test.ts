@@ -30,6 +30,16 @@ interface Case {
   readonly deviant: Table;
 }
 
+
+/** The observer registered for slot 0's MMTEL with the OEM service bound and ready, then the phone process restarted. */
+async function registerThenRestartPhone(d: ReferenceDevice): Promise<void> {
+  await installObserver(d);
+  await setUp(d, { overlay: OEM_OVERLAY, apps: { [OEM]: OEM_ALL }, sims: { 0: {} } });
+  await register(d, 'm', 0, 'MMTEL');
+  await settle(d);
+  await sh(d, 'ims-rig-device phone restart');
+}
+
 const CASES: readonly Case[] = [
   {
     deviation: 'carrier-without-feature',
@@ -128,11 +138,7 @@ const CASES: readonly Case[] = [
   {
     deviation: 'state-callback-no-error-on-crash',
     run: async (d) => {
-      await installObserver(d);
-      await setUp(d, { overlay: OEM_OVERLAY, apps: { [OEM]: OEM_ALL }, sims: { 0: {} } });
-      await register(d, 'm', 0, 'MMTEL');
-      await settle(d);
-      await sh(d, 'ims-rig-device phone restart');
+      await registerThenRestartPhone(d);
       return callbacks(d);
     },
     aosp: { events: ['register m#1', 'onAvailable m#1', 'onError m#1'] },
@@ -152,11 +158,7 @@ const CASES: readonly Case[] = [
   {
     deviation: 'state-callback-updates-after-error',
     run: async (d) => {
-      await installObserver(d);
-      await setUp(d, { overlay: OEM_OVERLAY, apps: { [OEM]: OEM_ALL }, sims: { 0: {} } });
-      await register(d, 'm', 0, 'MMTEL');
-      await settle(d);
-      await sh(d, 'ims-rig-device phone restart');
+      await registerThenRestartPhone(d);
       await settle(d);
       await observe(d, '--es op register --es id n --ei slot 0 --es feature MMTEL');
       return callbacks(d);

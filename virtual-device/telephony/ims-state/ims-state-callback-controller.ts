@@ -125,8 +125,12 @@ export class ImsStateCallbackController implements ListenerHost {
       this.logd(`updateFeatures: oldSlots=${this.numSlots}, newNumSlots=${newNumSlots}`);
       if (this.numSlots < newNumSlots) {
         for (let i = this.numSlots; i < newNumSlots; i++) {
-          this.mmtel.set(i, new MmTelFeatureListener(this, i, TAG));
-          this.rcs.set(i, new RcsFeatureListener(this, i, TAG));
+          const mmtel = new MmTelFeatureListener(this, i, TAG);
+          this.mmtel.set(i, mmtel);
+          mmtel.start();
+          const rcs = new RcsFeatureListener(this, i, TAG);
+          this.rcs.set(i, rcs);
+          rcs.start();
         }
       } else {
         for (let i = this.numSlots - 1; i > newNumSlots - 1; i--) {

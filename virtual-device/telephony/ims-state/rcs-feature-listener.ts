@@ -5,17 +5,12 @@
  * a subscription whose carrier config enables no RCS feature is told NO_IMS_SERVICE_CONFIGURED even
  * while the RcsFeature is READY.
  */
-import { type IndentingWriter } from '../java/indenting-writer';
 import { type CallbackWrapper } from './callback-wrapper';
-import { FeatureConnector } from './feature-connector';
-import { type FeatureStateListener, type ListenerHost } from './listener-host';
+import { FeatureListener } from './feature-listener';
+import { type ListenerHost } from './listener-host';
 import {
-  AVAILABLE, connectorReasonToString, convertReasonType, FEATURE_RCS, imsStateReasonToString, REASON_IMS_SERVICE_DISCONNECTED,
-  REASON_NO_IMS_SERVICE_CONFIGURED, STATE_LOG_MAP, STATE_READY, STATE_UNAVAILABLE, STATE_UNKNOWN, UNAVAILABLE_REASON_DISCONNECTED,
-  UNAVAILABLE_REASON_IMS_UNSUPPORTED,
+  AVAILABLE, FEATURE_RCS, REASON_IMS_SERVICE_DISCONNECTED, REASON_NO_IMS_SERVICE_CONFIGURED, STATE_READY, STATE_UNAVAILABLE, STATE_UNKNOWN,
 } from './state-reasons';
-
-const INVALID_SUBSCRIPTION_ID = -1;
 
 /** ImsStateCallbackController.ExternalRcsFeatureState (L694-712). */
 export class ExternalRcsFeatureState {
@@ -28,54 +23,18 @@ export class ExternalRcsFeatureState {
   }
 }
 
-export class RcsFeatureListener implements FeatureStateListener {
-  private connector: FeatureConnector | null;
-  private subId = INVALID_SUBSCRIPTION_ID;
-  private state = STATE_UNAVAILABLE;
-  private reason = REASON_IMS_SERVICE_DISCONNECTED;
-  private hasConfig = true;
+export class RcsFeatureListener extends FeatureListener {
   private externalState: ExternalRcsFeatureState | null = null;
-  private readonly logPrefix: string;
 
-  constructor(private readonly host: ListenerHost, readonly slotId: number, loggingTag: string) {
-    this.logPrefix = `[${slotId}, RCS] `;
-    this.connector = new FeatureConnector(host.connectorEnv, slotId, FEATURE_RCS, loggingTag, [STATE_READY], {
-      connectionReady: (subId) => this.connectionReady(subId),
-      connectionUnavailable: (reason) => this.connectionUnavailable(reason),
-    }, (label, task) => host.execute(label, task));
-    this.connector.connect();
+  constructor(host: ListenerHost, slotId: number, loggingTag: string) {
+    super(host, slotId, FEATURE_RCS, loggingTag);
   }
 
-  setSubId(subId: number): void {
-    if (this.subId === subId) return;
-    this.host.logd(`${this.logPrefix}setSubId changed subId=${subId}`);
-    this.subId = subId;
-  }
-
-  destroy(): void {
-    this.connector?.disconnect();
-    this.connector = null;
-  }
-
-  private connectionReady(subId: number): void {
-    this.host.logd(`${this.logPrefix}connectionReady ${subId}`);
-    this.subId = subId;
-    if (subId === INVALID_SUBSCRIPTION_ID) return;
-    this.state = STATE_READY;
-    this.reason = AVAILABLE;
-    this.hasConfig = true;
+  protected readyReached(): void {
     if (this.externalState !== null && this.externalState.isReady()) this.host.onFeatureStateChange(this.subId, FEATURE_RCS, this.state, this.reason);
   }
 
-  private connectionUnavailable(connectorReason: number): void {
-    this.host.logd(`${this.logPrefix}connectionUnavailable reason=${connectorReasonToString(connectorReason)}`);
-    const reason = this.host.hooks.stateCallbackWrongReasonUnconfigured && connectorReason === UNAVAILABLE_REASON_IMS_UNSUPPORTED
-      ? REASON_IMS_SERVICE_DISCONNECTED : convertReasonType(connectorReason);
-    if (this.reason === reason) return;
-    this.connectionUnavailableInternal(reason);
-  }
-
-  private connectionUnavailableInternal(reason: number): void {
+  protected connectionUnavailableInternal(reason: number): void {
     this.state = STATE_UNAVAILABLE;
     this.reason = reason;
     if (!this.hasConfig && reason !== REASON_NO_IMS_SERVICE_CONFIGURED) return;
@@ -85,20 +44,6 @@ export class RcsFeatureListener implements FeatureStateListener {
     if (this.externalState !== null && !this.externalState.hasActiveFeatures()) return;
     if ((this.externalState !== null && this.externalState.hasActiveFeatures()) || this.reason === REASON_NO_IMS_SERVICE_CONFIGURED) {
       this.host.onFeatureStateChange(this.subId, FEATURE_RCS, this.state, this.reason);
-    }
-  }
-
-  notifyConfigChanged(hasConfig: boolean): void {
-    if (this.hasConfig === hasConfig) return;
-    this.host.logd(`${this.logPrefix}notifyConfigChanged ${String(hasConfig)}`);
-    this.hasConfig = hasConfig;
-    if (hasConfig) {
-      if (this.state !== STATE_READY) {
-        if (this.reason === REASON_NO_IMS_SERVICE_CONFIGURED) this.connectionUnavailable(UNAVAILABLE_REASON_DISCONNECTED);
-        else this.connectionUnavailableInternal(this.reason);
-      }
-    } else {
-      this.connectionUnavailable(UNAVAILABLE_REASON_IMS_UNSUPPORTED);
     }
   }
 
@@ -129,9 +74,9 @@ export class RcsFeatureListener implements FeatureStateListener {
     return wrapper.notifyState(this.subId, FEATURE_RCS, this.state, this.reason);
   }
 
-  dump(pw: IndentingWriter): void {
+  protected override dumpExtra(): string {
     const ext = this.externalState;
-    pw.println(`Listener={slotId=${this.slotId}, subId=${this.subId}, state=${STATE_LOG_MAP[this.state] ?? 'null'}, reason=${imsStateReasonToString(this.reason)}, hasConfig=${String(this.hasConfig)}, isReady=${String(ext === null ? false : ext.isReady())}, hasFeatures=${String(ext === null ? false : ext.hasActiveFeatures())}}`);
+    return `, isReady=${String(ext === null ? false : ext.isReady())}, hasFeatures=${String(ext === null ? false : ext.hasActiveFeatures())}`;
   }
 }
 
