@@ -106,6 +106,7 @@ function waiversUsed(s: ScenarioResult): string[] {
   return s.checkpoints.flatMap((c) => [
     ...c.diffs.flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.grants?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+    ...(c.stateCallbacks?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
   ]);
 }
 
