@@ -17,10 +17,12 @@ function registrationId(id: string): ReturnType<typeof name> {
   return name(id);
 }
 
-/** `am broadcast --include-stopped-packages -n org.imsrig.observer/… -a org.imsrig.CONTROL --es op <op> --es id <id> [--ei slot <s> --es feature <F>]` */
+/** `am broadcast --include-stopped-packages -n org.imsrig.observer/… -a org.imsrig.CONTROL --es op <op> [--es id <id> [--ei slot <s> --es feature <F>]]` */
 export function observerBroadcastCommand(request: ObserverRequest): ShellCommand {
   // --include-stopped-packages: a staged app that has not run yet is in the stopped state.
-  const head = ['am', 'broadcast', '--include-stopped-packages', '-n', `${OBSERVER_PACKAGE}/${OBSERVER_RECEIVER_CLASS}`, '-a', OBSERVER_ACTION, '--es', OBSERVER_EXTRA.op, lit(request.op), '--es', OBSERVER_EXTRA.id, registrationId(request.id)];
+  const base = ['am', 'broadcast', '--include-stopped-packages', '-n', `${OBSERVER_PACKAGE}/${OBSERVER_RECEIVER_CLASS}`, '-a', OBSERVER_ACTION, '--es', OBSERVER_EXTRA.op, lit(request.op)];
+  if (request.op === 'reset') return shellCommand(...base);
+  const head = [...base, '--es', OBSERVER_EXTRA.id, registrationId(request.id)];
   if (request.op !== 'register') return shellCommand(...head);
   if (!isStateCallbackFeature(request.feature)) throw new UnsafeValueError(`feature ${JSON.stringify(request.feature)} must be MMTEL or RCS`, { field: 'feature' });
   return shellCommand(...head, '--ei', OBSERVER_EXTRA.slot, int(request.slot, 0, 1), '--es', OBSERVER_EXTRA.feature, lit(request.feature));
@@ -47,6 +49,7 @@ export type ObserverOutcome =
   | { readonly kind: 'registered'; readonly registration: string; readonly subId: number }
   | { readonly kind: 'failed'; readonly registration: string; readonly subId: number; readonly error: string }
   | { readonly kind: 'unregistered'; readonly registration: string }
+  | { readonly kind: 'reset'; readonly count: number }
   | { readonly kind: 'unknown'; readonly id: string }
   | { readonly kind: 'bad-request'; readonly what: string }
   | { readonly kind: 'unrecognised'; readonly text: string };
@@ -58,6 +61,8 @@ export function parseObserverOutcome(data: string): ObserverOutcome {
   if (m) return { kind: 'failed', registration: m[1] ?? '', subId: Number(m[2]), error: m[3] ?? '' };
   m = /^unregistered (\S+#\d+)$/.exec(data);
   if (m) return { kind: 'unregistered', registration: m[1] ?? '' };
+  m = /^reset (\d+)$/.exec(data);
+  if (m) return { kind: 'reset', count: Number(m[1]) };
   m = /^unknown (\S+)$/.exec(data);
   if (m) return { kind: 'unknown', id: m[1] ?? '' };
   m = /^bad-request (.*)$/.exec(data);

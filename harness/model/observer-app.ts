@@ -14,6 +14,9 @@
  *   … --es op reregister --es id mmtel0      (unregister the current callback, register a new one
  *                                            for the same slot and feature: the documentation's
  *                                            recovery after onError)
+ *   … --es op reset                           (unregister every callback, in the order of their ids,
+ *                                            and number from 1 again: a clean app for a scenario
+ *                                            when it stayed installed from an earlier one)
  *
  * `register` resolves the slot's subscription (SubscriptionManager#getSubscriptionIds(slot)[0], -1 without one), gets
  * ImsManager#getImsMmTelManager / getImsRcsManager for it and calls registerImsStateCallback with a
@@ -25,6 +28,7 @@
  *   `registered <id>#<n> sub=<subId>`        registerImsStateCallback returned
  *   `failed <id>#<n> sub=<subId> <error>`    it threw (or the subscription is invalid): <error> as in the log line
  *   `unregistered <id>#<n>`                  unregisterImsStateCallback was called
+ *   `reset <count>`                          reset: how many registrations it unregistered
  *   `unknown <id>`                           no registration of that id (unregister/reregister)
  *   `bad-request <what>`                     a missing or malformed extra
  * No `data=` at all means no receiver ran (the app is missing, or its code is not what it claims).
@@ -62,7 +66,7 @@ export const OBSERVER_LOG_TAG = 'ImsRigObserver';
  */
 export const OBSERVER_PERMISSIONS: readonly string[] = ['android.permission.READ_PRIVILEGED_PHONE_STATE'];
 
-export const OBSERVER_OPS = ['register', 'unregister', 'reregister'] as const;
+export const OBSERVER_OPS = ['register', 'unregister', 'reregister', 'reset'] as const;
 export type ObserverOp = (typeof OBSERVER_OPS)[number];
 
 /** Broadcast extras the receiver reads. */
@@ -75,7 +79,8 @@ export type ObserverEvent = (typeof OBSERVER_EVENTS)[number];
 /** One request to the observer, as a step sends it. */
 export type ObserverRequest =
   | { readonly op: 'register'; readonly id: string; readonly slot: 0 | 1; readonly feature: StateCallbackFeature }
-  | { readonly op: 'unregister' | 'reregister'; readonly id: string };
+  | { readonly op: 'unregister' | 'reregister'; readonly id: string }
+  | { readonly op: 'reset' };
 
 const OBSERVER_STEPS: ReadonlySet<string> = new Set(['registerStateCallback', 'unregisterStateCallback', 'reregisterStateCallback', 'checkStateCallbacks']);
 

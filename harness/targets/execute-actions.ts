@@ -52,7 +52,7 @@ function judge(result: ShellResult, expect: ShellExpectation): string | undefine
       if (broadcast.data === undefined) return `completed without result data: no receiver of ${OBSERVER_PACKAGE} ran (is the observer app installed, with its code?)`;
       // A registration that failed is an observation (its log line says how), not a rig problem.
       const outcome = parseObserverOutcome(broadcast.data);
-      return outcome.kind === 'registered' || outcome.kind === 'failed' || outcome.kind === 'unregistered' ? undefined : `${OBSERVER_PACKAGE} answered ${JSON.stringify(broadcast.data)}`;
+      return outcome.kind === 'registered' || outcome.kind === 'failed' || outcome.kind === 'unregistered' || outcome.kind === 'reset' ? undefined : `${OBSERVER_PACKAGE} answered ${JSON.stringify(broadcast.data)}`;
     }
   }
 }

@@ -8,6 +8,8 @@ describe('the observer app control broadcast', () => {
     expect(observerBroadcastCommand({ op: 'unregister', id: 'a' }).line)
       .toBe('am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op unregister --es id a');
     expect(observerBroadcastCommand({ op: 'reregister', id: 'a-1' }).argv.slice(-2)).toEqual(['id', 'a-1']);
+    expect(observerBroadcastCommand({ op: 'reset' }).line)
+      .toBe('am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op reset');
   });
 
   it('refuses what could not be an id or a feature before any shell sees it', () => {
@@ -28,6 +30,7 @@ describe('the observer app control broadcast', () => {
     expect(parseObserverOutcome('registered m#2 sub=3')).toEqual({ kind: 'registered', registration: 'm#2', subId: 3 });
     expect(parseObserverOutcome('failed m#1 sub=-1 IllegalArgumentException')).toEqual({ kind: 'failed', registration: 'm#1', subId: -1, error: 'IllegalArgumentException' });
     expect(parseObserverOutcome('unregistered m#1')).toEqual({ kind: 'unregistered', registration: 'm#1' });
+    expect(parseObserverOutcome('reset 2')).toEqual({ kind: 'reset', count: 2 });
     expect(parseObserverOutcome('unknown m')).toEqual({ kind: 'unknown', id: 'm' });
     expect(parseObserverOutcome('bad-request slot')).toEqual({ kind: 'bad-request', what: 'slot' });
     expect(parseObserverOutcome('hello')).toEqual({ kind: 'unrecognised', text: 'hello' });

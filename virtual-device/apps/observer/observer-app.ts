@@ -70,6 +70,7 @@ export class ObserverApp {
     const op = extras[OBSERVER_EXTRA.op];
     const id = extras[OBSERVER_EXTRA.id];
     if (typeof op !== 'string' || !(OBSERVER_OPS as readonly string[]).includes(op)) return { resultCode: 0, data: 'bad-request op' };
+    if (op === 'reset') return { resultCode: 0, data: this.reset() };
     if (typeof id !== 'string' || !REGISTRATION_ID_PATTERN.test(id)) return { resultCode: 0, data: 'bad-request id' };
     switch (op as ObserverOp) {
       case 'register': {
@@ -84,6 +85,8 @@ export class ObserverApp {
       case 'unregister':
         if (!this.registrations.has(id)) return { resultCode: 0, data: `unknown ${id}` };
         return { resultCode: 0, data: this.unregister(id) };
+      case 'reset':
+        return { resultCode: 0, data: this.reset() };
       case 'reregister': {
         const old = this.registrations.get(id);
         if (old === undefined) return { resultCode: 0, data: `unknown ${id}` };
@@ -91,6 +94,14 @@ export class ObserverApp {
         return { resultCode: 0, data: this.register(id, old.slot, old.feature) };
       }
     }
+  }
+
+  /** ObserverReceiver#reset: every registration unregistered, ids in String#compareTo order; numbering from 1. */
+  private reset(): string {
+    const ids = [...this.registrations.keys()].sort();
+    for (const id of ids) this.unregister(id);
+    this.counters.clear();
+    return `reset ${ids.length}`;
   }
 
   /** The phone process died: ImsStateCallback#binderDied for every callback still tied to it. */

@@ -156,6 +156,13 @@ public class Driver {
         expect("send op=register id=X slot=0 feature=MMTEL", "data bad-request id");
         expect("send op=list id=x", "data bad-request op");
         expect("send id=x", "data bad-request op");
+        expect("send op=register id=zz slot=0 feature=RCS", "data registered zz#1 sub=1", "log ev=register reg=zz#1 slot=0 sub=1 feature=RCS reason=-");
+        expect("send op=reset", "data reset 4", "log ev=unregister reg=bad#2 slot=0 sub=1 feature=RCS reason=-",
+                "log ev=unregister reg=mmtel0#2 slot=0 sub=1 feature=MMTEL reason=-", "log ev=unregister reg=slot1#1 slot=1 sub=-1 feature=MMTEL reason=-",
+                "log ev=unregister reg=zz#1 slot=0 sub=1 feature=RCS reason=-");
+        expect("unavailable 1 RCS 3");
+        expect("send op=reset id=Whatever", "data reset 0");
+        expect("send op=register id=zz slot=0 feature=MMTEL", "data registered zz#1 sub=1", "log ev=register reg=zz#1 slot=0 sub=1 feature=MMTEL reason=-");
         expect("process-died");
         expect("send op=register id=mmtel0 slot=0 feature=MMTEL", "data registered mmtel0#1 sub=1",
                 "log ev=register reg=mmtel0#1 slot=0 sub=1 feature=MMTEL reason=-");

@@ -57,6 +57,10 @@ const SCRIPT = [
   'send op=register id=Upper slot=0 feature=RCS',
   'send op=register id=a-very-long-id-of-25-char slot=0 feature=RCS',
   'send op=register slot=0 feature=RCS',
+  'send op=reset',
+  'available 1 MMTEL',
+  'send op=register id=mmtel0 slot=0 feature=MMTEL',
+  'send op=register id=rcs0 slot=1 feature=RCS',
   'send op=drop id=x',
   'send',
   'process-died',
@@ -162,7 +166,7 @@ jvmDescribe(`the observer's DEX on the JVM${JVM_CHECK_SKIP === undefined ? '' : 
     const dex = run.stdout.split('\n').filter((l) => l !== '');
     expect(dex).toEqual(referenceOutput(SCRIPT));
     // Not vacuous: every event word and outcome appears.
-    for (const word of ['ev=register ', 'ev=register-failed ', 'ev=unregister ', 'ev=onAvailable ', 'ev=onUnavailable ', 'ev=onError ', 'data registered ', 'data failed ', 'data unregistered ', 'data unknown ', 'data bad-request ']) {
+    for (const word of ['ev=register ', 'ev=register-failed ', 'ev=unregister ', 'ev=onAvailable ', 'ev=onUnavailable ', 'ev=onError ', 'data registered ', 'data failed ', 'data unregistered ', 'data reset ', 'data unknown ', 'data bad-request ']) {
       expect({ word, seen: dex.some((l) => l.includes(word)) }).toEqual({ word, seen: true });
     }
     // The phone's death reaches every callback still tied to its binder, the two whose registration

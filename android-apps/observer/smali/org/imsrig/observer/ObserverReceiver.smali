@@ -6,13 +6,14 @@
 #       -a org.imsrig.CONTROL --es op register --es id <id> --ei slot <slot> --es feature MMTEL|RCS
 #   ... --es op unregister --es id <id>
 #   ... --es op reregister --es id <id>      (unregister the current callback, register a new one)
+#   ... --es op reset                        (unregister every callback, number from 1 again)
 #
 # register: SubscriptionManager#getSubscriptionIds(slot)[0], then ImsManager#getImsMmTelManager /
 # getImsRcsManager for it and registerImsStateCallback(main executor, new ObserverCallback). Each
 # registration of an id gets the next number n (from 1; the statics die with the process). The
 # outcome is the broadcast's result data (`Broadcast completed: result=0, data="…"`):
 #   registered <id>#<n> sub=<sub> | failed <id>#<n> sub=<sub> <ImsException:code|ExceptionName>
-#   unregistered <id>#<n> | unknown <id> | bad-request op|id|slot|feature
+#   unregistered <id>#<n> | reset <count> | unknown <id> | bad-request op|id|slot|feature
 # and every event is one ImsRigObserver log line (ObserverReceiver#log).
 
 .class public Lorg/imsrig/observer/ObserverReceiver;
@@ -54,6 +55,10 @@
     invoke-virtual {p2, v1}, Landroid/content/Intent;->getStringExtra(Ljava/lang/String;)Ljava/lang/String;
     move-result-object v1
     if-eqz v0, :bad_op
+    const-string v2, "reset"
+    invoke-virtual {v2, v0}, Ljava/lang/String;->equals(Ljava/lang/Object;)Z
+    move-result v2
+    if-nez v2, :reset
     if-eqz v1, :bad_id
     # The id travels back in log lines and result data: the contract's grammar only.
     const-string v2, "[a-z][a-z0-9-]{0,23}"
@@ -120,6 +125,11 @@
 
     :reregister
     invoke-static {p1, v1}, Lorg/imsrig/observer/ObserverReceiver;->reregister(Landroid/content/Context;Ljava/lang/String;)Ljava/lang/String;
+    move-result-object v2
+    goto :reply
+
+    :reset
+    invoke-static {}, Lorg/imsrig/observer/ObserverReceiver;->reset()Ljava/lang/String;
     move-result-object v2
 
     :reply
@@ -334,6 +344,41 @@
     invoke-static {p0, p1, v1, v2}, Lorg/imsrig/observer/ObserverReceiver;->register(Landroid/content/Context;Ljava/lang/String;ILjava/lang/String;)Ljava/lang/String;
     move-result-object v0
     return-object v0
+.end method
+
+
+# Unregisters every registration (in the order of their ids) and forgets the numbering, as a new
+# process would: what the rig does before a scenario when the app stayed from an earlier one.
+.method static reset()Ljava/lang/String;
+    .locals 5
+    new-instance v0, Ljava/util/ArrayList;
+    sget-object v1, Lorg/imsrig/observer/ObserverReceiver;->REGS:Ljava/util/HashMap;
+    invoke-virtual {v1}, Ljava/util/HashMap;->keySet()Ljava/util/Set;
+    move-result-object v1
+    invoke-direct {v0, v1}, Ljava/util/ArrayList;-><init>(Ljava/util/Collection;)V
+    invoke-static {v0}, Ljava/util/Collections;->sort(Ljava/util/List;)V
+    invoke-virtual {v0}, Ljava/util/ArrayList;->size()I
+    move-result v1
+    const/4 v2, 0x0
+    :next
+    if-ge v2, v1, :done
+    invoke-virtual {v0, v2}, Ljava/util/ArrayList;->get(I)Ljava/lang/Object;
+    move-result-object v3
+    check-cast v3, Ljava/lang/String;
+    invoke-static {v3}, Lorg/imsrig/observer/ObserverReceiver;->unregister(Ljava/lang/String;)Ljava/lang/String;
+    add-int/lit8 v2, v2, 0x1
+    goto :next
+    :done
+    sget-object v3, Lorg/imsrig/observer/ObserverReceiver;->COUNTERS:Ljava/util/HashMap;
+    invoke-virtual {v3}, Ljava/util/HashMap;->clear()V
+    new-instance v3, Ljava/lang/StringBuilder;
+    invoke-direct {v3}, Ljava/lang/StringBuilder;-><init>()V
+    const-string v4, "reset "
+    invoke-virtual {v3, v4}, Ljava/lang/StringBuilder;->append(Ljava/lang/String;)Ljava/lang/StringBuilder;
+    invoke-virtual {v3, v1}, Ljava/lang/StringBuilder;->append(I)Ljava/lang/StringBuilder;
+    invoke-virtual {v3}, Ljava/lang/StringBuilder;->toString()Ljava/lang/String;
+    move-result-object v3
+    return-object v3
 .end method
 
 
