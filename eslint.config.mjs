@@ -10,7 +10,7 @@ import importPlugin from 'eslint-plugin-import';
 const H = './harness';
 const everythingBut = (...allowed) =>
   ['adb', 'android', 'targets', 'scenario', 'oracle', 'runner', 'reporters', 'cli', 'lint', 'formats',
-   'results', 'appium', 'bench', 'docs']
+   'results', 'appium', 'bench', 'docs', 'in-process']
     .filter((l) => !allowed.includes(l)).map((l) => `${H}/${l}`);
 const zones = [
   // The two independent implementations.
@@ -29,10 +29,16 @@ const zones = [
   { target: `${H}/results`, from: everythingBut('results'), message: 'The result model depends on the vocabulary only.' },
   { target: `${H}/reporters`, from: everythingBut('reporters', 'results', 'docs'), message: 'Reporters see only the result model.' },
   { target: `${H}/scenario`, from: everythingBut('scenario', 'targets', 'android', 'adb', 'oracle', 'formats', 'results', 'docs'), message: 'The scenario layer must not reach up into runner/reporters/cli.' },
-  { target: `${H}/runner`, from: [`${H}/cli`, `${H}/appium`], message: 'The runner must not import the CLI or the optional Appium plugin.' },
+  { target: `${H}/runner`, from: [`${H}/cli`, `${H}/appium`, `${H}/in-process`], message: 'The runner must not import the CLI, the optional Appium plugin, or the in-process wiring (it gets a starter passed in).' },
   // Appium is an optional plugin the core never imports.
   { target: [`${H}/adb`, `${H}/android`, `${H}/targets`, `${H}/scenario`, `${H}/runner`, `${H}/reporters`, `${H}/oracle`], from: `${H}/appium`, message: 'Appium is an optional plugin.' },
 ];
+
+// harness/in-process is the wiring between the harness and an in-process reference device (no TCP):
+// the one production module besides the CLI and the benchmark that imports virtual-device/, and only
+// its host/ entry points. The core layers may not import it (it is in `everythingBut` above); the CLI,
+// the benchmark and tests hand its starter to the runner and to resolveTarget.
+zones.push({ target: `${H}/in-process`, from: './virtual-device', except: ['./host'], message: 'harness/in-process starts the reference device through virtual-device/host only.' });
 
 // Production code only: only the CLI and the benchmark start the reference device in-process.
 // Tests may start it in-process (harness/testing), but never from the oracle's tests (zones above).

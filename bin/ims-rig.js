@@ -3,10 +3,6 @@
 // ims-rig runs from the compiled TypeScript in dist/ (built by `npm ci` through the prepare script).
 const path = require('path');
 const fs = require('fs');
-// A reader that goes away (`ims-rig --help | head`) is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => { if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
-}
 const entry = path.join(__dirname, '..', 'dist', 'harness', 'cli', 'main.js');
 if (!fs.existsSync(entry)) {
   process.stderr.write('ims-rig: dist/ is missing; run `npm run build` (npm ci does it for you)\n');

@@ -7,11 +7,12 @@
 import * as fs from 'node:fs';
 import type { Socket } from 'node:net';
 import { PassThrough, type Readable } from 'node:stream';
-import { CommandFailedError, DeviceUnavailableError, isImsRigError, UnsafeValueError } from '../errors';
+import { DeviceUnavailableError, isImsRigError, UnsafeValueError } from '../errors';
+import { bootCompleted, commandFailure, installFlags, installOutcome, installThroughPm, isRootId, parseRootReply, remountSucceeded, streamedInstallCommand, uninstallWithPm, type InstallFlags } from './device-replies';
 import { toAdbError } from './adb-errors';
 import type { AdbHost } from './adb-host';
-import { parsePmResult, type PmResult } from './install-output';
-import { devicePath, int, isSafeDevicePath, pkg, prop, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
+import { type PmResult } from './install-output';
+import { devicePath, isSafeDevicePath, shellCommand, withExitStatusEcho, type ShellCommand, type ShellPart } from './shell-command';
 import { newExitMarker, parseShellV1Output } from './shell-v1';
 import { encodeShellV2Packet, SHELL_V2_ID, ShellV2Decoder } from './shell-v2';
 import { openService, readToEnd } from './smart-socket';
@@ -43,17 +44,12 @@ export interface SpawnedCommand {
   stop(): void;
 }
 
-export interface InstallOptions extends WaitOptions {
-  /** `-r` (default true): replace an installed package (an app update). */
-  readonly replace?: boolean;
-  /** `-g`: grant all runtime permissions. */
-  readonly grantRuntimePermissions?: boolean;
-  /**
-   * `--bypass-low-target-sdk-block` (Android 14+): install an APK whose targetSdkVersion is below
-   * the platform minimum (INSTALL_FAILED_DEPRECATED_SDK_VERSION). Older pm rejects the flag.
-   */
-  readonly bypassLowTargetSdkBlock?: boolean;
-}
+/**
+ * `-r` (default), `-g`, and `--bypass-low-target-sdk-block` (Android 14+: install an APK whose
+ * targetSdkVersion is below the platform minimum, INSTALL_FAILED_DEPRECATED_SDK_VERSION; older pm
+ * rejects the flag).
+ */
+export interface InstallOptions extends WaitOptions, InstallFlags {}
 
 export interface RootResult {
   readonly ok: boolean;
@@ -128,11 +124,7 @@ export class AdbDevice {
   /** shell(), but a non-zero exit is a CommandFailedError carrying argv, exit code, stdout, stderr. */
   async run(command: ShellCommand, options: ShellOptions = {}): Promise<ShellResult> {
     const result = await this.shell(command, options);
-    if (result.exitCode !== 0) {
-      const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' | ');
-      throw new CommandFailedError(`${this.serial}: "${command.line}" exited ${result.exitCode}${detail ? `: ${detail}` : ''}`,
-        command.line, result.exitCode, result.stdout, result.stderr);
-    }
+    if (result.exitCode !== 0) throw commandFailure(this.serial, command, result);
     return result;
   }
 
@@ -191,15 +183,11 @@ export class AdbDevice {
    */
   async install(apk: Buffer | string, options: InstallOptions = {}): Promise<PmResult> {
     const bytes = typeof apk === 'string' ? fs.readFileSync(apk) : apk;
-    const flags: ShellPart[] = [
-      ...(options.replace ?? true ? ['-r'] : []),
-      ...(options.grantRuntimePermissions ? ['-g'] : []),
-      ...(options.bypassLowTargetSdkBlock ? ['--bypass-low-target-sdk-block'] : []),
-    ];
+    const flags: ShellPart[] = installFlags(options);
     const deadline = { timeoutMs: options.timeoutMs ?? 180_000, ...(options.signal ? { signal: options.signal } : {}) };
     let output: string;
     if ((await this.features()).includes('cmd')) {
-      const command = shellCommand('cmd', 'package', 'install', ...flags, '-S', int(bytes.length, 0));
+      const command = streamedInstallCommand(flags, bytes.length);
       const socket = await this.open(`exec:${command.line}`, command.line);
       socket.write(bytes);
       try {
@@ -208,24 +196,14 @@ export class AdbDevice {
         throw toAdbError(e, this.ctx(command.line));
       }
     } else {
-      const remote = `/data/local/tmp/ims-rig-install-${process.pid}-${Date.now()}.apk`;
-      await this.push(bytes, remote, deadline);
-      try {
-        const result = await this.shell(shellCommand('pm', 'install', ...flags, devicePath(remote)), deadline);
-        output = `${result.stdout}${result.stderr}`;
-      } finally {
-        await this.shell(shellCommand('rm', '-f', devicePath(remote))).catch(() => undefined);
-      }
+      output = await installThroughPm(this, bytes, flags, deadline);
     }
-    const result = parsePmResult(output);
-    if (!result.ok) throw new CommandFailedError(`${this.serial}: install failed: ${result.message}`, 'install', null, output, '');
-    return result;
+    return installOutcome(this.serial, output);
   }
 
   /** `pm uninstall <pkg>`: ok=false (DELETE_FAILED_INTERNAL_ERROR) when it was not installed. */
-  async uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
-    const result = await this.shell(shellCommand('pm', 'uninstall', pkg(packageName)), options);
-    return parsePmResult(`${result.stdout}\n${result.stderr}`);
+  uninstall(packageName: PackageName, options: WaitOptions = {}): Promise<PmResult> {
+    return uninstallWithPm(this, packageName, options);
   }
 
   private async serviceText(service: string, options: WaitOptions): Promise<string> {
@@ -244,13 +222,13 @@ export class AdbDevice {
    */
   async root(options: WaitOptions = {}): Promise<RootResult> {
     const message = (await this.serviceText('root:', options)).trim();
-    if (/already running as root/i.test(message)) return { ok: true, alreadyRoot: true, message };
-    if (!/restarting adbd as root/i.test(message)) return { ok: false, alreadyRoot: false, message };
+    const reply = parseRootReply(message);
+    if (reply === 'already-root') return { ok: true, alreadyRoot: true, message };
+    if (reply === 'refused') return { ok: false, alreadyRoot: false, message };
     this.host.forgetFeatures(this.serial);
     await this.waitUntil('adbd to come back as root', async () => {
-      // `id` prints `uid=0(root) gid=0(root) …` (toybox); `0` alone from `id -u`-style shells.
-      const id = (await this.shell(shellCommand('id'), { timeoutMs: 5_000 })).stdout.trim();
-      return /^uid=0\(/.test(id) || id === '0' ? true : undefined;
+      const id = (await this.shell(shellCommand('id'), { timeoutMs: 5_000 })).stdout;
+      return isRootId(id) ? true : undefined;
     }, options);
     return { ok: true, alreadyRoot: false, message };
   }
@@ -258,7 +236,7 @@ export class AdbDevice {
   /** `adb remount` (needs root): ok when adbd reports success. */
   async remount(options: WaitOptions = {}): Promise<{ ok: boolean; output: string }> {
     const output = (await this.serviceText('remount:', options)).trim();
-    return { ok: /succeeded/i.test(output) && !/fail/i.test(output), output };
+    return { ok: remountSucceeded(output), output };
   }
 
   /**
@@ -278,10 +256,7 @@ export class AdbDevice {
 
   /** Waits until the device is online and `getprop sys.boot_completed` prints 1. */
   async waitForBootCompleted(options: WaitOptions = {}): Promise<void> {
-    await this.waitUntil('sys.boot_completed=1', async () => {
-      const result = await this.shell(shellCommand('getprop', prop('sys.boot_completed')), { timeoutMs: 5_000 });
-      return result.stdout.trim() === '1' ? true : undefined;
-    }, options);
+    await this.waitUntil('sys.boot_completed=1', () => bootCompleted(this), options);
   }
 
   /** Polls `probe` while (re)connecting the device; transport errors count as "not yet". */
@@ -304,3 +279,9 @@ export class AdbDevice {
     return this.shell(shellCommand(...parts));
   }
 }
+
+/**
+ * What every device connection offers, whichever way it reaches the device: AdbDevice through an
+ * adb server, ServiceDevice straight to an in-process device's services.
+ */
+export type DeviceConnection = Pick<AdbDevice, 'serial' | 'features' | 'shell' | 'run' | 'push' | 'install' | 'uninstall' | 'root' | 'remount' | 'reboot' | 'waitForBootCompleted' | 'exec'>;

@@ -186,9 +186,10 @@ export function withExitStatusEcho(command: ShellCommand, marker: string): strin
 
 /**
  * Several commands in ONE shell round trip, each followed by an echo of its exit status behind a
- * marker: `a; echo "<marker>:$?"; b; echo "<marker>:$?"`. For read-only state queries (the rig
- * reads ~15 values per snapshot); stderr is not separated per command. Split the output with
- * splitSequenceOutput. The argv is that of the first command (for logs); the line is the sequence.
+ * marker: `a; echo "<marker>:$?"; b; echo "<marker>:$?"`. Every command runs, whatever the ones
+ * before it did (state queries: ~15 values per snapshot; consecutive stimuli of a step or a
+ * restore); stderr is not separated per command. Split the output with splitSequenceOutput. The
+ * argv is that of the first command (for logs); the line is the sequence.
  */
 export function commandSequence(commands: readonly ShellCommand[], marker: string): ShellCommand {
   if (!/^[A-Za-z0-9_]+$/.test(marker)) reject('marker', marker, 'internal marker must be alphanumeric');
@@ -200,17 +201,21 @@ export function commandSequence(commands: readonly ShellCommand[], marker: strin
 /** The stdout and exit status of each command of a commandSequence, in order (missing ones: exit null). */
 export function splitSequenceOutput(stdout: string, marker: string, count: number): { stdout: string; exitCode: number | null }[] {
   const out: { stdout: string; exitCode: number | null }[] = [];
-  const pattern = new RegExp(`^${marker}:(\\d+)\\r?$`, 'm');
-  let rest = stdout;
+  // `<marker>:<status>` ends a line; it need not start one (a command whose output lacks a final
+  // newline has it on its last line). Found by plain search: the outputs (dumpsys) are large.
+  const status = /^(\d+)\r?(?:\n|$)/;
+  let from = 0;
   for (let i = 0; i < count; i++) {
-    const m = pattern.exec(rest);
-    if (!m) {
-      out.push({ stdout: rest, exitCode: null });
-      rest = '';
+    let at = stdout.indexOf(`${marker}:`, from);
+    let m: RegExpExecArray | null = null;
+    while (at >= 0 && (m = status.exec(stdout.slice(at + marker.length + 1, at + marker.length + 16))) === null) at = stdout.indexOf(`${marker}:`, at + 1);
+    if (at < 0 || m === null) {
+      out.push({ stdout: stdout.slice(from), exitCode: null });
+      from = stdout.length;
       continue;
     }
-    out.push({ stdout: rest.slice(0, m.index), exitCode: Number(m[1]) });
-    rest = rest.slice(m.index + m[0].length).replace(/^\n/, '');
+    out.push({ stdout: stdout.slice(from, at), exitCode: Number(m[1]) });
+    from = at + marker.length + 1 + m[0].length;
   }
   return out;
 }

@@ -73,8 +73,14 @@ export function phoneRestartCommand(): ShellCommand {
   return shellCommand(IMS_RIG_DEVICE, 'phone', 'restart');
 }
 
-export function waitIdleCommand(timeoutMs?: number): ShellCommand {
-  return shellCommand(IMS_RIG_DEVICE, 'wait-idle', ...(timeoutMs === undefined ? [] : ['--timeout-ms', int(timeoutMs, 0, 3_600_000)]));
+/**
+ * `wait-idle [--timeout-ms N] [--fast-forward-ms N]`: N real ms at most; the device skips at most
+ * `fastForwardMs` device ms over its own timers instead of waiting for them (0: real time only).
+ */
+export function waitIdleCommand(timeoutMs?: number, fastForwardMs?: number): ShellCommand {
+  return shellCommand(IMS_RIG_DEVICE, 'wait-idle',
+    ...(timeoutMs === undefined ? [] : ['--timeout-ms', int(timeoutMs, 0, 3_600_000)]),
+    ...(fastForwardMs === undefined ? [] : ['--fast-forward-ms', int(fastForwardMs, 0, 1_000_000_000)]));
 }
 
 export function deviationCommand(): ShellCommand {

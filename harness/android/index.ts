@@ -7,6 +7,7 @@ export * from './cmd-phone-cc';
 export * from './cmd-phone-ims';
 export * from './cmd-role';
 export * from './control-broadcast';
+export * from './device-files';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';
 export * from './getprop';

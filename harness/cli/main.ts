@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, isImsRigError } from '../errors';
 import { EXIT_CODE_HELP } from '../runner/exit-code';
+import { guardStandardStreams } from './closed-streams';
 import { VERSION } from './version';
 
 type Action = () => Promise<number>;
@@ -19,6 +20,7 @@ Examples:
   ims-rig run                                   all suites on the reference device (or $ANDROID_SERIAL / the one attached device)
   ims-rig run --target emulator-5554 --suite priority
   ims-rig explain suites/priority/doc-table-carrier-a.yaml
+  ims-rig coverage --suite priority             which documentation sentences the priority scenarios check
   ims-rig lint path/to/AndroidManifest.xml app.apk
   ims-rig virtual-device --port 15555           then: adb connect 127.0.0.1:15555
   ims-rig report --from a/events.jsonl b/events.jsonl --out reports/merged
@@ -40,8 +42,12 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--retries <n>', 'retry a scenario that ends in an infrastructure error', '0')
     .option('--deviation <name>', 'start the reference device with this vendor-bug profile')
     .option('--time-scale <factor>', 'reference device clock scale (0.01: a 2 s rebind takes 20 ms)')
+    .addOption(new Option('--transport <how>', 'reach the reference device over adb (default), or run it inside the rig with no TCP').choices(['adb', 'in-process']))
     .option('--no-progress', 'no live progress line')
+    .option('--stats <file>', 'append per-scenario numbers (duration, round trips made and needed) as JSON lines')
     .option('--waivers <file>', 'waiver file (default suites/waivers.yaml)')
+    .option('--no-reference', 'do not also run each scenario on the in-process AOSP reference device (three-way diff)')
+    .option('--wait-for-target [seconds]', 'when another ims-rig run holds the target, wait for it (default 3600 s) instead of exiting 3')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/run')).runCommand(opts)));
 
@@ -54,6 +60,7 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .option('--list-deviations', 'print the deviation profiles and exit')
     .option('--time-scale <factor>', 'scale the device clock (timers fire after delay × factor)', '1')
     .option('--json', 'print one JSON line {"event":"ready",...} when up (for programs that start it)')
+    .addOption(new Option('--exit-with-parent', 'stop when stdin closes (the program that started it has gone, even by SIGKILL)').hideHelp())
     .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/virtual-device')).virtualDeviceCommand(opts)));
 
   program.command('lint')
@@ -67,6 +74,13 @@ Reports: reports/latest/index.html (opens from the file system).`)
     .argument('<scenario>', 'scenario YAML file')
     .option('--json', 'print as JSON')
     .action((file: string, opts: Record<string, unknown>) => run(async () => (await import('./commands/explain')).explainCommand(file, opts)));
+
+  program.command('coverage')
+    .description('which documentation sentences the scenarios check, from the scenario files (no device)')
+    .option('--suite <area|glob>', 'only scenarios of this area (or matching this glob)', collect, [])
+    .option('--scenario <file>', 'these scenario files (repeatable)', collect, [])
+    .option('--json', 'print the documentation entries as JSON (results.json "documentation" shape)')
+    .action((opts: Record<string, unknown>) => run(async () => (await import('./commands/coverage')).coverageCommand(opts)));
 
   program.command('report')
     .description('rebuild or merge reports from events.jsonl files')
@@ -96,6 +110,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  // A closed stdout/stderr (`ims-rig run | head -1`) must not change the run or its exit code.
+  guardStandardStreams();
   let pending: Promise<number> | undefined;
   const program = buildProgram((action) => { pending = action(); });
   try {

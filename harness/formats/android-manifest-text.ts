@@ -6,6 +6,7 @@
  */
 import * as sax from 'sax';
 import { InputError } from '../errors/errors';
+import { MAX_XML_DEPTH } from '../inputs/input-limits';
 import { ANDROID_NS, androidAttribute } from './android-manifest-attributes';
 import { type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
 import { compileAttributeValue } from './binary-xml-values';
@@ -53,6 +54,11 @@ export function parseXmlDocument(text: string, file: string): XmlDocument {
     throw failure;
   };
   parser.onopentag = (tag) => {
+    // The element tree is frozen recursively: a limit keeps hostile nesting from overflowing the stack.
+    if (stack.length >= MAX_XML_DEPTH) {
+      failure ??= new InputError(`${file}:${parser.line + 1}: elements nested more than ${MAX_XML_DEPTH} deep (a manifest nests six)`, { file });
+      throw failure;
+    }
     const node = tag as sax.QualifiedTag;
     const attributes: XmlAttribute[] = [];
     for (const attr of Object.values(node.attributes)) {

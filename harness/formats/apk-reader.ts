@@ -3,9 +3,9 @@
  * ManifestInfo. Anything that is not a readable APK — not a zip, no manifest entry, corrupt binary
  * XML — is an InputError naming the file; nothing here throws anything else at callers.
  */
-import { readFile } from 'node:fs/promises';
 import * as yauzl from 'yauzl';
 import { InputError } from '../errors/errors';
+import { LIMITS, readInputFile } from '../inputs';
 import { manifestFromDocument, parseManifestXml, type ManifestInfo } from './android-manifest';
 import { decodeBinaryXml, isBinaryXml } from './binary-xml-reader';
 
@@ -74,12 +74,7 @@ export function isZip(bytes: Buffer): boolean {
  */
 export async function readApkManifest(fileOrBuffer: string | Buffer, name?: string): Promise<ManifestInfo> {
   const file = name ?? (typeof fileOrBuffer === 'string' ? fileOrBuffer : '<buffer>');
-  let bytes: Buffer;
-  try {
-    bytes = typeof fileOrBuffer === 'string' ? await readFile(fileOrBuffer) : fileOrBuffer;
-  } catch (e) {
-    throw new InputError(`${file}: cannot read: ${reason(e)}`, { file, cause: e });
-  }
+  const bytes = typeof fileOrBuffer === 'string' ? await readInputFile(fileOrBuffer, { ...LIMITS.apk, display: file }) : fileOrBuffer;
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(bytes);
@@ -114,13 +109,12 @@ function manifestFromBinary(bytes: Buffer, file: string, source: ManifestInfo['s
  * @throws InputError naming `file` for an unreadable file or a malformed manifest.
  */
 export async function readManifestFile(file: string): Promise<ManifestInfo> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    throw new InputError(`${file}: cannot read: ${reason(e)}`, { file, cause: e });
-  }
+  // Regular files only, capped (an APK may be large; a manifest is checked against its own cap below).
+  const bytes = await readInputFile(file, { ...LIMITS.apk, display: file });
   if (isZip(bytes)) return readApkManifest(bytes, file);
+  if (bytes.length > LIMITS.manifest.maxBytes) {
+    throw new InputError(`${file}: is ${bytes.length} bytes and not an APK; ims-rig reads at most ${LIMITS.manifest.maxBytes} bytes for a ${LIMITS.manifest.kind}`, { file });
+  }
   if (isBinaryXml(bytes)) return manifestFromBinary(bytes, file, 'binary-xml');
   return parseManifestXml(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
 }

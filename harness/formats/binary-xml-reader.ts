@@ -6,9 +6,10 @@
  * Format: frameworks/base libs/androidfw/include/androidfw/ResourceTypes.h (ResXMLTree_*).
  */
 import { androidAttributeName } from './android-manifest-attributes';
-import {
-  CHUNK_TYPE, NO_INDEX, STRING_POOL_UTF8_FLAG, type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
+import { CHUNK_TYPE, NO_INDEX, type XmlAttribute, type XmlDocument, type XmlNamespace, freezeElement, type OpenElement } from './binary-xml-types';
 import { decodeResValue } from './binary-xml-values';
+import { readStringPool } from './res-string-pool';
+import { MAX_XML_DEPTH } from '../inputs/input-limits';
 
 class Malformed extends Error {}
 
@@ -21,44 +22,13 @@ export function isBinaryXml(bytes: Buffer): boolean {
   return bytes.length >= 8 && bytes.readUInt16LE(0) === CHUNK_TYPE.XML && bytes.readUInt16LE(2) === 8;
 }
 
-function readStringPool(buf: Buffer, start: number, size: number): string[] {
-  need(size >= 28, 'string pool header too short');
-  const count = buf.readUInt32LE(start + 8);
-  const flags = buf.readUInt32LE(start + 16);
-  const stringsStart = buf.readUInt32LE(start + 20);
-  const utf8 = (flags & STRING_POOL_UTF8_FLAG) !== 0;
-  const headerSize = buf.readUInt16LE(start + 2);
-  need(headerSize + 4 * count <= size && stringsStart <= size, 'string pool offsets out of range');
-  const end = start + size;
-  const strings: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let at = start + stringsStart + buf.readUInt32LE(start + headerSize + 4 * i);
-    need(at < end, `string ${i} out of range`);
-    if (utf8) {
-      // UTF-16 length, then UTF-8 byte length; each one or two bytes (high bit = two).
-      at += (buf.readUInt8(at) & 0x80) !== 0 ? 2 : 1;
-      let bytes = buf.readUInt8(at);
-      if ((bytes & 0x80) !== 0) {
-        bytes = ((bytes & 0x7f) << 8) | buf.readUInt8(at + 1);
-        at += 2;
-      } else {
-        at += 1;
-      }
-      need(at + bytes <= end, `string ${i} runs past the pool`);
-      strings.push(buf.toString('utf8', at, at + bytes));
-    } else {
-      let units = buf.readUInt16LE(at);
-      if ((units & 0x8000) !== 0) {
-        units = ((units & 0x7fff) << 16) | buf.readUInt16LE(at + 2);
-        at += 4;
-      } else {
-        at += 2;
-      }
-      need(at + 2 * units <= end, `string ${i} runs past the pool`);
-      strings.push(buf.toString('utf16le', at, at + 2 * units));
-    }
+/** The pool's strings; its own faults become Malformed (the document's). */
+function readPoolStrings(buf: Buffer, start: number): string[] {
+  try {
+    return [...readStringPool(buf, start, { allowStyles: true }).strings];
+  } catch (e) {
+    throw new Malformed(e instanceof Error ? e.message : String(e));
   }
-  return strings;
 }
 
 /**
@@ -70,7 +40,11 @@ export function decodeBinaryXml(buf: Buffer): XmlDocument {
     return decode(buf);
   } catch (e) {
     if (e instanceof Malformed) throw new Error(`malformed binary XML: ${e.message}`);
-    if (e instanceof RangeError) throw new Error(`malformed binary XML: truncated (${e.message})`);
+    // Buffer reads past the end throw Node's own RangeError (ERR_OUT_OF_RANGE), from Node's realm —
+    // not always `instanceof` this one's (under Jest it is not): said here in our words.
+    if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'RangeError') {
+      throw new Error('malformed binary XML: a chunk runs past the end of the data (truncated?)');
+    }
     throw e;
   }
 }
@@ -98,7 +72,7 @@ function decode(buf: Buffer): XmlDocument {
     need(size >= 8 && at + size <= total, `chunk at ${at} has bad size ${size}`);
     switch (type) {
       case CHUNK_TYPE.STRING_POOL:
-        strings = readStringPool(buf, at, size);
+        strings = readPoolStrings(buf, at);
         break;
       case CHUNK_TYPE.XML_RESOURCE_MAP:
         resourceIds = [];
@@ -108,6 +82,8 @@ function decode(buf: Buffer): XmlDocument {
         if (stack.length === 0) namespaces.push({ prefix: optStr(buf.readUInt32LE(at + 16)) ?? '', uri: str(buf.readUInt32LE(at + 20)) });
         break;
       case CHUNK_TYPE.XML_START_ELEMENT: {
+        // The element tree is frozen recursively: a limit keeps hostile nesting from overflowing the stack.
+        need(stack.length < MAX_XML_DEPTH, `elements nested more than ${MAX_XML_DEPTH} deep (a manifest nests six)`);
         const line = buf.readUInt32LE(at + 8);
         const ext = at + headerSize;
         const attributeStart = buf.readUInt16LE(ext + 8);

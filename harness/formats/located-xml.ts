@@ -9,6 +9,7 @@
  */
 import * as sax from 'sax';
 import { InputError } from '../errors/errors';
+import { MAX_XML_DEPTH } from '../inputs/input-limits';
 
 export interface XmlNode {
   readonly name: string;
@@ -92,6 +93,10 @@ export function parseLocatedXml(text: string, file: string): XmlNode {
   };
 
   parser.onopentag = (tag) => {
+    if (stack.length >= MAX_XML_DEPTH) {
+      failure ??= new InputError(`${xmlLocation(file, parser.line + 1)}: elements nested more than ${MAX_XML_DEPTH} deep (a carrier config or overlay nests four)`, { file });
+      throw failure;
+    }
     const attributes: Record<string, string> = {};
     // Without the xmlns option sax gives plain string attributes.
     for (const [k, v] of Object.entries((tag as sax.Tag).attributes)) attributes[k] = v;

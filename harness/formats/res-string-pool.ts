@@ -4,8 +4,9 @@
  *   u16 type (1) | u16 headerSize (28) | u32 size | u32 stringCount | u32 styleCount | u32 flags
  *   | u32 stringsStart | u32 stylesStart | u32 offsets[stringCount] | string data (4-aligned)
  * UTF-16 strings are `u16 length (0x8000: two units) | units | u16 0`; UTF-8 strings are
- * `utf16 length (1-2 bytes) | utf8 length (1-2 bytes) | bytes | 0`. Pools with styles (rich
- * text in resources) are refused: manifests have none. Pure.
+ * `utf16 length (1-2 bytes) | utf8 length (1-2 bytes) | bytes | 0`. Styles (rich text in
+ * resources) are skipped by readers that allow them and refused by the rewriter, which could not
+ * write them back. Pure.
  */
 
 export const STRING_POOL_TYPE = 0x0001;
@@ -24,7 +25,7 @@ export interface StringPool {
  * Reads the pool chunk at `offset`.
  * @throws Error naming what is out of range (callers name the file).
  */
-export function readStringPool(buf: Buffer, offset: number): StringPool {
+export function readStringPool(buf: Buffer, offset: number, options: { readonly allowStyles?: boolean } = {}): StringPool {
   if (offset + STRING_POOL_HEADER_SIZE > buf.length || buf.readUInt16LE(offset) !== STRING_POOL_TYPE) throw new Error(`no string pool at offset ${offset}`);
   const headerSize = buf.readUInt16LE(offset + 2);
   const size = buf.readUInt32LE(offset + 4);
@@ -33,8 +34,8 @@ export function readStringPool(buf: Buffer, offset: number): StringPool {
   const flags = buf.readUInt32LE(offset + 16);
   const stringsStart = buf.readUInt32LE(offset + 20);
   const end = offset + size;
-  if (end > buf.length || headerSize + 4 * count > size || stringsStart > size) throw new Error('string pool offsets out of range');
-  if (styles !== 0) throw new Error('string pools with styles are not supported');
+  if (size < STRING_POOL_HEADER_SIZE || end > buf.length || headerSize + 4 * count > size || stringsStart > size) throw new Error('string pool offsets out of range');
+  if (styles !== 0 && options.allowStyles !== true) throw new Error('string pools with styles are not supported');
   const utf8 = (flags & UTF8_FLAG) !== 0;
   const strings: string[] = [];
   for (let i = 0; i < count; i++) {

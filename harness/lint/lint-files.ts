@@ -25,7 +25,12 @@ export interface LintSummary {
   readonly info: number;
 }
 
-/** Reads and lints each file in turn; only non-ims-rig errors (bugs) propagate. */
+/**
+ * Reads and lints each file in turn. A file that cannot be read is a result with its error and the
+ * others are still linted (issue 11: one hostile file must not abort a multi-file lint). A fault
+ * that is not one of ims-rig's errors is a bug in a reader; it is still reported per file, in
+ * words, rather than ending the whole lint with the engine's message.
+ */
 export async function lintFiles(files: readonly string[]): Promise<LintFileResult[]> {
   const results: LintFileResult[] = [];
   for (const file of files) {
@@ -33,8 +38,8 @@ export async function lintFiles(files: readonly string[]): Promise<LintFileResul
       const manifest = await readManifestFile(file);
       results.push({ file, package: manifest.package, findings: lintManifest(manifest) });
     } catch (e) {
-      if (!isImsRigError(e)) throw e;
-      results.push({ file, findings: [], error: describeError(e) });
+      const error = isImsRigError(e) ? describeError(e) : `${file}: could not be read: ims-rig's reader failed on it unexpectedly (please report this file)`;
+      results.push({ file, findings: [], error });
     }
   }
   return results;

@@ -15,6 +15,7 @@ export const CAPABILITIES = {
   'device-overlay': 'set the TeleService device-default overlay persistently (survives reboot)',
   reboot: 'reboot the target and wait for it to come back',
   'app-realisation': 'install apps generated from a scenario description (fixture behaviour honoured)',
+  'compat-ims-service': 'run a compat ImsService (android.telephony.ims.compat.ImsService): its feature classes are hidden API, so only a platform-signed app can be one; the reference device simulates it',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

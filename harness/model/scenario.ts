@@ -77,8 +77,13 @@ export interface FullScenario {
   readonly id: string;
   readonly title: string;
   readonly area: Area;
-  /** The sentence or table row of the documentation this scenario checks. */
-  readonly doc: string;
+  /**
+   * The sentence or table row of the documentation this scenario checks. Required in suites/; a
+   * user's scenario elsewhere may leave it out (then `warnings` says so).
+   */
+  readonly doc?: string;
+  /** What is worth saying about the file but does not stop it from running (a missing doc). */
+  readonly warnings?: readonly string[];
   /** Absolute path of the scenario file. */
   readonly file: string;
   /** The path as shown to people (relative to the working directory). */

@@ -23,7 +23,7 @@ export type { ExpectedCell, ExpectedGrant, ExpectedTable, Finding } from './type
 export type { CallbackAspect, CallbackExpectation, ExpectedRegistration, RegistrationState } from './state-callback/types';
 export { SINCE_SILENT, SINCE_TRANSITION } from './state-callback/types';
 export { pinnableValue } from './state-callback/expectations';
-export { toBindingTable, toReasonTable, formatExpectedTable, formatCites, formatSentences, describeStep, citationText, textTable, type OracleCellReason, type OracleReasonTable } from './render';
+export { toBindingTable, toReasonTable, formatExpectedTable, formatCites, formatSentences, describeStep, citationText, citedIds, textTable, type OracleCellReason, type OracleReasonTable } from './render';
 export { DOCUMENTED_PERMISSIONS, PERFORM_IMS_SINGLE_REGISTRATION, ACCESS_RCS_USER_CAPABILITY_EXCHANGE, CONNECTIVITY_USE_RESTRICTED_NETWORKS } from './grants';
 
 interface Evaluated {

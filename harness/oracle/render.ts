@@ -13,6 +13,8 @@ export interface OracleCellReason {
   readonly rule: string;
   readonly reason: string;
   readonly citation: string;
+  /** Public ids of the cited sentences (`two-per-slot`), so reports trace cells to the documentation. */
+  readonly cites: readonly string[];
 }
 export type OracleReasonTable = Readonly<Partial<Record<SlotKey, Readonly<Partial<Record<ImsFeature, OracleCellReason>>>>>>;
 
@@ -29,6 +31,11 @@ export function toBindingTable(t: ExpectedTable): BindingTable {
   return out;
 }
 
+/** Public ids of the cited sentences (`two-per-slot`). */
+export function citedIds(cites: readonly DocId[]): string[] {
+  return cites.map((id) => DOC[id].id);
+}
+
 /** The cited sentences as one text: `id: "sentence"` per line. */
 export function citationText(cites: readonly DocId[]): string {
   return cites.map((id) => `${DOC[id].id}: "${DOC[id].text}"`).join('\n');
@@ -42,7 +49,7 @@ export function toReasonTable(t: ExpectedTable): OracleReasonTable {
     const reasons: Partial<Record<ImsFeature, OracleCellReason>> = {};
     for (const f of IMS_FEATURES) {
       const cell: ExpectedCell = row[f];
-      reasons[f] = { rule: cell.rule, reason: cell.reason, citation: citationText(cell.cites) };
+      reasons[f] = { rule: cell.rule, reason: cell.reason, citation: citationText(cell.cites), cites: citedIds(cell.cites) };
     }
     out[slot] = reasons;
   }

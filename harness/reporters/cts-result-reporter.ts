@@ -11,10 +11,14 @@
  *  - waived → `pass` plus `<Metric key="waived">` listing each waived cell and its waiver, and
  *    `<Metric key="waivers">`: a certification tool counts it like CTS counts a waived test, while
  *    anything reading the Test sees that it is not a plain pass.
+ * Every Test names the documentation sentences it rests on: `<Metric key="documentation">` (comma-
+ * separated, the one its `doc:` quotes first) and `<Metric key="documentation.doc">`.
  * Planned scenarios that never ran are omitted, as tradefed omits tests it did not execute; their
  * Module reads done="false" with the CTS <Reason>, and Summary@modules_done falls short.
  */
-import { type RunResult, type ScenarioResult, scenarioDiffs } from '../results';
+import { type DocumentationEntry, type RunResult, type ScenarioResult, scenarioDiffs } from '../results';
+import { documentationOf } from './documentation/documentation-coverage';
+import { scenarioKey, sentencesByScenario, type ScenarioSentences } from './documentation/scenario-sentences';
 import { ctsModuleName, targetsOf } from './format';
 import { renderXmlDocument, xml, type XmlElement, xmlText } from './xml-builder';
 
@@ -23,12 +27,13 @@ export const CTS_SUITE_PLAN = 'ims-rig';
 export const CTS_REPORT_VERSION = '5.0';
 const INCOMPLETE_MODULE_REASON = 'Run was incomplete. Some tests might not have finished.';
 
-export function renderCtsResult(run: RunResult): string {
+export function renderCtsResult(run: RunResult, documentation: readonly DocumentationEntry[] = documentationOf(run)): string {
+  const sentences = sentencesByScenario(documentation);
   const targets = targetsOf(run);
   const multiDevice = targets.length > 1;
   const areas = [...new Set([...(run.planned ?? []).map((p) => p.area), ...run.scenarios.map((s) => s.area)])];
   const modules = areas
-    .map((area) => module(run, area, multiDevice))
+    .map((area) => module(run, area, multiDevice, sentences))
     .sort((a, b) => String(a.attributes.name).localeCompare(String(b.attributes.name)));
   const tests = modules.flatMap((m) => m.children.flatMap((c) => (c.name === 'TestCase' ? c.children : [])));
   const start = Date.parse(run.run.startedAt);
@@ -82,12 +87,12 @@ export function renderCtsResult(run: RunResult): string {
   });
 }
 
-function module(run: RunResult, area: string, multiDevice: boolean): XmlElement {
+function module(run: RunResult, area: string, multiDevice: boolean, sentences: ReadonlyMap<string, ScenarioSentences>): XmlElement {
   const scenarios = run.scenarios.filter((s) => s.area === area);
   const notRun = (run.notRun ?? []).filter((n) => n.area === area);
   // Done as tradefed means it: every planned test of the module ran to an end.
   const done = notRun.length === 0 && scenarios.every((s) => !s.incomplete);
-  const tests = scenarios.map((s) => test(s, multiDevice));
+  const tests = scenarios.map((s) => test(s, multiDevice, sentences.get(scenarioKey(s.id, s.target ?? run.target.serial))));
   const targets = targetsOf(run);
   return xml('Module', {
     name: ctsModuleName(area),
@@ -106,10 +111,12 @@ function module(run: RunResult, area: string, multiDevice: boolean): XmlElement 
   ]);
 }
 
-function test(s: ScenarioResult, multiDevice: boolean): XmlElement {
+function test(s: ScenarioResult, multiDevice: boolean, sentences: ScenarioSentences | undefined): XmlElement {
   const name = multiDevice && s.target ? `${s.id}[${s.target}]` : s.id;
   const { unwaived, waived } = scenarioDiffs(s);
   const metrics: XmlElement[] = [];
+  if (sentences && sentences.all.length > 0) metrics.push(xmlText('Metric', { key: 'documentation' }, sentences.all.join(',')));
+  if (sentences?.doc !== undefined) metrics.push(xmlText('Metric', { key: 'documentation.doc' }, sentences.doc));
   if (waived.length > 0) {
     metrics.push(xmlText('Metric', { key: 'waived' }, waived.map((d) => `${d.text} (waiver ${d.waiver?.id ?? '?'}: ${d.waiver?.justification ?? ''})`).join('\n')));
     metrics.push(xmlText('Metric', { key: 'waivers' }, [...new Set(waived.map((d) => d.waiver?.id ?? '?'))].join(',')));

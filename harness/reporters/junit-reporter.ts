@@ -8,8 +8,12 @@
  *  - waived → passes, but carries a `waived` property and a "WAIVED: …" <system-out>: a JUnit
  *    consumer has no status for a documented deviation, and the diff must stay visible.
  * Exactly one <system-out> per testcase (several confuse parsers in the wild; Playwright junit.ts).
+ * Each testcase names the documentation sentences it rests on (`documentation` properties, one per
+ * sentence, the one its `doc:` quotes first and also as `documentation.doc`) so a CI dashboard can
+ * group results by requirement.
  */
 import {
+  type DocumentationEntry,
   firstProblem,
   type DiffLine,
   type NotRunScenario,
@@ -18,12 +22,15 @@ import {
   scenarioDiffs,
   type TargetInfo,
 } from '../results';
+import { documentationOf } from './documentation/documentation-coverage';
+import { scenarioKey, sentencesByScenario, type ScenarioSentences } from './documentation/scenario-sentences';
 import { areasOf, seconds, targetsOf } from './format';
 import { renderXmlDocument, xml, type XmlElement, xmlText } from './xml-builder';
 
 export const NOT_RUN_MESSAGE = 'not run: the run stopped before this scenario began';
 
-export function renderJUnit(run: RunResult): string {
+export function renderJUnit(run: RunResult, documentation: readonly DocumentationEntry[] = documentationOf(run)): string {
+  const sentences = sentencesByScenario(documentation);
   const targets = targetsOf(run);
   const multiDevice = targets.length > 1;
   const suites: XmlElement[] = [];
@@ -32,7 +39,7 @@ export function renderJUnit(run: RunResult): string {
     const scenarios = run.scenarios.filter(mine);
     const notRun = (run.notRun ?? []).filter(mine);
     for (const area of areasOf([...scenarios, ...notRun.map(asSkipped)])) {
-      suites.push(testsuite(run, target, area, scenarios.filter((s) => s.area === area), notRun.filter((n) => n.area === area), multiDevice));
+      suites.push(testsuite(run, target, area, scenarios.filter((s) => s.area === area), notRun.filter((n) => n.area === area), multiDevice, sentences));
     }
   }
   const total = (attr: string): number => suites.reduce((n, s) => n + Number(s.attributes[attr] ?? 0), 0);
@@ -52,8 +59,8 @@ function asSkipped(n: NotRunScenario): ScenarioResult {
   return { id: n.id, title: n.title, area: n.area, file: n.file, status: 'skip', reason: NOT_RUN_MESSAGE, durationMs: 0, checkpoints: [], ...(n.target ? { target: n.target } : {}) };
 }
 
-function testsuite(run: RunResult, target: TargetInfo, area: string, scenarios: readonly ScenarioResult[], notRun: readonly NotRunScenario[], multiDevice: boolean): XmlElement {
-  const cases = [...scenarios, ...notRun.map(asSkipped)].map((s) => testcase(s, multiDevice));
+function testsuite(run: RunResult, target: TargetInfo, area: string, scenarios: readonly ScenarioResult[], notRun: readonly NotRunScenario[], multiDevice: boolean, sentences: ReadonlyMap<string, ScenarioSentences>): XmlElement {
+  const cases = [...scenarios, ...notRun.map(asSkipped)].map((s) => testcase(s, multiDevice, sentences.get(scenarioKey(s.id, s.target ?? target.serial))));
   const count = (tag: string): number => cases.filter((c) => c.children.some((ch) => ch.name === tag)).length;
   return xml('testsuite', {
     name: area,
@@ -86,10 +93,11 @@ function properties(run: RunResult, target: TargetInfo): XmlElement {
   return xml('properties', {}, entries.filter(([, v]) => v !== undefined && v !== '').map(([name, value]) => xml('property', { name, value })));
 }
 
-function testcase(s: ScenarioResult, multiDevice: boolean): XmlElement {
+function testcase(s: ScenarioResult, multiDevice: boolean, sentences: ScenarioSentences | undefined): XmlElement {
   const { unwaived, waived } = scenarioDiffs(s);
   const out: string[] = [];
-  const props: [string, string][] = [];
+  const props: [string, string][] = (sentences?.all ?? []).map((id) => ['documentation', id]);
+  if (sentences?.doc !== undefined) props.push(['documentation.doc', sentences.doc]);
   if (waived.length > 0) {
     out.push(...waived.map((d) => `WAIVED: ${d.text} (rule ${d.rule}; waiver ${d.waiver?.id ?? '?'}: ${d.waiver?.justification ?? ''})`));
     props.push(['waived', waived.map((d) => d.text).join('; ')], ['waivers', [...new Set(waived.map((d) => d.waiver?.id ?? '?'))].join(',')]);

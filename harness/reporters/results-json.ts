@@ -4,6 +4,7 @@
  * against DESIGN.md finds what it expects where it expects it.
  */
 import { type Checkpoint, type Diff, type RunResult, type ScenarioResult } from '../results';
+import { documentationOf } from './documentation/documentation-coverage';
 
 const RUN_KEYS = ['schemaVersion', 'target', 'summary', 'scenarios'] as const;
 const TARGET_KEYS = ['serial', 'kind', 'fingerprint', 'sdk', 'buildType'] as const;
@@ -33,13 +34,17 @@ function scenario(s: ScenarioResult): ScenarioResult {
   return ordered({ ...s, checkpoints: s.checkpoints.map(checkpoint) }, SCENARIO_KEYS);
 }
 
-/** The results.json text of a run. */
-export function renderResultsJson(run: RunResult): string {
+/**
+ * The results.json text of a run. `documentation` (one entry per documentation sentence, with what
+ * rests on it) is derived from the rest, like the summary, and always recomputed.
+ */
+export function renderResultsJson(run: RunResult, documentation = documentationOf(run)): string {
   const doc = ordered({
     ...run,
     target: ordered(run.target, TARGET_KEYS),
     summary: ordered(run.summary, SUMMARY_KEYS),
     scenarios: run.scenarios.map(scenario),
+    documentation,
   }, RUN_KEYS);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -4,13 +4,17 @@
  * a TTY (and never with NO_COLOR). Device-supplied text is stripped of control characters so a
  * package name or dumpsys line cannot drive the terminal.
  */
-import { firstProblem, type RunResult, type ScenarioResult } from '../results';
+import { type DocumentationEntry, firstProblem, type RunResult, type ScenarioResult } from '../results';
+import { countStatuses } from './documentation/coverage-sections';
+import { documentationOf } from './documentation/documentation-coverage';
 import { statusLabel, targetsOf } from './format';
 
 export interface TerminalSummaryOptions {
   readonly color?: boolean;
   /** Path of index.html, printed last so a person can open it. */
   readonly htmlPath?: string;
+  /** The run's documentation coverage (computed from the run when absent). */
+  readonly documentation?: readonly DocumentationEntry[];
 }
 
 const ANSI = { red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' } as const;
@@ -33,6 +37,11 @@ export function formatTerminalSummary(run: RunResult, options: TerminalSummaryOp
   if (s.incomplete > 0) parts.push(paint('red', `${s.incomplete} incomplete`));
   if (s.deviation > 0) parts.push(paint('yellow', `${s.deviation} ${s.deviation === 1 ? 'deviation' : 'deviations'} waived`));
   lines.push(`  ${s.total ?? run.scenarios.length} scenarios: ${parts.join(', ')}`);
+  if (s.asAosp !== undefined || s.vendorSpecific !== undefined) {
+    lines.push(`  against the AOSP reference device: ${s.asAosp ?? 0} differing cell(s) as AOSP, ${paint((s.vendorSpecific ?? 0) > 0 ? 'red' : 'dim', `${s.vendorSpecific ?? 0} vendor-specific`)}`);
+  }
+  const d = countStatuses(options.documentation ?? documentationOf(run));
+  lines.push(`  documentation: ${d.covered} of ${d.total} sentences checked (${d.held} held, ${paint(d.failed > 0 ? 'red' : 'dim', `${d.failed} failed`)}, ${d.waived} waived, ${d['not-run']} not run), ${d['not-covered']} not covered`);
   if (!run.run.complete) {
     const notRun = s.notRun ?? run.notRun?.length ?? 0;
     lines.push(paint('red', `  INCOMPLETE RUN: ${clean(run.run.interrupted ?? 'the run stopped early')}${notRun > 0 ? `; ${notRun} planned scenario(s) did not run` : ''}`));

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type RunResult } from '../results';
 import { renderCtsResult } from './cts-result-reporter';
+import { documentationOf } from './documentation/documentation-coverage';
 import { renderHtml } from './html/html-reporter';
 import { renderJUnit } from './junit-reporter';
 import { renderResultsJson } from './results-json';
@@ -30,11 +31,13 @@ export async function writeReports(run: RunResult, outDir: string): Promise<Repo
     junit: path.join(dir, 'junit.xml'),
     ctsResult: path.join(dir, 'test_result.xml'),
   };
+  // Derived once, the same for every format: what each sentence of the documentation rests on.
+  const documentation = documentationOf(run);
   await Promise.all([
-    writeAtomically(paths.resultsJson, renderResultsJson(run)),
-    writeAtomically(paths.html, renderHtml(run)),
-    writeAtomically(paths.junit, renderJUnit(run)),
-    writeAtomically(paths.ctsResult, renderCtsResult(run)),
+    writeAtomically(paths.resultsJson, renderResultsJson(run, documentation)),
+    writeAtomically(paths.html, renderHtml(run, documentation)),
+    writeAtomically(paths.junit, renderJUnit(run, documentation)),
+    writeAtomically(paths.ctsResult, renderCtsResult(run, documentation)),
   ]);
   return paths;
 }

@@ -10,15 +10,18 @@ const feature = z.enum(['EMERGENCY_MMTEL', 'MMTEL', 'RCS']);
 const cell = z.union([z.string(), z.null(), z.array(z.string())]);
 const slotBindings = z.object({ EMERGENCY_MMTEL: cell, MMTEL: cell, RCS: cell }).passthrough();
 const bindingTable = z.record(slotKey, slotBindings);
-const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string() }).passthrough();
+const cellReason = z.object({ rule: z.string(), reason: z.string(), citation: z.string(), cites: z.array(z.string()).optional() }).passthrough();
 const waiverRef = z.object({ id: z.string(), justification: z.string(), reference: z.string().optional() }).passthrough();
 
+const origin = z.enum(['as-aosp', 'vendor-specific']);
 const diff = z.object({
   slot: slotKey, feature, expected: cell, observed: cell, rule: z.string(), waiver: waiverRef.optional(),
+  reference: cell.optional(), origin: origin.optional(),
 }).passthrough();
 
 const grantDiff = z.object({
   permission: z.string(), expected: z.boolean(), observed: z.boolean(), rule: z.string(), waiver: waiverRef.optional(),
+  reference: z.boolean().optional(), origin: origin.optional(),
 }).passthrough();
 
 const grants = z.object({
@@ -27,9 +30,10 @@ const grants = z.object({
   observed: z.record(z.string(), z.boolean()),
   reasons: z.record(z.string(), cellReason),
   diffs: z.array(grantDiff),
+  reference: z.record(z.string(), z.boolean()).optional(),
 }).passthrough();
 
-const callbackExpectation = z.object({ aspect: z.enum(['last', 'since']), value: z.string(), rule: z.string(), reason: z.string(), citation: z.string() }).passthrough();
+const callbackExpectation = z.object({ aspect: z.enum(['last', 'since']), value: z.string(), rule: z.string(), reason: z.string(), citation: z.string(), cites: z.array(z.string()).optional() }).passthrough();
 const callbackRow = z.object({
   registration: z.string(), slot: slotKey, feature: z.enum(['MMTEL', 'RCS']), state: z.string(),
   expected: z.array(callbackExpectation), observeOnly: cellReason.optional(),
@@ -63,6 +67,7 @@ const checkpoint = z.object({
   settleMs: z.number().optional(),
   grants: grants.optional(),
   stateCallbacks: stateCallbacks.optional(),
+  reference: bindingTable.optional(),
 }).passthrough();
 
 const stepRecord = z.object({
@@ -92,9 +97,15 @@ const runInfo = z.object({
   commandLine: z.string(),
   complete: z.boolean(),
   shard: z.object({ index: z.number(), count: z.number() }).optional(),
+  leftoverRestored: z.object({ scenario: z.string(), ok: z.boolean(), savedAt: z.string(), serial: z.string(), boot: z.string() }).passthrough().optional(),
 }).passthrough();
 
-const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional() }).passthrough();
+const trace = z.object({
+  doc: z.string().optional(),
+  observes: z.array(z.string()),
+  checks: z.array(z.object({ step: z.number().int(), cites: z.array(z.string()) }).passthrough()),
+}).passthrough();
+const planned = z.object({ id: z.string(), title: z.string(), area: z.string(), file: z.string(), order: z.number().optional(), trace: trace.optional() }).passthrough();
 const scenarioStatus = z.enum(['pass', 'fail', 'skip', 'error', 'waived']);
 const base = { v: z.literal(1), at: z.string() };
 
@@ -102,7 +113,7 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('run-begin'), run: runInfo, target: targetInfo, planned: z.array(planned) }).passthrough(),
   z.object({
     ...base, type: z.literal('scenario-begin'), id: z.string(), title: z.string(), area: z.string(), file: z.string(),
-    doc: z.string().optional(), requires: z.array(z.string()), target: z.string(), attempt: z.number().int(),
+    doc: z.string().optional(), warnings: z.array(z.string()).optional(), requires: z.array(z.string()), target: z.string(), attempt: z.number().int(),
   }).passthrough(),
   z.object({ ...base, type: z.literal('step'), scenario: z.string(), step: stepRecord }).passthrough(),
   z.object({ ...base, type: z.literal('checkpoint'), scenario: z.string(), checkpoint }).passthrough(),
@@ -111,4 +122,8 @@ export const runEventSchema = z.discriminatedUnion('type', [
     durationMs: z.number(), attempt: z.number().int(),
   }).passthrough(),
   z.object({ ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional() }).passthrough(),
+  z.object({
+    ...base, type: z.literal('reference'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(), durationMs: z.number(), device: z.string(),
+    checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional() }).passthrough()),
+  }).passthrough(),
 ]);

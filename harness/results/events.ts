@@ -3,7 +3,7 @@
  * run still yields a report of what finished. Every report format is generated from these events
  * (`ims-rig report --from a.jsonl [b.jsonl...]` replays and merges them).
  */
-import { type Capability } from '../model';
+import { type BindingTable, type Capability } from '../model';
 import {
   type Checkpoint,
   type PlannedScenario,
@@ -34,6 +34,8 @@ export interface ScenarioBeginEvent extends EventBase {
   readonly area: string;
   readonly file: string;
   readonly doc?: string;
+  /** What the scenario file draws a warning for (a user scenario without doc:). */
+  readonly warnings?: readonly string[];
   readonly requires: readonly Capability[];
   readonly target: string;
   readonly attempt: number;
@@ -68,4 +70,22 @@ export interface RunEndEvent extends EventBase {
   readonly interrupted?: string;
 }
 
-export type RunEvent = RunBeginEvent | ScenarioBeginEvent | StepEvent | CheckpointEvent | ScenarioEndEvent | RunEndEvent;
+/**
+ * Three-way diff: the same scenario run on the AOSP reference device (in-process, no deviation,
+ * same world and stimuli), what it observed at each of its checkpoint steps. Written beside the
+ * target's events (the reference runs alongside the target run); the fold puts each observation
+ * beside the target's checkpoint of the same step and labels every difference.
+ */
+export interface ReferenceEvent extends EventBase {
+  readonly type: 'reference';
+  readonly scenario: string;
+  /** The reference device's verdict (without waivers): pass, fail, skip or error. */
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+  /** Which reference device: `in-process AOSP reference device (default profile)`. */
+  readonly device: string;
+  readonly checkpoints: readonly { readonly step: number; readonly bindings?: BindingTable; readonly grants?: Readonly<Record<string, boolean>> }[];
+}
+
+export type RunEvent = RunBeginEvent | ScenarioBeginEvent | StepEvent | CheckpointEvent | ScenarioEndEvent | RunEndEvent | ReferenceEvent;

@@ -6,11 +6,13 @@
  *  - planned scenarios that never began are listed in `notRun`;
  *  - with retries the last attempt decides, earlier attempts stay in `attemptHistory`;
  *  - a status claiming `pass` while a checkpoint holds a difference is corrected: a waived
- *    difference makes it `waived`, an unwaived one `fail` (a deviation never reads as a pass).
+ *    difference makes it `waived`, an unwaived one `fail` (a deviation never reads as a pass);
+ *  - a scenario's reference run (three-way diff) puts the reference's observation beside each
+ *    checkpoint of the same step and labels its differences (./three-way.ts).
  */
 import { InputError } from '../errors';
 import { scenarioDiffs } from './describe';
-import { type RunBeginEvent, type RunEvent, type ScenarioBeginEvent } from './events';
+import { type ReferenceEvent, type RunBeginEvent, type RunEvent, type ScenarioBeginEvent } from './events';
 import {
   type AttemptRecord,
   type Checkpoint,
@@ -23,6 +25,7 @@ import {
   type StepRecord,
 } from './model';
 import { summarize } from './summarize';
+import { withReference } from './three-way';
 
 export const INCOMPLETE_REASON = 'run ended before this scenario finished';
 
@@ -47,6 +50,7 @@ export function foldEvents(events: readonly RunEvent[], source = 'events'): RunR
 
   const planned = new Map<string, PlannedScenario>();
   const tracks = new Map<string, ScenarioTrack>();
+  const references = new Map<string, ReferenceEvent>();
   let runEnd: Extract<RunEvent, { type: 'run-end' }> | undefined;
   let lastAt = begin.at;
 
@@ -81,6 +85,9 @@ export function foldEvents(events: readonly RunEvent[], source = 'events'): RunR
       case 'run-end':
         runEnd = event;
         break;
+      case 'reference':
+        references.set(event.scenario, event);
+        break;
     }
   }
 
@@ -88,7 +95,7 @@ export function foldEvents(events: readonly RunEvent[], source = 'events'): RunR
   const position = new Map(plannedList.map((p, i) => [p.id, i]));
   const scenarios = [...tracks.values()]
     .sort((a, b) => rank(a) - rank(b))
-    .map((t) => toScenarioResult(t, begin.target.serial));
+    .map((t) => withReferenceRun(toScenarioResult(t, begin.target.serial), references.get(t.current.begin.id)));
   function rank(t: ScenarioTrack): number {
     return position.get(t.current.begin.id) ?? plannedList.length + t.seen;
   }
@@ -132,6 +139,7 @@ function toScenarioResult(track: ScenarioTrack, defaultTarget: string): Scenario
     durationMs: incomplete ? elapsed(begin.at, track.current.lastAt) : end.durationMs,
     checkpoints,
     ...(begin.doc === undefined ? {} : { doc: begin.doc }),
+    ...(begin.warnings === undefined || begin.warnings.length === 0 ? {} : { warnings: begin.warnings }),
     requires: begin.requires,
     steps,
     target: begin.target || defaultTarget,
@@ -144,6 +152,17 @@ function toScenarioResult(track: ScenarioTrack, defaultTarget: string): Scenario
   };
 }
 
+/** The reference run's observations beside the scenario's checkpoints, step by step. */
+function withReferenceRun(s: ScenarioResult, ref: ReferenceEvent | undefined): ScenarioResult {
+  if (ref === undefined) return s;
+  const byStep = new Map(ref.checkpoints.map((c) => [c.step, c]));
+  return {
+    ...s,
+    checkpoints: s.checkpoints.map((c) => withReference(c, byStep.get(c.step))),
+    reference: { status: ref.status, ...(ref.reason === undefined ? {} : { reason: ref.reason }), durationMs: ref.durationMs, device: ref.device },
+  };
+}
+
 /** The runner's verdict, made no kinder than the checkpoints it recorded. */
 function reconcile(status: ScenarioStatus, checkpoints: readonly Checkpoint[]): ScenarioStatus {
   if (status !== 'pass' && status !== 'waived') return status;
@@ -153,6 +172,9 @@ function reconcile(status: ScenarioStatus, checkpoints: readonly Checkpoint[]): 
   return status;
 }
 
+/** A stream with no run-end: the process ended without finishing (SIGKILL, a crash, power off). */
+export const KILLED_REASON = 'the run was killed or crashed: its event stream ends without run-end';
+
 function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | undefined, lastAt: string): RunInfo {
   const endedAt = end?.at ?? lastAt;
   return {
@@ -161,7 +183,7 @@ function runInfo(begun: RunInfo, end: Extract<RunEvent, { type: 'run-end' }> | u
     durationMs: end?.durationMs ?? elapsed(begun.startedAt, endedAt),
     complete: end !== undefined && end.interrupted === undefined,
     ...(end ? { exitCode: end.exitCode } : {}),
-    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: 'the event stream ends without run-end (the rig stopped or crashed)' }),
+    ...(end?.interrupted !== undefined ? { interrupted: end.interrupted } : end ? {} : { interrupted: KILLED_REASON }),
   };
 }
 

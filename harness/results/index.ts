@@ -7,3 +7,4 @@ export * from './read-events';
 export * from './fold-events';
 export * from './merge-runs';
 export * from './load-runs';
+export * from './three-way';

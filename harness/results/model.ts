@@ -8,6 +8,7 @@ import { type BindingCell, type BindingTable, type Capability, type ImsFeature, 
 export type ScenarioStatus = 'pass' | 'fail' | 'skip' | 'error' | 'waived';
 export type CheckpointStatus = 'pass' | 'fail' | 'waived';
 export type TargetKind = 'virtual' | 'emulator' | 'device';
+export type TargetVia = 'adb-server' | 'built-in-server' | 'in-process';
 
 export interface TargetInfo {
   readonly serial: string;
@@ -17,8 +18,11 @@ export interface TargetInfo {
   readonly buildType: string;
   readonly model?: string;
   readonly release?: string;
-  /** How the rig reached it: a real adb server, or the reference device's built-in server door. */
-  readonly via?: 'adb-server' | 'built-in-server';
+  /**
+   * How the rig reached it: a real adb server, the reference device's built-in server door, or
+   * the reference device's services opened in the rig's own process (`--transport in-process`).
+   */
+  readonly via?: TargetVia;
   readonly capabilities?: readonly Capability[];
   readonly missingCapabilities?: readonly Capability[];
   /** Reference device only: the vendor-bug profile it was started with. */
@@ -32,6 +36,8 @@ export interface CellReason {
   readonly rule: string;
   readonly reason: string;
   readonly citation: string;
+  /** Public ids of the sentences cited (`two-per-slot`), for traceability (harness/docs). */
+  readonly cites?: readonly string[];
 }
 export type ReasonTable = Readonly<Partial<Record<SlotKey, Readonly<Partial<Record<ImsFeature, CellReason>>>>>>;
 
@@ -51,7 +57,18 @@ export interface Diff {
   readonly rule: string;
   /** Present when a waiver covers this diff: reported as waived, never as pass. */
   readonly waiver?: WaiverRef;
+  /** Three-way diff: what the AOSP reference device bound for this cell in the same scenario and step. */
+  readonly reference?: BindingCell;
+  /** Three-way diff: whose difference it is (./three-way.ts); absent without a reference run. */
+  readonly origin?: DiffOrigin;
 }
+
+/**
+ * as-aosp          the target does what the AOSP reference device does (target = reference ≠
+ *                  documentation): AOSP's own difference from the documentation, kept by the vendor;
+ * vendor-specific  the target differs from the reference (target ≠ reference): the vendor changed it.
+ */
+export type DiffOrigin = 'as-aosp' | 'vendor-specific';
 
 /** The raw evidence behind "observed": parsed from the target's own output, never computed. */
 export interface Evidence {
@@ -74,6 +91,11 @@ export interface Checkpoint {
   readonly settleMs?: number;
   /** Single-registration checkpoints: permission grants of one app, expected vs observed. */
   readonly grants?: GrantCheck;
+  /**
+   * Three-way diff: what the AOSP reference device (in-process, same scenario, same stimuli) bound
+   * at the same step, observed from its own dumpsys. Absent when no reference run was made.
+   */
+  readonly reference?: BindingTable;
   /** checkStateCallbacks checkpoints: the callbacks each observer registration received, expected vs observed. */
   readonly stateCallbacks?: StateCallbackCheck;
 }
@@ -86,6 +108,8 @@ export interface CallbackExpectationView {
   readonly rule: string;
   readonly reason: string;
   readonly citation: string;
+  /** Public ids of the sentences cited (`telephony-crash`), for traceability (harness/docs). */
+  readonly cites?: readonly string[];
 }
 
 /** What the observer app's log lines say about one callback instance (observed: logcat only). */
@@ -145,6 +169,8 @@ export interface GrantDiff {
   readonly observed: boolean;
   readonly rule: string;
   readonly waiver?: WaiverRef;
+  readonly reference?: boolean;
+  readonly origin?: DiffOrigin;
 }
 
 export interface GrantCheck {
@@ -153,6 +179,8 @@ export interface GrantCheck {
   readonly observed: Readonly<Record<string, boolean>>;
   readonly reasons: Readonly<Record<string, CellReason>>;
   readonly diffs: readonly GrantDiff[];
+  /** Three-way diff: the grants the AOSP reference device gave the same app at the same step. */
+  readonly reference?: Readonly<Record<string, boolean>>;
 }
 
 export interface StepRecord {
@@ -180,6 +208,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   readonly checkpoints: readonly Checkpoint[];
   readonly doc?: string;
+  /** Warnings about the scenario file (a user scenario without doc:). */
+  readonly warnings?: readonly string[];
   readonly requires?: readonly Capability[];
   readonly steps?: readonly StepRecord[];
   /** Serial of the target it ran on (runs merged from several devices keep them apart). */
@@ -190,6 +220,16 @@ export interface ScenarioResult {
   readonly incomplete?: boolean;
   /** Attempts before the last one, oldest first (a retried scenario stays visibly retried). */
   readonly attemptHistory?: readonly AttemptRecord[];
+  /** Three-way diff: the same scenario's run on the AOSP reference device (its checkpoints carry `reference`). */
+  readonly reference?: ReferenceRunInfo;
+}
+
+/** How the reference run of a scenario went; a reference that did not reach a step labels nothing there. */
+export interface ReferenceRunInfo {
+  readonly status: ScenarioStatus;
+  readonly reason?: string;
+  readonly durationMs: number;
+  readonly device: string;
 }
 
 /** One earlier attempt of a retried scenario. */
@@ -211,6 +251,20 @@ export interface PlannedScenario {
    * unsharded order; without it a merge orders by id.
    */
   readonly order?: number;
+  /** Which documentation sentences the scenario rests on, worked out from its file before it runs. */
+  readonly trace?: ScenarioTrace;
+}
+
+/**
+ * The documentation sentences a scenario rests on (public ids, harness/docs): the one its `doc:`
+ * quotes, and per observing step the ones the documented model cites for its expected cells.
+ */
+export interface ScenarioTrace {
+  /** The sentence `doc:` quotes; absent when the quote is no sentence of harness/docs. */
+  readonly doc?: string;
+  /** What the scenario observes (harness/docs/checkability.ts ObservationKind). */
+  readonly observes: readonly string[];
+  readonly checks: readonly { readonly step: number; readonly cites: readonly string[] }[];
 }
 
 /** A planned scenario that never began (the run stopped first). */
@@ -244,6 +298,10 @@ export interface RunSummary {
   readonly total?: number;
   /** Planned scenarios that never began (interrupted run); not part of `total`. */
   readonly notRun?: number;
+  /** Three-way diff (only with a reference run): differing cells and grants the reference device shares. */
+  readonly asAosp?: number;
+  /** Three-way diff (only with a reference run): differing cells and grants the reference device does not share. */
+  readonly vendorSpecific?: number;
 }
 
 export interface RunInfo {
@@ -272,6 +330,26 @@ export interface RunInfo {
   readonly exitCode?: number;
   /** Merged results: the runs/shards they came from. */
   readonly mergedFrom?: readonly RunSource[];
+  /** A snapshot an earlier run left on the target (it died mid-scenario), restored before this run began. */
+  readonly leftoverRestored?: LeftoverRestored;
+}
+
+/** results.json `run.leftoverRestored` (optional; issue 11): what this run found left on its target and did about it. */
+export interface LeftoverRestored {
+  /** The scenario whose snapshot it was. */
+  readonly scenario: string;
+  /** The run that left it: host, pid, start time, and its report directory when known. */
+  readonly leftBy: { readonly host: string; readonly pid: number; readonly startedAt: string; readonly outDir?: string };
+  readonly savedAt: string;
+  /** The serial the snapshot was taken through, and whether the target has rebooted since. */
+  readonly serial: string;
+  readonly boot: 'same-boot' | 'rebooted' | 'unknown-boot';
+  /** The target reads back as the snapshot says. */
+  readonly ok: boolean;
+  /** Fingerprint lines still different when not ok. */
+  readonly differences?: readonly string[];
+  /** The dead run's report, rebuilt from its events.jsonl by this run. */
+  readonly deadRunReport?: string;
 }
 
 export interface RunResult {
@@ -287,3 +365,5 @@ export interface RunResult {
   /** Planned scenarios that never began: an interrupted run shows them as not executed. */
   readonly notRun?: readonly NotRunScenario[];
 }
+
+export type { DocumentationEntry, DocumentationLinkVerdict, DocumentationStatus } from './documentation-model';

@@ -3,8 +3,8 @@
  * a torn last line (the process died mid-write): that line is dropped, and the fold reports the run
  * as incomplete. A bad line anywhere else means the file is not an events file: that is bad input.
  */
-import * as fs from 'node:fs';
 import { InputError } from '../errors';
+import { LIMITS, MAX_EVENT_LINE_CHARS, readInputText } from '../inputs';
 import { runEventSchema } from './event-schema';
 import { type RunEvent } from './events';
 
@@ -16,14 +16,7 @@ export interface ParsedEvents {
 
 /** Reads and validates an events.jsonl file; unreadable or malformed input is an InputError naming the file. */
 export async function readEvents(file: string): Promise<RunEvent[]> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch (e) {
-    const why = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '') : String(e);
-    throw new InputError(`${file}: cannot read events: ${why}`, { file, cause: e });
-  }
-  return parseEvents(text, file).events;
+  return parseEvents(await readInputText(file, { ...LIMITS.events, display: file }), file).events;
 }
 
 /** Parses events.jsonl text; `file` only names the source in error messages. */
@@ -54,6 +47,7 @@ function findLastContentLine(lines: readonly string[]): number {
 }
 
 function parseLine(line: string): { ok: true; event: RunEvent } | { ok: false; error: string } {
+  if (line.length > MAX_EVENT_LINE_CHARS) return { ok: false, error: `a line of ${line.length} characters is not an event ims-rig wrote` };
   let value: unknown;
   try {
     value = JSON.parse(line);

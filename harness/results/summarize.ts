@@ -4,6 +4,7 @@
  */
 import { countWaivedDiffs } from './describe';
 import { type NotRunScenario, type RunSummary, type ScenarioResult, type ScenarioStatus } from './model';
+import { countOrigins } from './three-way';
 
 export function summarize(scenarios: readonly ScenarioResult[], notRun: readonly NotRunScenario[] = []): RunSummary {
   const count = (status: ScenarioStatus): number => scenarios.filter((s) => s.status === status).length;
@@ -17,6 +18,8 @@ export function summarize(scenarios: readonly ScenarioResult[], notRun: readonly
     incomplete: scenarios.filter((s) => s.incomplete === true).length,
     total: scenarios.length,
     notRun: notRun.length,
+    // Only runs with a reference run (three-way diff) carry these: a plain run's summary is unchanged.
+    ...countOrigins(scenarios),
   };
 }
 

@@ -3,7 +3,8 @@
  *   0  every check passed (waived differences — documented deviations — count as passing);
  *   1  at least one conformance failure (even if other scenarios had errors);
  *   3  infrastructure: the device was lost and the run could not go on, or a scenario ended in an
- *      error (adb error, command failed, timeout) and none failed;
+ *      error (adb error, command failed, timeout) and none failed; (before the run: the target is
+ *      held by another run — harness/targets/target-lock.ts);
  *   130 the run was interrupted (SIGINT) before its plan was done — the partial report is written
  *      and marked incomplete (128 + SIGINT, as shells report it).
  * Exit 2 (bad input) happens before any device is touched and never reaches this rule.
@@ -35,6 +36,6 @@ export const EXIT_CODE_HELP = [
   '  0    every check passed (waived differences, i.e. documented deviations, count as passing)',
   '  1    conformance failures (also when some scenarios ended in errors)',
   '  2    bad input: usage, scenario or waiver file (found before any device is touched)',
-  '  3    infrastructure: no device, device lost, adb error; or scenario errors and no failures',
+  '  3    infrastructure: no device, device lost, adb error, the target held by another run; or scenario errors and no failures',
   '  130  interrupted (SIGINT): the partial report is written and marked incomplete',
 ].join('\n');

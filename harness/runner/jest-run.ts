@@ -22,6 +22,8 @@ export interface JestRunOptions {
   readonly progress: ProgressOptions;
   /** Jest's per-test timeout (one scenario with its retries). */
   readonly testTimeoutMs: number;
+  /** The target is an in-process reference device: the suite gets its lookup from ./in-process-environment. */
+  readonly inProcess?: boolean;
 }
 
 export interface JestRunResult {
@@ -40,7 +42,7 @@ export async function runSuiteWithJest(options: JestRunOptions): Promise<JestRun
     rootDir: SUITE_DIR,
     roots: [SUITE_DIR],
     testMatch: ['**/conformance.suite.js'],
-    testEnvironment: 'node',
+    testEnvironment: options.inProcess === true ? require.resolve('./in-process-environment') : 'node',
     transform: {},
     moduleFileExtensions: ['js', 'json'],
     cacheDirectory: path.join(os.tmpdir(), 'ims-rig-jest-cache'),

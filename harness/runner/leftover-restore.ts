@@ -1,29 +1,75 @@
 /**
- * After the suite: a snapshot still pending means a scenario was aborted (second SIGINT) or the
- * suite died before its restore finished. The CLI restores it itself while it still holds the
- * target, so an interrupted run leaves the device as it found it.
+ * Snapshots kept on the target (harness/targets/target-leftover.ts), restored by the CLI while it
+ * holds the target's lock:
+ *   - at the start, one an earlier run left (it was killed mid-scenario): restored before anything
+ *     else, with a line in the output and `run.leftoverRestored` in the report (issue 11, item 2);
+ *     a snapshot taken on another build is not applied to this one;
+ *   - at the end, this run's own, when a scenario was aborted (second Ctrl-C) or the suite died
+ *     before its restore finished.
  */
 import { describeError } from '../errors';
+import { type LeftoverRestored } from '../results';
 import { ApkCache } from '../targets/app-realiser';
-import { type TargetProbe } from '../targets/probe';
-import { type ResolvedTarget } from '../targets/resolve';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
-import { createSession } from '../targets/target-session';
+import { restoreSnapshot } from '../targets/snapshot';
+import { clearLeftover, readLeftover, LEFTOVER_FILE, type Leftover } from '../targets/target-leftover';
+import { compareIdentity, type TargetIdentity } from '../targets/target-identity';
+import { type TargetSession } from '../targets/target-session';
 
-export async function restoreLeftoverInCli(resolved: ResolvedTarget, probe: TargetProbe, file: string, note: (line: string) => void): Promise<void> {
-  const pending = readPendingRestore(file);
-  if (pending === undefined || pending.snapshot.serial !== resolved.serial) return;
-  const session = createSession(resolved.device, probe.info, probe.capabilities);
+function leftBy(l: Leftover): string {
+  return `the run started ${l.run.startedAt} on ${l.run.host} (pid ${l.run.pid})`;
+}
+
+async function restore(session: TargetSession, leftover: Leftover): Promise<{ ok: boolean; differences: readonly string[] }> {
+  const outcome = await restoreSnapshot(session, leftover.snapshot, { apks: new ApkCache(), pushed: new Set(), log: [] });
+  if (outcome.ok) await clearLeftover(session.device);
+  return outcome;
+}
+
+/** Before the run: restores what an earlier run left on this target. Returns the report field. */
+export async function restoreLeftoverAtStart(session: TargetSession, identity: TargetIdentity, note: (line: string) => void): Promise<LeftoverRestored | undefined> {
+  const serial = session.info.serial;
+  const found = await readLeftover(session.device);
+  if (found === undefined) return undefined;
+  if (found === 'unreadable') {
+    note(`ims-rig: ${serial}: ${LEFTOVER_FILE} is not a snapshot the rig wrote (cut short?); removed`);
+    await clearLeftover(session.device);
+    return undefined;
+  }
+  const relation = compareIdentity(found.target, identity);
+  const base = {
+    scenario: found.scenario, savedAt: found.savedAt, serial: found.target.serial,
+    leftBy: { host: found.run.host, pid: found.run.pid, startedAt: found.run.startedAt, ...(found.run.outDir === undefined ? {} : { outDir: found.run.outDir }) },
+  };
+  if (relation === 'other-build') {
+    note(`ims-rig: ${serial}: a snapshot left by ${leftBy(found)} was taken on build ${found.target.fingerprint}; the target now runs ${identity.fingerprint}: not applied, removed`);
+    await clearLeftover(session.device);
+    return { ...base, boot: 'unknown-boot', ok: false, differences: [`taken on build ${found.target.fingerprint}`] };
+  }
+  const since = relation === 'rebooted' ? ' (the target has rebooted since that run began)' : '';
   try {
-    if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) session.rooted = (await resolved.device.root({ timeoutMs: 90_000 })).ok;
-    const outcome = await restoreSnapshot(session, pending.snapshot, { apks: new ApkCache(), pushed: new Set(pending.pushed), log: [] });
+    const outcome = await restore(session, found);
     if (outcome.ok) {
-      clearPendingRestore(file);
-      note(`ims-rig: restored ${resolved.serial} after ${pending.scenario}`);
+      note(`ims-rig: restored ${serial} to its state before ${found.scenario}: ${leftBy(found)} did not finish and left it changed${since}`);
     } else {
-      note(`ims-rig: ${resolved.serial} still differs from its snapshot before ${pending.scenario}: ${outcome.differences.join(', ')}`);
+      note(`ims-rig: ${serial} still differs from the snapshot ${leftBy(found)} left before ${found.scenario}: ${outcome.differences.join(', ')}`);
     }
+    return { ...base, boot: relation, ok: outcome.ok, ...(outcome.ok ? {} : { differences: outcome.differences }) };
   } catch (e) {
-    note(`ims-rig: could not restore ${resolved.serial} after ${pending.scenario}: ${describeError(e)}`);
+    note(`ims-rig: could not restore the snapshot ${leftBy(found)} left on ${serial}: ${describeError(e)}`);
+    return { ...base, boot: relation, ok: false, differences: [describeError(e)] };
+  }
+}
+
+/** After the suite: this run's own snapshot still on the target (a scenario was aborted). */
+export async function restoreLeftoverAtEnd(session: TargetSession, note: (line: string) => void): Promise<void> {
+  const serial = session.info.serial;
+  try {
+    const found = await readLeftover(session.device);
+    if (found === undefined || found === 'unreadable') return;
+    const outcome = await restore(session, found);
+    if (outcome.ok) note(`ims-rig: restored ${serial} after ${found.scenario}`);
+    else note(`ims-rig: ${serial} still differs from its snapshot before ${found.scenario}: ${outcome.differences.join(', ')} (kept on the target for the next run)`);
+  } catch (e) {
+    note(`ims-rig: could not restore ${serial}: ${describeError(e)} (the snapshot stays on the target for the next run)`);
   }
 }

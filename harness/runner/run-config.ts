@@ -9,7 +9,10 @@ import { type AdbEndpoint } from '../adb';
 import { UsageError } from '../errors';
 import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
+import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
+import { type LeftoverRun } from '../targets/target-leftover';
+import { type TargetIdentity } from '../targets/target-identity';
 
 export const RUN_CONFIG_ENV = 'IMS_RIG_RUN_CONFIG';
 
@@ -17,7 +20,8 @@ export interface RunConfig {
   readonly version: 1;
   readonly target: {
     readonly serial: string;
-    readonly endpoint: AdbEndpoint;
+    /** The adb server (or door) to reach it through, or `in-process` (./in-process-registry.ts). */
+    readonly endpoint: AdbEndpoint | InProcessEndpointRef;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
   };
@@ -27,8 +31,8 @@ export interface RunConfig {
   readonly eventsFile: string;
   /** ./run-control.ts */
   readonly controlFile: string;
-  /** Where a scenario's snapshot waits until it has been restored. */
-  readonly pendingRestoreFile: string;
+  /** What a scenario's snapshot kept on the target records about the target and the run. */
+  readonly leftover: { readonly target: TargetIdentity; readonly run: LeftoverRun };
   /** Per-scenario numbers (round trips, stimuli, observations) as JSON lines, for the benchmark. */
   readonly statsFile?: string;
   readonly retries: number;

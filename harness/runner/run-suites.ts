@@ -15,17 +15,26 @@ import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { describeError, UsageError } from '../errors';
 import { PACKAGE_VERSION, REPORTS_DIR, SUITES_DIR } from '../paths';
-import { EventWriter, foldEvents, readEvents, type PlannedScenario, type RunInfo, type RunResult } from '../results';
+import { EventWriter, foldEvents, readEvents, type LeftoverRestored, type PlannedScenario, type RunInfo, type RunResult } from '../results';
 import { printTerminalSummary, updateLatest, writeReports } from '../reporters';
+import { traceScenario } from '../scenario/trace';
 import { loadWaivers, type Waiver } from '../scenario/waivers';
 import { probeTarget } from '../targets/probe';
 import { resolveTarget, type ResolvedTarget } from '../targets/resolve';
+import { localHostKey } from '../targets/lock-holder';
+import { targetIdentity } from '../targets/target-identity';
+import { createSession, type TargetSession } from '../targets/target-session';
+import { type StartInProcessTarget, type Transport } from '../targets/in-process-target';
+import { registerInProcessEndpoint } from './in-process-registry';
+import { type ReferenceRunner, startReferenceRuns } from './reference-runs';
 import { runExitCode } from './exit-code';
 import { runSuiteWithJest } from './jest-run';
 import { loadPlan, parseShard, type Shard } from './plan';
 import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
-import { restoreLeftoverInCli } from './leftover-restore';
+import { rebuildDeadRunReport } from './dead-run-report';
+import { restoreLeftoverAtEnd, restoreLeftoverAtStart } from './leftover-restore';
+import { claimTarget, type TargetClaim } from './target-claim';
 
 export interface RunOptions {
   readonly target?: string;
@@ -36,6 +45,15 @@ export interface RunOptions {
   readonly shard?: string;
   readonly retries?: number;
   readonly deviation?: string;
+  /** `in-process`: the reference device runs in this process, reached without TCP (needs startInProcess). */
+  readonly transport?: Transport;
+  /** Starts the in-process reference device (the CLI and the benchmark pass it: they may import it). */
+  readonly startInProcess?: StartInProcessTarget;
+  /**
+   * Three-way diff: runs each scenario on the AOSP reference device too (the CLI passes the
+   * in-process one unless --no-reference). Not used when the target is that device itself.
+   */
+  readonly reference?: { readonly runner: ReferenceRunner; readonly device: string };
   /** Reference-device clock scale (default 0.02: lifecycle timers take milliseconds). */
   readonly timeScale?: number;
   /** Live progress line (on a TTY). */
@@ -51,6 +69,8 @@ export interface RunOptions {
   readonly note?: (line: string) => void;
   /** Install SIGINT handling (default true; tests of the runner in-process pass false). */
   readonly handleSignals?: boolean;
+  /** --wait-for-target: how long (ms) to wait while another run holds the target; undefined: fail at once. */
+  readonly waitForTargetMs?: number;
 }
 
 export interface RunOutcome {
@@ -71,20 +91,21 @@ async function waiversFrom(file: string | undefined): Promise<Waiver[]> {
   return fs.existsSync(fallback) ? loadWaivers(fallback) : [];
 }
 
-/** Where a scenario's snapshot waits while it runs, per target (a later run restores a killed one's). */
-export function pendingRestoreFile(serial: string): string {
-  return path.join(os.tmpdir(), 'ims-rig-pending-restore', `${serial.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
-}
-
 interface SignalState {
   count: number;
+  /** Before the run has the target (waiting for its lock): nothing to finish or restore yet. */
+  claiming: boolean;
   dispose(): void;
 }
 
 function installSignals(controlFile: string, note: (line: string) => void): SignalState {
-  const state: SignalState = { count: 0, dispose: () => process.removeListener('SIGINT', onSigint) };
+  const state: SignalState = { count: 0, claiming: true, dispose: () => process.removeListener('SIGINT', onSigint) };
   function onSigint(): void {
     state.count += 1;
+    if (state.claiming) {
+      note('ims-rig: interrupted before the run began');
+      process.exit(130);
+    }
     if (state.count === 1) {
       writeControl(controlFile, 'stop', 'SIGINT');
       note('ims-rig: interrupted — finishing and restoring the current scenario (Ctrl-C again to abort it)');
@@ -119,6 +140,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     waivers,
   });
   if (plan.selected.length === 0) throw new UsageError('no scenario matches the given --suite / --scenario / -t / --shard');
+  for (const s of plan.selected) for (const w of s.warnings ?? []) note(`ims-rig: ${s.displayFile}: warning: ${w}`);
 
   const outDir = path.resolve(options.out ?? path.join(REPORTS_DIR, timestampDir(startedAt)));
   fs.mkdirSync(outDir, { recursive: true });
@@ -133,23 +155,40 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+    ...(options.transport === undefined ? {} : { transport: options.transport }),
+    ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
     note,
   });
+  const unregister = resolved.inProcess === undefined ? undefined : registerInProcessEndpoint(resolved.inProcess.endpoint);
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
+  const commandLine = options.commandLine ?? 'ims-rig run';
+  let claim: TargetClaim | undefined;
+  let cliSession: TargetSession | undefined;
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
+    // The lock first: the probe's `adb root` would restart adbd under a run already on the target.
+    claim = await claimTarget(resolved.device, {
+      command: commandLine, startedAt, outDir, note, ...(options.waitForTargetMs === undefined ? {} : { waitMs: options.waitForTargetMs }),
+    });
+    if (signals) signals.claiming = false;
     const probe = await probeTarget(resolved.device, { via: resolved.via });
     const info = probe.info;
+    // The CLI's own view of the target, for what it restores itself (leftovers, an aborted scenario).
+    cliSession = createSession(resolved.device, info, probe.capabilities);
+    if (probe.capabilities.includes('carrier-config') || probe.capabilities.includes('priv-app-install')) cliSession.rooted = (await resolved.device.root({ timeoutMs: 90_000 })).ok;
+    const identity = targetIdentity(resolved.serial, info.fingerprint, claim.bootId);
+    const leftoverRestored = await restoreLeftoverAtStart(cliSession, identity, note);
+    const deadRunReport = await reportDeadRun(claim, leftoverRestored, note);
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.host.endpoint, info, capabilities: probe.capabilities },
+      target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities },
       scenarios: plan.selected,
       waivers,
       eventsFile,
       controlFile,
-      pendingRestoreFile: pendingRestoreFile(resolved.serial),
+      leftover: { target: identity, run: { host: os.hostname(), pid: process.pid, startedAt: startedAt.toISOString(), outDir } },
       retries,
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
@@ -166,24 +205,41 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       suiteVersion: PACKAGE_VERSION,
       startedAt: startedAt.toISOString(),
       host: { name: os.hostname(), os: os.platform(), node: process.version, osVersion: os.release(), arch: os.arch() },
-      commandLine: options.commandLine ?? 'ims-rig run',
+      commandLine,
       complete: false,
       ...(shard ? { shard } : {}),
+      ...(leftoverRestored === undefined ? {} : { leftoverRestored: { ...leftoverRestored, ...(deadRunReport === undefined ? {} : { deadRunReport }) } }),
     };
-    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0 }));
+    // Each with the sentences it rests on, so the report's documentation coverage knows them even for scenarios that never run.
+    const planned: PlannedScenario[] = plan.selected.map((s) => ({ id: s.id, title: s.title, area: s.area, file: s.displayFile, order: plan.order.get(s.id) ?? 0, trace: traceScenario(s) }));
     writer.write({ type: 'run-begin', run, target: info, planned });
     writer.close();
+
+    // The three-way diff's reference runs go alongside the target's (they only append events).
+    const reference = options.reference !== undefined && resolved.aospReference !== true
+      ? startReferenceRuns({ ...options.reference, scenarios: plan.selected, capabilities: probe.capabilities, eventsFile, controlFile })
+      : undefined;
+    if (reference && options.reference) note(`ims-rig: each scenario also runs on the ${options.reference.device}, for the three-way diff (--no-reference: off)`);
 
     const stdoutTty = process.stdout.isTTY === true;
     // Jest failing as a whole is an infrastructure problem like any other: the report is still written.
     const jest = await runSuiteWithJest({
       configFile,
       testTimeoutMs: (options.scenarioTimeoutMs ?? 600_000) * (retries + 1) + 120_000,
+      ...(resolved.inProcess === undefined ? {} : { inProcess: true }),
       progress: { eventsFile, total: plan.selected.length, live: stdoutTty && options.progress !== false, color: stdoutTty && process.env.NO_COLOR === undefined, retries },
     }).catch((e: unknown) => ({ suiteErrors: [`Jest failed: ${describeError(e)}`] }));
 
+    if (reference) {
+      if (readControl(controlFile).state !== 'run') reference.stop();
+      const done = await reference.done;
+      note(done.error !== undefined
+        ? `ims-rig: the reference runs stopped: ${done.error} (the cells they did not reach stay unlabelled)`
+        : `ims-rig: reference runs: ${done.ran} scenario(s)${done.failed > 0 ? `, ${done.failed} of them could not run there (their cells stay unlabelled)` : ''}, ${Math.round(done.ms / 100) / 10} s alongside the target`);
+    }
+
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
-    await restoreLeftoverInCli(resolved, probe, config.pendingRestoreFile, note);
+    await restoreLeftoverAtEnd(cliSession, note);
 
     // 4. run-end, reports.
     const control = readControl(controlFile);
@@ -209,7 +265,24 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     return { exitCode, result, outDir };
   } finally {
     signals?.dispose();
+    // Everything the run pushed goes, then the lock; a reference device the rig started goes last.
+    await claim?.release(cliSession);
+    unregister?.();
     await resolved.release().catch(() => undefined);
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A run that died holding the target (its lock taken over here, or its snapshot found here) wrote
+ * no reports: they are built now from its events.jsonl, when it ran on this machine.
+ */
+async function reportDeadRun(claim: TargetClaim, leftover: LeftoverRestored | undefined, note: (line: string) => void): Promise<string | undefined> {
+  const dirs = new Set<string>();
+  const dead = claim.lock.tookOver?.owner;
+  if (dead?.outDir !== undefined && dead.hostKey === localHostKey()) dirs.add(dead.outDir);
+  if (leftover?.leftBy.outDir !== undefined && leftover.leftBy.host === os.hostname()) dirs.add(leftover.leftBy.outDir);
+  let html: string | undefined;
+  for (const dir of dirs) html ??= await rebuildDeadRunReport(dir, note);
+  return html;
 }

@@ -7,24 +7,29 @@
  */
 import * as fs from 'node:fs';
 import { afterAll, beforeAll, test } from '@jest/globals';
-import { AdbHost } from '../adb';
+import { AdbHost, ServiceDevice } from '../adb';
 import { EventWriter } from '../results';
 import { type FullScenario } from '../model';
 import { runScenario, type ScenarioOutcome } from '../scenario/engine';
-import { toWaiverRef, findWaiver, waiversForScenario } from '../scenario/waivers';
+import { waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
-import { clearPendingRestore, readPendingRestore, restoreSnapshot } from '../targets/snapshot';
+import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
+/** How long a lost target is waited for before the run gives up on it (a real device's reboot). */
+const RECONNECT_TIMEOUT_MS = 180_000;
 
 interface SuiteState {
-  host: AdbHost;
+  /** Waits for the target to be back after it was lost; false when it is not. */
+  reconnect(): Promise<boolean>;
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  leftovers?: TargetLeftovers;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
@@ -42,17 +47,39 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }, 300_000);
 
   async function setUp(): Promise<void> {
-    const host = new AdbHost(config.target.endpoint);
-    const session = createSession(host.device(config.target.serial), config.target.info, config.target.capabilities);
+    const { endpoint, serial } = config.target;
+    // Back means booted: a device the rig (or an aborted step) was rebooting answers adb before its
+    // framework is up, and a restore run then would fail against it. The budget is a real device's
+    // reboot; a target that is back sooner ends the wait sooner.
+    const reconnectMs = RECONNECT_TIMEOUT_MS;
+    let reconnect: () => Promise<boolean>;
+    let session: TargetSession;
+    if (endpoint.kind === 'in-process') {
+      const device = new ServiceDevice(inProcessEndpoint(serial));
+      session = createSession(device, config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await device.waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    } else {
+      const host = new AdbHost(endpoint);
+      session = createSession(host.device(serial), config.target.info, config.target.capabilities);
+      reconnect = async () => {
+        await host.device(serial).waitForBootCompleted({ timeoutMs: reconnectMs });
+        return true;
+      };
+    }
     const writer = new EventWriter(config.eventsFile);
     const apks = new ApkCache(config.apkCacheDir);
-    state = { host, session, writer, apks };
+    // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts);
+    // an in-process device ends with this process: no later run could restore it from one.
+    const leftovers = endpoint.kind === 'in-process' ? undefined : new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
+    state = { reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }) };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
       session.rooted = root.ok;
     }
-    await restoreLeftovers(config, state);
   }
 
   afterAll(() => {
@@ -72,20 +99,8 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }
 }
 
-/** A scenario a previous (killed) run left provisioned: restore it before anything else. */
-async function restoreLeftovers(config: RunConfig, state: SuiteState): Promise<void> {
-  const pending = readPendingRestore(config.pendingRestoreFile);
-  if (pending === undefined || pending.snapshot.serial !== config.target.serial) return;
-  const outcome = await restoreSnapshot(state.session, pending.snapshot, { apks: state.apks, pushed: new Set(pending.pushed), log: [] });
-  if (outcome.ok) clearPendingRestore(config.pendingRestoreFile);
-}
-
 async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
-  const all = waiversForScenario(config.waivers, scenario);
-  const waivers = (diff: Parameters<typeof findWaiver>[2]): ReturnType<typeof toWaiverRef> | undefined => {
-    const w = findWaiver(all, scenario.id, diff);
-    return w === undefined ? undefined : toWaiverRef(w);
-  };
+  const waivers = waiverLookupFor(config.waivers, scenario);
   let outcome: ScenarioOutcome | undefined;
   for (let attempt = 1; attempt <= config.retries + 1; attempt++) {
     if (readControl(config.controlFile).state !== 'run') return outcome;
@@ -98,20 +113,20 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
-        pendingRestoreFile: config.pendingRestoreFile,
+        ...(state.leftovers === undefined ? {} : { leftovers: state.leftovers }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),
-        reconnect: async () => {
-          await state.host.waitForDevice(config.target.serial, { timeoutMs: config.target.info.kind === 'virtual' ? 15_000 : 120_000 });
-          return true;
-        },
+        reconnect: () => state.reconnect(),
       });
     } finally {
       abort.dispose();
     }
     appendStats(config, outcome);
     if (outcome.deviceLost) {
-      writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
+      // An interrupt stays an interrupt (exit 130): a device that dropped out while the user was
+      // aborting is not the infrastructure failure a lost device otherwise is.
+      const control = readControl(config.controlFile).state;
+      if (control !== 'stop' && control !== 'abort') writeControl(config.controlFile, 'lost', `${config.target.serial} was lost during ${scenario.id} and did not come back`);
       return outcome;
     }
     if (outcome.status !== 'error') return outcome;

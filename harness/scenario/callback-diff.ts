@@ -3,7 +3,7 @@
  * registration and aspect (harness/oracle state-callback model). Pure. `observed` is only what the
  * app logged (./callback-tracker.ts); a row the documentation is silent about is shown, not judged.
  */
-import { citationText, type ExpectedRegistration, SINCE_SILENT, SINCE_TRANSITION } from '../oracle';
+import { citationText, citedIds, type ExpectedRegistration, SINCE_SILENT, SINCE_TRANSITION } from '../oracle';
 import { type CallbackRow } from '../results';
 import { type InstanceObservation } from './callback-tracker';
 import { type CallbackDiffInput } from './engine-diff';
@@ -48,8 +48,8 @@ export function callbackRow(row: ExpectedRegistration, observed: InstanceObserva
     slot: row.slot,
     feature: row.feature,
     state: row.state,
-    expected: row.expectations.map((e) => ({ aspect: e.aspect, value: e.expected, rule: e.rule, reason: e.reason, citation: citationText(e.cites) })),
-    ...(row.observeOnly ? { observeOnly: { rule: row.observeOnly.rule, reason: row.observeOnly.reason, citation: citationText(row.observeOnly.cites) } } : {}),
+    expected: row.expectations.map((e) => ({ aspect: e.aspect, value: e.expected, rule: e.rule, reason: e.reason, citation: citationText(e.cites), cites: citedIds(e.cites) })),
+    ...(row.observeOnly ? { observeOnly: { rule: row.observeOnly.rule, reason: row.observeOnly.reason, citation: citationText(row.observeOnly.cites), cites: citedIds(row.observeOnly.cites) } } : {}),
     observed: {
       ...(observed.registered === undefined ? {} : { registered: observed.registered }),
       ...(observed.subId === undefined ? {} : { subId: observed.subId }),

@@ -8,8 +8,8 @@
 import {
   type BindingCell, type BindingTable, type ImsFeature, type SlotKey, IMS_FEATURES, cellsEqual,
 } from '../model';
-import { type ExpectedGrant, type ExpectedTable, citationText, toBindingTable } from '../oracle';
-import { type CallbackDiff, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type WaiverRef } from '../results';
+import { type ExpectedGrant, type ExpectedTable, citationText, citedIds, toBindingTable } from '../oracle';
+import { type CallbackDiff, type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type WaiverRef } from '../results';
 
 /** A binding difference before waivers are applied. */
 export type BindingDiffInput = Omit<Diff, 'waiver'>;
@@ -85,7 +85,7 @@ export function diffGrants(
 ): GrantCheck {
   const expectedMap: Record<string, boolean> = {};
   const observedMap: Record<string, boolean> = {};
-  const reasons: Record<string, { rule: string; reason: string; citation: string }> = {};
+  const reasons: Record<string, CellReason> = {};
   const raw: GrantDiffInput[] = [];
   for (const permission of Object.keys(expected).sort()) {
     const want = expected[permission];
@@ -93,7 +93,7 @@ export function diffGrants(
     const got = observedGranted(permission);
     expectedMap[permission] = want.granted;
     observedMap[permission] = got;
-    reasons[permission] = { rule: want.rule, reason: want.reason, citation: citationText(want.cites) };
+    reasons[permission] = { rule: want.rule, reason: want.reason, citation: citationText(want.cites), cites: citedIds(want.cites) };
     if (got !== want.granted) raw.push({ permission, expected: want.granted, observed: got, rule: want.rule });
   }
   return { package: pkg, expected: expectedMap, observed: observedMap, reasons, diffs: applyWaivers(raw, lookup) };

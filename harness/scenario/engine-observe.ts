@@ -5,32 +5,44 @@
  * previous observation go with it as evidence.
  */
 import { dumpsysPackageCommand, IMS_LOG_TAGS, logcatDumpCommand, parseLogcat, parsePackageDump } from '../android';
+import { type ShellCommand } from '../adb';
 import { CommandFailedError } from '../errors';
 import { type PackageName } from '../model';
 import { type ExpectedGrant, type ExpectedTable, toBindingTable, toReasonTable } from '../oracle';
 import { type Checkpoint } from '../results';
 import { type CommandRecord } from '../targets/execute-actions';
+import { type DeviceState } from '../targets/device-state';
 import { settleAndObserve } from '../targets/settle';
 import { type TargetSession } from '../targets/target-session';
 import { applyWaivers, checkpointStatus, completeObserved, diffBindings, diffGrants, type WaiverLookup } from './engine-diff';
 
-/** Reads the IMS logcat lines the target has printed since the last call. */
+/**
+ * The IMS logcat lines the target has printed since the last look. The dump is usually read in the
+ * round trip of something else (the snapshot, an observation): `take` its output.
+ */
 export class LogcatEvidence {
   private readonly seen = new Set<string>();
+  /** The dump to read (IMS tags, the last 400 lines). */
+  readonly command: ShellCommand = logcatDumpCommand({ tags: IMS_LOG_TAGS, lines: 400 });
 
   constructor(private readonly session: TargetSession) {}
 
-  /** New lines since the previous read (the first read only sets the baseline when `baseline`). */
-  async read(baseline = false): Promise<string[]> {
-    const result = await this.session.device.shell(logcatDumpCommand({ tags: IMS_LOG_TAGS, lines: 400 }), { timeoutMs: 30_000 }).catch(() => undefined);
-    if (result === undefined || result.exitCode !== 0) return [];
+  /** Lines of a dump not seen before (a `baseline` dump only marks them seen). */
+  take(stdout: string, baseline = false): string[] {
     const fresh: string[] = [];
-    for (const line of parseLogcat(result.stdout, IMS_LOG_TAGS)) {
+    for (const line of parseLogcat(stdout, IMS_LOG_TAGS)) {
       if (this.seen.has(line.raw)) continue;
       this.seen.add(line.raw);
       fresh.push(line.raw);
     }
     return baseline ? [] : fresh;
+  }
+
+  /** Reads the dump in a round trip of its own; new lines since the previous look. */
+  async read(baseline = false): Promise<string[]> {
+    const result = await this.session.device.shell(this.command, { timeoutMs: 30_000 }).catch(() => undefined);
+    if (result === undefined || result.exitCode !== 0) return [];
+    return this.take(result.stdout, baseline);
   }
 }
 
@@ -43,6 +55,8 @@ export interface CheckInput {
   readonly logcat: LogcatEvidence;
   /** Commands sent since the previous observation (evidence). */
   readonly commands: readonly CommandRecord[];
+  /** Also read the target's state in the same round trip (the scenario's last step: the restore starts from it). */
+  readonly withState?: boolean;
   readonly settleTimeoutMs?: number;
   readonly signal?: AbortSignal;
 }
@@ -51,12 +65,15 @@ export interface CheckInput {
 export interface CheckResult {
   readonly checkpoint: Checkpoint;
   readonly note: string;
+  /** The target's state read with the observation (withState, when it settled at once). */
+  readonly state?: DeviceState;
 }
 
 export async function observeCheck(input: CheckInput): Promise<CheckResult> {
   const expected = toBindingTable(input.table);
   const observation = await settleAndObserve(input.session, {
-    slotCount: input.slotCount, expected,
+    slotCount: input.slotCount, expected, alongside: input.logcat.command,
+    ...(input.withState === true ? { withState: { slotCount: input.slotCount } } : {}),
     ...(input.settleTimeoutMs === undefined ? {} : { timeoutMs: input.settleTimeoutMs }),
     ...(input.signal ? { signal: input.signal } : {}),
   });
@@ -66,7 +83,7 @@ export async function observeCheck(input: CheckInput): Promise<CheckResult> {
     throw new CommandFailedError(`${input.session.info.serial}: dumpsys phone: ${dump.reason}`, 'dumpsys phone', 0, '', '');
   }
   const diffs = applyWaivers(diffBindings(input.table, dump.observed), input.waivers);
-  const logcat = await input.logcat.read();
+  const logcat = observation.alongside === undefined ? await input.logcat.read() : input.logcat.take(observation.alongside);
   const checkpoint: Checkpoint = {
     step: input.step,
     expected,
@@ -80,7 +97,7 @@ export async function observeCheck(input: CheckInput): Promise<CheckResult> {
   const how = observation.settled ? `observed after ${observation.settleMs} ms (${observation.reads} read(s))` : `did not settle within ${observation.settleMs} ms; the last of ${observation.reads} read(s) is reported`;
   const busy = observation.busy === undefined ? '' : `; the device was not idle: ${observation.busy}`;
   const result = checkpoint.status === 'pass' ? '' : `; ${diffs.length} difference(s), ${checkpoint.status}`;
-  return { checkpoint, note: `${how}${busy}${result}` };
+  return { checkpoint, note: `${how}${busy}${result}`, ...(observation.state === undefined ? {} : { state: observation.state }) };
 }
 
 export interface GrantsInput {

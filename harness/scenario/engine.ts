@@ -9,16 +9,20 @@
  * Infrastructure problems (command failed, device lost, timeout, interrupt) make the scenario an
  * *error*, never a failure; a target that cannot hold the scenario's world makes it a *skip*.
  */
+import { type ShellCommand } from '../adb';
 import { isImsRigError, TimeoutError } from '../errors';
 import { type FullScenario, type ImsAppSpec, type SlotCount } from '../model';
 import { expectationsFor, describeStep } from '../oracle';
 import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord } from '../results';
 import { type ApkCache } from '../targets/app-realiser';
+import { type DeviceState } from '../targets/device-state';
 import { describeAction } from '../targets/device-action';
 import { executeActions, type CommandRecord, type ExecutionContext } from '../targets/execute-actions';
 import { planProvisioning } from '../targets/provision';
 import { requirementSkip } from '../targets/requirements';
-import { clearPendingRestore, restoreSnapshot, takeSnapshot, writePendingRestore, type RestoreOutcome, type Snapshot } from '../targets/snapshot';
+import { restoreSnapshot, takeSnapshotWith, type RestoreContext, type RestoreOutcome, type Snapshot } from '../targets/snapshot';
+import { StepOrder } from '../targets/step-order';
+import { type LeftoverKeeper } from '../targets/target-leftover';
 import { NotRealisableError, planStep } from '../targets/step-plan';
 import { type RoundTrips, type TargetSession } from '../targets/target-session';
 import { type WaiverLookup } from './engine-diff';
@@ -39,8 +43,8 @@ export interface EngineContext {
   readonly attempt?: number;
   /** Aborts the scenario (second SIGINT); the restore still runs. */
   readonly signal?: AbortSignal;
-  /** Where the snapshot is kept while the scenario runs (restored by the next run if this one dies). */
-  readonly pendingRestoreFile?: string;
+  /** Keeps the snapshot on the target while the scenario runs (restored by the next run if this one dies). */
+  readonly leftovers?: LeftoverKeeper;
   readonly settleTimeoutMs?: number;
   /** The whole scenario's deadline (default 10 min). */
   readonly scenarioTimeoutMs?: number;
@@ -78,7 +82,10 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
   const attempt = ctx.attempt ?? 1;
   const { session } = ctx;
   const tripsBefore = session.device.snapshot();
-  ctx.emit({ type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, doc: s.doc, requires: s.requires, target: session.info.serial, attempt });
+  ctx.emit({
+    type: 'scenario-begin', id: s.id, title: s.title, area: s.area, file: s.displayFile, ...(s.doc === undefined ? {} : { doc: s.doc }),
+    ...(s.warnings === undefined ? {} : { warnings: s.warnings }), requires: s.requires, target: session.info.serial, attempt,
+  });
 
   const checkpoints: Checkpoint[] = [];
   let skipped: string | undefined = requirementSkip(s, session.capabilities);
@@ -92,22 +99,32 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
     const log: CommandRecord[] = [];
     const exec: ExecutionContext = { session, apks: ctx.apks, pushed: new Set(), log, signal };
+    const logcat = new LogcatEvidence(session);
+    const slots: SlotTracker = { count: s.world.slots };
     let snapshot: Snapshot | undefined;
     try {
-      snapshot = await takeSnapshot(session);
-      if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [] });
-      await runSteps(s, ctx, exec, checkpoints, signal, snapshot);
+      // The snapshot and the logcat baseline in one round trip (none when the last restore's check is the
+      // snapshot), recorded as a step of its own: the report's timeline shows the whole setup, not only provisioning.
+      await recordStep(ctx, s.id, { index: -1, kind: 'snapshot', description: 'read the target\'s state, to restore it afterwards' }, Date.now(), async () => {
+        const taken = await takeSnapshotWith(session, logcat.command);
+        snapshot = taken.snapshot;
+        if (taken.logcat === undefined) await logcat.read(true);
+        else logcat.take(taken.logcat, true);
+        return 'state kept for the restore';
+      });
+      if (snapshot === undefined) throw new Error('no snapshot was taken');
+      await ctx.leftovers?.save(s.id, snapshot);
+      await runSteps(s, ctx, exec, checkpoints, signal, snapshot, logcat, slots);
     } catch (e) {
       if (e instanceof Skip) skipped = e.message;
       else error = signal.aborted && !isImsRigError(e) ? new TimeoutError(`interrupted: ${describeAbort(signal)}`, { cause: e }) : e;
     }
     stimuli = log.length;
     if (snapshot !== undefined) {
-      const outcome = await restoreAfter(ctx, s, snapshot, exec, error);
+      const outcome = await restoreAfter(ctx, s, snapshot, exec, error, { slotCount: slots.count, logcat: logcat.command, state: slots.state });
       restore = outcome.restore;
       deviceLost = outcome.deviceLost;
       if (outcome.error !== undefined && error === undefined) error = outcome.error;
-      if (restore?.ok && ctx.pendingRestoreFile) clearPendingRestore(ctx.pendingRestoreFile);
     } else if (isDeviceLoss(error)) {
       // Lost before anything was changed: nothing to restore, but the run must know whether it can go on.
       deviceLost = !(ctx.reconnect ? await ctx.reconnect().catch(() => false) : false);
@@ -136,11 +153,16 @@ function describeAbort(signal: AbortSignal): string {
   return typeof reason === 'string' ? reason : 'aborted';
 }
 
+/** The slot count the target should have now (the world's, then what setSlotCount steps made it). */
+interface SlotTracker {
+  count: SlotCount;
+  /** The target's state read with the scenario's last observation, when that was its last step (the restore starts from it). */
+  state?: DeviceState;
+}
+
 /** Provisioning, then every step in order; records step events and checkpoints. */
-async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionContext, checkpoints: Checkpoint[], signal: AbortSignal, snapshot: Snapshot): Promise<void> {
+async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionContext, checkpoints: Checkpoint[], signal: AbortSignal, snapshot: Snapshot, logcat: LogcatEvidence, slots: SlotTracker): Promise<void> {
   const { session } = ctx;
-  const logcat = new LogcatEvidence(session);
-  await logcat.read(true);
   // The observer app's lines from before this scenario are not its callbacks.
   const tracker = new CallbackTracker();
   if (scenarioUsesObserver(s)) {
@@ -157,25 +179,29 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
     throw e;
   }
   await recordStep(ctx, s.id, { index: -1, kind: 'provision', description: `realise the world: ${phases.map((p) => p.name).join(', ') || 'nothing to change'}` }, provisionStarted, async () => {
-    for (const phase of phases) await executeActions(phase.actions, exec);
+    // One list, so that consecutive shell commands of neighbouring phases go in one round trip.
+    await executeActions(phases.flatMap((phase) => phase.actions), exec);
     return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
   });
-  // The files pushed so far go with the kept snapshot, so a later run can remove them too.
-  if (ctx.pendingRestoreFile) writePendingRestore(ctx.pendingRestoreFile, { snapshot, scenario: s.id, pushed: [...exec.pushed] });
 
   const { tables, grants, callbacks } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
-  let slotCount: SlotCount = s.world.slots;
   let sinceObservation = exec.log.length;
+  // Each stimulus lands on a framework that has finished reacting to the one before (step-order.ts).
+  const order = new StepOrder();
+  order.stimulated();
   for (const [index, step] of s.steps.entries()) {
     if (signal.aborted) throw new TimeoutError(`interrupted before step ${index}: ${describeAbort(signal)}`);
+    await order.before(step.kind, session, slots.count, signal);
     const stepStarted = Date.now();
     await recordStep(ctx, s.id, { index, kind: step.kind, description: describeStep(step) }, stepStarted, async () => {
       if (step.kind === 'check') {
         const table = tables.get(index);
         if (table === undefined) throw new Error(`no expectation for step ${index}`);
-        const { checkpoint, note } = await observeCheck({ session, step: index, table, slotCount, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
+        const last = index === s.steps.length - 1;
+        const { checkpoint, note, state } = await observeCheck({ session, step: index, table, slotCount: slots.count, withState: last, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
         sinceObservation = exec.log.length;
+        if (state !== undefined) slots.state = state;
         checkpoints.push(checkpoint);
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
         return note;
@@ -204,8 +230,9 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         throw e;
       }
       await executeActions(plan.actions, exec);
+      if (plan.actions.length > 0) order.stimulated();
       for (const a of plan.actions) if (a.kind === 'install-apk') apps.set(a.spec.package, a.spec);
-      if (step.kind === 'setSlotCount') slotCount = step.slots;
+      if (step.kind === 'setSlotCount') slots.count = step.slots;
       return `${plan.route}${plan.actions.length > 0 ? ` — ${plan.actions.map(describeAction).join('; ')}` : ''}`;
     });
   }
@@ -228,9 +255,8 @@ async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepR
  * Restores the snapshot. A lost device is waited for (ctx.reconnect) and restored when it comes
  * back; when it does not, the run cannot go on (deviceLost).
  */
-async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, error: unknown): Promise<{ restore?: RestoreOutcome; deviceLost: boolean; error?: unknown }> {
+async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, error: unknown, read: { slotCount: number; logcat: ShellCommand; state?: DeviceState | undefined }): Promise<{ restore?: RestoreOutcome; deviceLost: boolean; error?: unknown }> {
   const started = Date.now();
-  const { session } = ctx;
   const record = (status: StepRecord['status'], detail: string): void => {
     ctx.emit({ type: 'step', scenario: s.id, step: { index: s.steps.length, kind: 'restore', description: 'restore the target to its snapshot', status, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, detail } });
   };
@@ -242,7 +268,11 @@ async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snaps
     }
   }
   try {
-    const restore = await restoreSnapshot(session, snapshot, { apks: ctx.apks, pushed: exec.pushed, log: exec.log });
+    // After an error the slot count is not known: the first reading finds it.
+    const restore = await restoreKeepingLeftover(ctx, s, snapshot, exec, {
+      apks: ctx.apks, pushed: exec.pushed, log: exec.log, logcat: read.logcat,
+      ...(error === undefined ? { slotCount: read.slotCount, ...(read.state === undefined ? {} : { current: read.state }) } : {}),
+    });
     const detail = restore.ok
       ? `restored (${restore.passes} pass(es))${restore.failures.length > 0 ? `; ignored: ${restore.failures.join('; ')}` : ''}`
       : `the target differs from its snapshot: ${restore.differences.join(', ')}${restore.failures.length > 0 ? `; failed: ${restore.failures.join('; ')}` : ''}`;
@@ -252,4 +282,30 @@ async function restoreAfter(ctx: EngineContext, s: FullScenario, snapshot: Snaps
     record('error', errorReason(e));
     return { deviceLost: isDeviceLoss(e), error: e };
   }
+}
+
+/**
+ * Restores, and drops the snapshot kept on the target once the target reads back as it was. When
+ * the scenario pushed files, the kept snapshot goes in the same `rm` as they do (no extra round
+ * trip); a restore that fails keeps it for the next run. A device that drops out during the
+ * restore — it was rebooting when a second Ctrl-C aborted the scenario — is waited for and the
+ * restore tried once more (from a fresh reading), so an interrupt is not mistaken for a lost
+ * device (issue 11, item 5).
+ */
+async function restoreKeepingLeftover(ctx: EngineContext, s: FullScenario, snapshot: Snapshot, exec: ExecutionContext, restoreContext: RestoreContext): Promise<RestoreOutcome> {
+  const keeper = ctx.leftovers;
+  const rideAlong = keeper !== undefined && exec.pushed.size > 0;
+  if (rideAlong) exec.pushed.add(keeper.file);
+  let restore: RestoreOutcome;
+  try {
+    restore = await restoreSnapshot(ctx.session, snapshot, restoreContext);
+  } catch (e) {
+    if (!isDeviceLoss(e) || !(ctx.reconnect ? await ctx.reconnect().catch(() => false) : false)) throw e;
+    restore = await restoreSnapshot(ctx.session, snapshot, { apks: ctx.apks, pushed: exec.pushed, log: exec.log, ...(restoreContext.logcat ? { logcat: restoreContext.logcat } : {}) });
+  }
+  if (keeper !== undefined) {
+    if (!restore.ok) await keeper.save(s.id, snapshot);
+    else if (!rideAlong) await keeper.clear();
+  }
+  return restore;
 }

@@ -4,6 +4,7 @@
  * cross-checked, steps checked against the state the earlier steps leave.
  */
 import * as path from 'node:path';
+import { SUITES_DIR } from '../paths';
 import {
   type AppExtras, type CarrierProfile, type FullScenario, type ImsAppSpec, type PackageName, type RoleName,
   type SlotKey, normaliseFeatures, qualifyClassName, slotIndex,
@@ -37,8 +38,28 @@ function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
   };
 }
 
+/** True when `file` is one of the project's conformance scenarios (under suites/). */
+export function isSuiteScenario(file: string): boolean {
+  const rel = path.relative(SUITES_DIR, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * `doc:` ties a scenario to the sentence of the documentation it checks. The project's own
+ * scenarios (suites/) must have one; a user's scenario elsewhere may leave it out and gets a
+ * warning instead, on stderr and in the report (issue 11, item 7).
+ */
+function docWarnings(ctx: SourceContext, raw: RawScenario): string[] {
+  if (raw.doc !== undefined) return [];
+  if (isSuiteScenario(ctx.file)) {
+    throw scenarioError(ctx.displayFile, ['doc'], 'is required for scenarios in suites/: the sentence or table row of the documentation the scenario checks');
+  }
+  return ['no doc: the report cannot cite the documentation this scenario checks (add doc: "<the sentence or table row>")'];
+}
+
 /** Resolves and cross-checks a schema-checked scenario. Throws InputError `<file>: <path> <message>`. */
 export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScenario {
+  const warnings = docWarnings(ctx, raw);
   const firstIndex = new Map<string, number>();
   raw.apps.forEach((app, i) => {
     const first = firstIndex.get(app.package);
@@ -83,7 +104,8 @@ export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScena
     id: raw.id,
     title: raw.title,
     area: raw.area,
-    doc: raw.doc,
+    ...(raw.doc === undefined ? {} : { doc: raw.doc }),
+    ...(warnings.length === 0 ? {} : { warnings }),
     file: ctx.file,
     displayFile: ctx.displayFile,
     requires: [...new Set(raw.requires)],

@@ -3,27 +3,31 @@
  * a carrier-config XML relative to the scenario, or inline values) and device overlays
  * (fixtures/overlays/<name>.xml, a path, or inline packages).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCarrierProfile } from '../formats/carrier-config-xml';
 import { parseDeviceOverlay } from '../formats/overlay-xml';
 import { isImsRigError } from '../errors/errors';
+import { LIMITS, readInputTextSync, type ReadLimits } from '../inputs';
 import { type CarrierConfigValue, type CarrierProfile, type DeviceOverlay } from '../model';
 import { FIXTURES_DIR } from '../paths';
 import { scenarioError, type IssuePath } from './format-error';
 import { carrierEntryProblem } from './schema-fields';
 
-/** Reads the files a scenario refers to; replaceable in tests. `undefined`: the file does not exist. */
+/**
+ * Reads the files a scenario refers to; replaceable in tests. `undefined`: the file does not exist.
+ * `limits` bounds the read (regular files only, a size cap per kind).
+ */
 export interface ScenarioIo {
-  readText(absolutePath: string): string | undefined;
+  readText(absolutePath: string, limits?: ReadLimits): string | undefined;
 }
 
 export const nodeIo: ScenarioIo = {
-  readText(p) {
+  readText(p, limits = { kind: 'file', maxBytes: LIMITS.carrierConfig.maxBytes }) {
     try {
-      return fs.readFileSync(p, 'utf8');
+      return readInputTextSync(p, { ...limits, display: displayPath(p) });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const cause = (e as { cause?: { code?: unknown } }).cause;
+      if (cause?.code === 'ENOENT') return undefined;
       throw e;
     }
   },
@@ -57,7 +61,7 @@ interface Located {
   readonly text: string;
 }
 
-function locate(ctx: SourceContext, at: IssuePath, ref: string, what: string, fixtureDir: string): Located {
+function locate(ctx: SourceContext, at: IssuePath, ref: string, what: string, fixtureDir: string, limits: ReadLimits): Located {
   let absolute: string;
   if (isPathReference(ref)) {
     absolute = path.resolve(path.dirname(ctx.file), ref);
@@ -67,9 +71,10 @@ function locate(ctx: SourceContext, at: IssuePath, ref: string, what: string, fi
   }
   let text: string | undefined;
   try {
-    text = ctx.io.readText(absolute);
+    text = ctx.io.readText(absolute, limits);
   } catch (e) {
-    throw scenarioError(ctx.displayFile, at, `cannot read ${displayPath(absolute)}: ${e instanceof Error ? e.message : String(e)}`, e);
+    // Bounded reads name the file themselves (`fixtures/x.xml: is a named pipe (FIFO), …`).
+    throw scenarioError(ctx.displayFile, at, isImsRigError(e) ? e.message : `cannot read ${displayPath(absolute)}`, e);
   }
   if (text === undefined) {
     const kind = isPathReference(ref) ? `${what} file` : what;
@@ -96,7 +101,7 @@ function wrap<T>(ctx: SourceContext, at: IssuePath, read: () => T): T {
 export function resolveCarrier(ctx: SourceContext, at: IssuePath, source: string | Readonly<Record<string, CarrierConfigValue>>): CarrierProfile {
   if (typeof source !== 'string') return { name: 'inline', values: { ...source } };
   const dir = ctx.carrierConfigsDir ?? path.join(FIXTURES_DIR, 'carrier-configs');
-  const found = locate(ctx, at, source, 'carrier profile', dir);
+  const found = locate(ctx, at, source, 'carrier profile', dir, LIMITS.carrierConfig);
   const shown = displayPath(found.absolute);
   const profile = wrap(ctx, at, () => parseCarrierProfile(found.text, found.absolute, found.stem, shown));
   for (const [key, value] of Object.entries(profile.values)) {
@@ -110,6 +115,6 @@ export function resolveCarrier(ctx: SourceContext, at: IssuePath, source: string
 export function resolveOverlay(ctx: SourceContext, at: IssuePath, source: string | DeviceOverlay): DeviceOverlay {
   if (typeof source !== 'string') return source;
   const dir = ctx.overlaysDir ?? path.join(FIXTURES_DIR, 'overlays');
-  const found = locate(ctx, at, source, 'overlay', dir);
+  const found = locate(ctx, at, source, 'overlay', dir, LIMITS.overlay);
   return wrap(ctx, at, () => parseDeviceOverlay(found.text, displayPath(found.absolute)));
 }

@@ -9,13 +9,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
-import { parseDocument } from 'yaml';
 import { InputError } from '../errors/errors';
+import { describeReadFailure, LIMITS, readInputText } from '../inputs';
 import { type FullScenario } from '../model';
 import { scenarioError, zodInputError } from './format-error';
 import { displayPath, nodeIo, type ScenarioIo } from './loader-sources';
 import { resolveScenario } from './loader-resolve';
 import { scenarioSchema } from './schema';
+import { parseYamlFile } from './yaml-text';
 
 export { displayPath, type ScenarioIo } from './loader-sources';
 
@@ -28,17 +29,7 @@ export interface ParseOptions {
   readonly overlaysDir?: string;
 }
 
-/** The YAML text as plain data, or an InputError `file:line:col: YAML: …`. */
-export function parseYamlFile(text: string, displayFile: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    const what = error.message.split(' at line ')[0]?.split('\n')[0] ?? error.message;
-    throw new InputError(`${displayFile}${pos ? `:${pos.line}:${pos.col}` : ''}: YAML: ${what}`, { file: displayFile, cause: error });
-  }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown;
-}
+export { parseYamlFile } from './yaml-text';
 
 /**
  * Parses scenario text as if read from `file` (relative references resolve against its folder).
@@ -64,30 +55,19 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   );
 }
 
-/** Why a file could not be read, in words. */
-function readFailure(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory, not a scenario file';
-  if (code === 'EACCES') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Reads and parses one scenario file. Throws InputError (unreadable file: file + reason). */
+/**
+ * Reads and parses one scenario file. Throws InputError (unreadable file: file + reason; a FIFO,
+ * a device or a file over the size cap is refused before anything is read from it).
+ */
 export async function loadScenario(file: string, options: ParseOptions = {}): Promise<FullScenario> {
   const absolute = path.resolve(file);
-  let text: string;
-  try {
-    text = await fs.promises.readFile(absolute, 'utf8');
-  } catch (e) {
-    throw new InputError(`${displayPath(absolute)}: cannot read: ${readFailure(e)}`, { file: displayPath(absolute), cause: e });
-  }
+  const text = await readInputText(absolute, { ...LIMITS.scenario, display: displayPath(absolute) });
   return parseScenario(text, absolute, options);
 }
 
 const SCENARIO_EXTENSIONS = ['.yaml', '.yml'];
-/** suites/waivers.yaml sits among the scenarios but is the waiver list, not a scenario. */
-const NOT_SCENARIOS = new Set(['waivers.yaml', 'waivers.yml']);
+/** suites/waivers.yaml and suites/verdicts.yaml sit among the scenarios but are lists, not scenarios. */
+const NOT_SCENARIOS = new Set(['waivers.yaml', 'waivers.yml', 'verdicts.yaml']);
 const GLOB_MAGIC = /[*?[\]{}!]/;
 
 async function walk(dir: string): Promise<string[]> {
@@ -125,7 +105,7 @@ async function expandInput(input: string): Promise<string[]> {
   try {
     stat = await fs.promises.stat(absolute);
   } catch (e) {
-    throw new InputError(`${displayPath(absolute)}: cannot read: ${readFailure(e)}`, { file: input, cause: e });
+    throw new InputError(`${displayPath(absolute)}: cannot read: ${describeReadFailure(e)}`, { file: input, cause: e });
   }
   if (!stat.isDirectory()) return [absolute];
   const found = await walk(absolute);

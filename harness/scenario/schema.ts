@@ -68,7 +68,8 @@ export const scenarioSchema = z.object({
   id: z.string().regex(SCENARIO_ID_PATTERN, 'must be lower-case words separated by dots, e.g. priority.doc-table.carrier-a'),
   title: z.string().trim().min(1),
   area: z.enum(AREAS),
-  doc: z.string().trim().min(1),
+  /** Required for scenarios under suites/ (checked by the resolver, which knows the path). */
+  doc: z.string().trim().min(1).optional(),
   requires: z.array(capabilitySchema).default([]),
   device: deviceSchema.default({}),
   apps: z.array(appSchema).default([]),

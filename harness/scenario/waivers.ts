@@ -14,11 +14,10 @@
  * A waiver matches a diff only when every criterion it states matches. Which waivers a scenario may
  * use: those it lists in `waivers:` plus those whose `match.scenarios` names it (waiversForScenario).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { z } from 'zod';
-import { InputError } from '../errors/errors';
+import { LIMITS, readInputText } from '../inputs';
 import { type BindingCell, type FullScenario, type ImsFeature, type PackageName, type SlotKey, cellsEqual } from '../model';
 import { type CallbackDiff, type WaiverRef } from '../results/model';
 import { scenarioError, zodInputError } from './format-error';
@@ -136,13 +135,7 @@ export function parseWaivers(text: string, displayFile: string): Waiver[] {
 /** Reads and parses a waiver file. Throws InputError naming the file (and field). */
 export async function loadWaivers(file: string): Promise<Waiver[]> {
   const absolute = path.resolve(file);
-  let text: string;
-  try {
-    text = await fs.promises.readFile(absolute, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
-    throw new InputError(`${displayPath(absolute)}: cannot read: ${reason}`, { file: displayPath(absolute), cause: e });
-  }
+  const text = await readInputText(absolute, { ...LIMITS.waivers, display: displayPath(absolute) });
   return parseWaivers(text, displayPath(absolute));
 }
 
@@ -198,4 +191,13 @@ export function waiversForScenario(all: readonly Waiver[], scenario: Pick<FullSc
 /** The reference results.json stores on a waived diff. */
 export function toWaiverRef(w: Waiver): WaiverRef {
   return { id: w.id, justification: w.justification, reference: w.reference };
+}
+
+/** The engine's waiver lookup for one scenario: the waiver ref of the first waiver matching a diff. */
+export function waiverLookupFor(all: readonly Waiver[], scenario: Pick<FullScenario, 'id' | 'waivers' | 'displayFile'>): (diff: DiffLike) => WaiverRef | undefined {
+  const mine = waiversForScenario(all, scenario);
+  return (diff) => {
+    const w = findWaiver(mine, scenario.id, diff);
+    return w === undefined ? undefined : toWaiverRef(w);
+  };
 }

@@ -12,6 +12,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
+import { readApkManifest } from '../formats/apk-reader';
+import { LIMITS, readInputFile } from '../inputs';
 import { renderManifestXml } from '../formats/android-manifest-render';
 import { buildImsAppApk } from '../formats/apk-writer';
 import { type AppExtras, type ImsAppSpec } from '../model';
@@ -57,7 +59,7 @@ export class ApkCache {
   }
 
   async apkFor(spec: ImsAppSpec, extras?: AppExtras): Promise<RealisedApk> {
-    if (spec.apk !== undefined) return this.prebuilt(spec.apk);
+    if (spec.apk !== undefined) return this.prebuilt(spec.apk, spec.package);
     const key = this.keyOf(spec, extras);
     const cached = this.memory.get(key);
     if (cached) return cached;
@@ -85,14 +87,17 @@ export class ApkCache {
     return Promise.resolve(realised);
   }
 
-  private async prebuilt(file: string): Promise<RealisedApk> {
+  /**
+   * A prebuilt APK, checked before any target sees it: it must be an APK (readApkManifest's
+   * InputError names the file otherwise) of the package the scenario lists it as.
+   */
+  private async prebuilt(file: string, packageName: string): Promise<RealisedApk> {
     const cached = this.memory.get(`file:${file}`);
     if (cached) return cached;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.promises.readFile(file);
-    } catch (e) {
-      throw new InputError(`${file}: cannot read the app's APK: ${e instanceof Error ? e.message : String(e)}`, { file, cause: e });
+    const bytes = await readInputFile(file, { ...LIMITS.apk, display: `${packageName}: ${file}` });
+    const manifest = await readApkManifest(bytes, `${packageName}: ${file}`);
+    if (manifest.package !== packageName) {
+      throw new InputError(`${packageName}: ${file} is the APK of ${manifest.package || 'no package'}, not of ${packageName}`, { file });
     }
     const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
     this.memory.set(`file:${file}`, realised);

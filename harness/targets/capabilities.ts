@@ -56,6 +56,7 @@ const STIMULUS_CAPABILITIES: Readonly<Partial<Record<Capability, string>>> = {
   'fault-injection': 'crash an ImsService or restart the phone process on demand',
   'device-overlay': 'rewrite the TeleService overlay (config_ims_mmtel_package / config_ims_rcs_package)',
   'app-realisation': 'run apps generated from a scenario with the behaviour it describes',
+  'compat-ims-service': 'run a compat ImsService (a real app cannot: harness/model/ims-app.ts realAppGap)',
 };
 
 function rootReason(facts: CapabilityFacts, what: string): string {
@@ -95,6 +96,7 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
     case 'fault-injection':
     case 'device-overlay':
     case 'app-realisation':
+    case 'compat-ims-service':
       return facts.stimulusTool ? undefined
         : `only the reference device can ${STIMULUS_CAPABILITIES[capability] ?? capability} (no ims-rig-device on this ${facts.kind})`;
   }

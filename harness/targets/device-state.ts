@@ -11,7 +11,7 @@ import {
   ROLE_DIALER, ROLE_SMS, ccGetValueCommand, getImsServiceCommand, getRoleHoldersCommand, getpropCommand,
   listPackagesCommand, parseCcGetValue, parseGetImsServiceReply, parsePackageList, parseRoleHolders, type CommandOutput,
 } from '../android';
-import { CARRIER_IMS_KEYS, IMS_FEATURES, type ImsFeature } from '../model';
+import { CARRIER_IMS_KEYS, IMS_FEATURES, type Capability, type ImsFeature } from '../model';
 import { overlayPrintCommand, parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount, simListCommand, type SimRecord } from './stimulus-output';
 import { type TargetSession } from './target-session';
 import { listDirCommand, parseDirListing, SYSTEM_DIRS } from './system-files';
@@ -60,14 +60,29 @@ async function queries(session: TargetSession, commands: readonly ShellCommand[]
   }));
 }
 
-/**
- * Reads the state from the target in two round trips: what does not depend on the slot count,
- * then the per-slot configuration of the slots it has.
- */
-export async function captureDeviceState(session: TargetSession): Promise<DeviceState> {
-  const caps = session.capabilities;
+export interface CaptureOptions {
+  /**
+   * The slot count the target most likely has (the last capture's, or the scenario's): the per-slot
+   * queries for it go in the same round trip as the rest. A wrong guess costs a second round trip
+   * (and a guess too high sends queries for a slot the target lacks, which AOSP answers with a warning).
+   */
+  readonly slotCount?: number;
+  /** Commands to run first in the same round trip (e.g. wait-idle), their outputs returned. */
+  readonly before?: readonly ShellCommand[];
+  /** Commands to run last in the same round trip (e.g. a logcat dump), their outputs returned. */
+  readonly after?: readonly ShellCommand[];
+}
+
+export interface Capture {
+  readonly state: DeviceState;
+  readonly before: readonly CommandOutput[];
+  readonly after: readonly CommandOutput[];
+}
+
+/** The queries that do not depend on the slot count. */
+function globalQueries(caps: ReadonlySet<Capability>): ShellCommand[] {
   const stimulus = caps.has('sim-control') || caps.has('device-overlay');
-  const first: ShellCommand[] = [
+  return [
     stimulus ? simListCommand() : getpropCommand('gsm.sim.state'),
     getpropCommand('persist.radio.multisim.config'),
     caps.has('device-overlay') ? overlayPrintCommand() : getpropCommand('ro.build.type'),
@@ -76,7 +91,39 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
     ...ROLES.map((role) => getRoleHoldersCommand(role)),
     ...(caps.has('shell-override') ? IMS_FEATURES.map((feature) => getImsServiceCommand({ slot: 0, scope: 'device', feature })) : []),
   ];
-  const [simOut, msimOut, overlayOut, packagesOut, ...rest] = await queries(session, first);
+}
+
+/** The per-slot configuration queries for `slotCount` slots. */
+function slotQueries(session: TargetSession, slotCount: number): ShellCommand[] {
+  const caps = session.capabilities;
+  const slots = Array.from({ length: slotCount }, (_, slot) => slot);
+  return [
+    ...(caps.has('shell-override') ? slots.flatMap((slot) => IMS_FEATURES.map((feature) => getImsServiceCommand({ slot, scope: 'carrier', feature }))) : []),
+    ...(caps.has('carrier-config') && session.rooted ? slots.map((slot) => ccGetValueCommand({ slot })) : []),
+  ];
+}
+
+/**
+ * Reads the state from the target: in one round trip when `options.slotCount` is right (or the
+ * target has no per-slot queries to make), else in two — what does not depend on the slot count,
+ * then the per-slot configuration of the slots it has.
+ */
+export async function captureDeviceState(session: TargetSession, options: CaptureOptions = {}): Promise<DeviceState> {
+  return (await captureWith(session, options)).state;
+}
+
+/** captureDeviceState, with the outputs of the commands run before and after in the same round trip. */
+export async function captureWith(session: TargetSession, options: CaptureOptions = {}): Promise<Capture> {
+  const caps = session.capabilities;
+  const stimulus = caps.has('sim-control') || caps.has('device-overlay');
+  const before = options.before ?? [];
+  const after = options.after ?? [];
+  const first = globalQueries(caps);
+  const guessed = options.slotCount === undefined ? [] : slotQueries(session, options.slotCount);
+  const outs = await queries(session, [...before, ...first, ...guessed, ...after]);
+  const beforeOuts = outs.slice(0, before.length);
+  const [simOut, msimOut, overlayOut, packagesOut, ...rest] = outs.slice(before.length, before.length + first.length);
+  const afterOuts = outs.slice(outs.length - after.length);
   const dirOuts = rest.slice(0, SYSTEM_DIRS.length);
   const roleOuts = rest.slice(SYSTEM_DIRS.length, SYSTEM_DIRS.length + ROLES.length);
   const deviceOuts = rest.slice(SYSTEM_DIRS.length + ROLES.length);
@@ -97,13 +144,15 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
   });
 
   const slots = Array.from({ length: slotCount }, (_, slot) => slot);
-  const withCc = caps.has('carrier-config') && session.rooted;
-  const second: ShellCommand[] = [
-    ...(caps.has('shell-override') ? slots.flatMap((slot) => IMS_FEATURES.map((feature) => getImsServiceCommand({ slot, scope: 'carrier', feature }))) : []),
-    ...(withCc ? slots.map((slot) => ccGetValueCommand({ slot })) : []),
-  ];
-  const secondOuts = await queries(session, second);
-  const carrierOuts = caps.has('shell-override') ? secondOuts.slice(0, slots.length * IMS_FEATURES.length) : [];
+  // A guess at least as high as the truth already holds every answer needed (per slot, in slot order).
+  const guess = options.slotCount ?? 0;
+  const guessedOuts = outs.slice(before.length + first.length, before.length + first.length + guessed.length);
+  const perFeature = caps.has('shell-override') ? IMS_FEATURES.length : 0;
+  const ccStart = guess * perFeature;
+  const secondOuts = guess >= slotCount
+    ? [...guessedOuts.slice(0, slotCount * perFeature), ...guessedOuts.slice(ccStart, ccStart + Math.min(guessed.length - ccStart, slotCount))]
+    : await queries(session, slotQueries(session, slotCount));
+  const carrierOuts = secondOuts.slice(0, slots.length * perFeature);
   const ccOuts = secondOuts.slice(carrierOuts.length);
   slots.forEach((slot) => IMS_FEATURES.forEach((feature, i) => {
     if (caps.has('shell-override')) imsServices.push({ slot, scope: 'carrier', feature, package: configured(carrierOuts[slot * IMS_FEATURES.length + i]) });
@@ -126,7 +175,8 @@ export async function captureDeviceState(session: TargetSession): Promise<Device
     const outcome = out === undefined ? undefined : parseRoleHolders(out);
     roles[role] = outcome?.ok ? [...outcome.value].sort() : [];
   });
-  return { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, dataPackages, systemFiles, roles };
+  const state: DeviceState = { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, dataPackages, systemFiles, roles };
+  return { state, before: beforeOuts, after: afterOuts };
 }
 
 /**

@@ -3,9 +3,10 @@
  * command that does not do what it must is a CommandFailedError (an infrastructure problem, exit 3
  * class) — never a conformance failure: the verdict comes only from observing the framework.
  */
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { CommandFailedError } from '../errors';
-import { type ShellResult } from '../adb';
+import { CommandFailedError, isImsRigError } from '../errors';
+import { commandSequence, splitSequenceOutput, type ShellResult } from '../adb';
 import { parseBroadcastResult, parseObserverOutcome } from '../android';
 import { OBSERVER_PACKAGE } from '../model';
 import { type ApkCache } from './app-realiser';
@@ -128,7 +129,72 @@ export async function executeAction(action: DeviceAction, ctx: ExecutionContext)
   }
 }
 
-/** Runs actions in order; the first failure stops the rest. */
-export async function executeActions(actions: readonly DeviceAction[], ctx: ExecutionContext): Promise<void> {
-  for (const action of actions) await executeAction(action, ctx);
+/**
+ * Runs actions in order. Consecutive shell commands go to the target in ONE round trip (a command
+ * sequence; each is still judged by its own output and exit status): the rig sends what a person
+ * would type on one line. A failure stops the actions after its batch and is thrown; with
+ * `onFailure` (best-effort restores) it is reported there and the rest still run. A lost device
+ * always throws.
+ */
+export async function executeActions(actions: readonly DeviceAction[], ctx: ExecutionContext, onFailure?: (error: unknown) => void): Promise<void> {
+  const fail = (e: unknown): void => {
+    if (onFailure === undefined || (isImsRigError(e) && e.code === 'E_DEVICE')) throw e;
+    onFailure(e);
+  };
+  // root/remount when adbd already is root / /system already writable: nothing to send.
+  const noOp = (a: DeviceAction): boolean => (a.kind === 'root' && ctx.session.rooted) || (a.kind === 'remount' && ctx.session.remounted);
+  let i = 0;
+  while (i < actions.length) {
+    const batch: ShellAction[] = [];
+    let j = i;
+    for (; j < actions.length; j++) {
+      const next = actions[j] as DeviceAction;
+      if (noOp(next)) continue;
+      if (next.kind !== 'shell') break;
+      batch.push(next);
+    }
+    if (batch.length === 0 && j >= actions.length) break;
+    const single: DeviceAction | undefined = batch.length === 1 ? batch[0] : batch.length === 0 ? actions[j] : undefined;
+    if (single === undefined) {
+      for (const failure of await executeShellBatch(batch, ctx)) fail(failure);
+    } else {
+      try {
+        await executeAction(single, ctx);
+      } catch (e) {
+        fail(e);
+      }
+    }
+    i = batch.length === 0 ? j + 1 : j;
+  }
+}
+
+type ShellAction = Extract<DeviceAction, { kind: 'shell' }>;
+
+/** Consecutive shell actions in one round trip; returns the failures in order (none: all did what they must). */
+async function executeShellBatch(batch: readonly ShellAction[], ctx: ExecutionContext): Promise<CommandFailedError[]> {
+  const { session } = ctx;
+  const marker = `IMS_RIG_BATCH_${randomBytes(6).toString('hex')}`;
+  const started = Date.now();
+  let result: ShellResult;
+  try {
+    result = await session.device.shell(commandSequence(batch.map((a) => a.command), marker), timeouts(ctx, SHELL_TIMEOUT_MS * batch.length));
+  } catch (e) {
+    for (const action of batch) ctx.log.push({ command: describeAction(action), exitCode: null, durationMs: Date.now() - started });
+    throw e;
+  }
+  // Each command is recorded with the batch's duration: it finished within it.
+  const durationMs = Date.now() - started;
+  const failures: CommandFailedError[] = [];
+  splitSequenceOutput(result.stdout, marker, batch.length).forEach((out, index) => {
+    const action = batch[index] as ShellAction;
+    const exitCode = out.exitCode ?? 255;
+    ctx.log.push({ command: describeAction(action), exitCode, durationMs });
+    const own: ShellResult = { ...result, command: action.command.line, stdout: out.stdout, stderr: '', exitCode };
+    const problem = out.exitCode === null ? 'did not run to its end' : judge(own, action.expect);
+    if (problem !== undefined) {
+      const said = result.stderr.trim().split(/\r?\n/).slice(0, 3).join(' | ');
+      failures.push(new CommandFailedError(`${session.info.serial}: "${action.command.line}" ${problem}${said && exitCode !== 0 ? ` (stderr of its batch: ${said})` : ''}`, action.command.line, exitCode, out.stdout, result.stderr));
+    }
+  });
+  return failures;
 }

@@ -4,13 +4,13 @@
  * (./capabilities.ts). The result is immutable and passed explicitly (style-anchors.md §6 lesson 3).
  */
 import { isImsRigError } from '../errors';
-import { type AdbDevice, shellCommand } from '../adb';
+import { type DeviceConnection, shellCommand } from '../adb';
 import {
   ccGetValueCommand, deviationCommand, getImsServiceCommand, getpropAllCommand, listFeaturesCommand,
   parseCcGetValue, parseFeatureList, parseGetImsServiceReply, parseGetpropAll,
 } from '../android';
 import { CARRIER_IMS_MMTEL_KEY } from '../model';
-import type { TargetInfo, TargetKind } from '../results';
+import type { TargetInfo, TargetKind, TargetVia } from '../results';
 import { deriveCapabilities, type CapabilityFacts, type CommandFact, type MissingCapability, type RootStatus } from './capabilities';
 import type { Capability } from '../model';
 
@@ -22,7 +22,7 @@ export interface ProbeOptions {
   readonly escalate?: boolean;
   /** Appium server to check (default $IMS_RIG_APPIUM_URL). */
   readonly appiumUrl?: string;
-  readonly via?: 'adb-server' | 'built-in-server';
+  readonly via?: TargetVia;
 }
 
 export interface TargetProbe {
@@ -63,7 +63,7 @@ async function probeAppium(url: string): Promise<CommandFact> {
   }
 }
 
-async function probeRoot(device: AdbDevice, props: ReadonlyMap<string, string>, escalate: boolean): Promise<{ status: RootStatus; detail?: string }> {
+async function probeRoot(device: DeviceConnection, props: ReadonlyMap<string, string>, escalate: boolean): Promise<{ status: RootStatus; detail?: string }> {
   const id = (await device.shell(shellCommand('id'), { timeoutMs: 10_000 })).stdout.trim();
   if (/^uid=0\(/.test(id)) return { status: 'root' };
   if (props.get('ro.debuggable') !== '1') return { status: props.get('ro.build.type') === 'user' ? 'refused' : 'unknown', detail: 'ro.debuggable is not 1' };
@@ -73,7 +73,7 @@ async function probeRoot(device: AdbDevice, props: ReadonlyMap<string, string>, 
 }
 
 /** Probes `device`: a handful of shell commands, and with escalation `adb root` + `adb remount`. */
-export async function probeTarget(device: AdbDevice, options: ProbeOptions = {}): Promise<TargetProbe> {
+export async function probeTarget(device: DeviceConnection, options: ProbeOptions = {}): Promise<TargetProbe> {
   const escalate = options.escalate ?? true;
   const props = parseGetpropAll((await device.run(getpropAllCommand(), { timeoutMs: 30_000 })).stdout);
   const kind = detectKind(device.serial, props);

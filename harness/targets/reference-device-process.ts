@@ -88,15 +88,21 @@ export function referenceDeviceProcessStarter(entry: string = path.join(PROJECT_
 }
 
 async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStartOptions): Promise<ReferenceDeviceHandle> {
-  const args = [entry, 'virtual-device', '--port', '0', '--server-port', '0', '--json',
+  const args = [entry, 'virtual-device', '--port', '0', '--server-port', '0', '--json', '--exit-with-parent',
     ...(options.slots === undefined ? [] : ['--slots', String(options.slots)]),
     ...(options.deviation === undefined ? [] : ['--deviation', options.deviation]),
     ...(options.timeScale === undefined ? [] : ['--time-scale', String(options.timeScale)])];
   // Its own process group: a terminal's Ctrl-C goes to the rig, which decides when the device stops.
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Its stdin is a pipe from this process: if this process dies (even by SIGKILL) it closes, and the
+  // device stops instead of running on, orphaned.
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   installExitHooks();
   live.add(child);
-  child.once('exit', () => live.delete(child));
+  child.once('exit', () => {
+    live.delete(child);
+    // Our end of its stdin pipe would otherwise keep this process alive after the child is gone.
+    child.stdin?.destroy();
+  });
   const stderr: string[] = [];
   child.stderr?.on('data', (d: Buffer) => { if (stderr.join('').length < 8_000) stderr.push(d.toString('utf8')); });
 

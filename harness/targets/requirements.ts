@@ -4,7 +4,7 @@
  * capabilities"). A missing one makes the scenario a *skip* with the reason
  * `target lacks <cap>: <description>` — never a pass. Pure.
  */
-import { CAPABILITIES, type Capability, type FullScenario, type StepKind, scenarioUsesObserver } from '../model';
+import { CAPABILITIES, type Capability, type FullScenario, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
 import { SINGLE_REGISTRATION_FEATURE } from './capabilities';
 
 /** One need: any of `anyOf` satisfies it (the first is the rig's preferred way). */
@@ -40,6 +40,11 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
   // The observer app holds READ_PRIVILEGED_PHONE_STATE (signature|privileged): a priv-app with its allowlist.
   if (scenarioUsesObserver(s)) out.push({ anyOf: ['priv-app-install'], because: 'the observer app (state-callback steps), a privileged app' });
+  // What the rig's real app cannot be (a compat ImsService): only a simulating target runs it.
+  world.apps.forEach((app, i) => {
+    const gap = realAppGap(app);
+    if (gap !== undefined) out.push({ anyOf: ['compat-ims-service'], because: `apps[${i}]: ${gap}` });
+  });
   const restarts = s.steps.some((st) => st.kind === 'reboot' || st.kind === 'restartPhone');
   if (world.overlay.mmtel !== '' || world.overlay.rcs !== '') {
     // Shell device overrides live in the phone process: a reboot or phone restart drops them,

@@ -6,8 +6,11 @@
  */
 import { DeviceUnavailableError, UsageError, AdbError } from '../errors';
 import {
-  adbServerPort, AdbHost, findAdbBinary, isTcpSerial, startAdbServer, type AdbDevice, type AdbDeviceEntry,
+  adbServerPort, AdbHost, findAdbBinary, isTcpSerial, ServiceDevice, startAdbServer, type AdbDeviceEntry, type AdbEndpoint,
+  type DeviceConnection,
 } from '../adb';
+import { type TargetVia } from '../results';
+import { type InProcessEndpointRef, type InProcessTargetHandle, type StartInProcessTarget, type Transport } from './in-process-target';
 import { startReferenceDeviceProcess, type ReferenceDeviceHandle, type StartReferenceDevice } from './reference-device-process';
 
 export const NO_ADB_NOTE = 'ims-rig: no adb found; using the reference device\'s built-in adb server (real devices need platform-tools)';
@@ -26,19 +29,34 @@ export interface ResolveTargetOptions {
   readonly adbBinary?: string | null;
   /** How to start the reference device (default: the `ims-rig virtual-device` child process). */
   readonly startReferenceDevice?: StartReferenceDevice;
+  /** `in-process`: run the reference device in this process and open its services directly (needs startInProcess). */
+  readonly transport?: Transport;
+  /** Starts an in-process reference device (given by the CLI or the benchmark, which may import it). */
+  readonly startInProcess?: StartInProcessTarget;
   /** One-line notes for the user (the no-adb note). */
   readonly note?: (line: string) => void;
 }
 
 export interface ResolvedTarget {
   readonly serial: string;
-  readonly host: AdbHost;
-  readonly device: AdbDevice;
-  readonly via: 'adb-server' | 'built-in-server';
+  /** The adb server (or door) the device is reached through; none for the in-process transport. */
+  readonly host?: AdbHost;
+  /** How the suite reaches the target again (the run config's JSON). */
+  readonly endpoint: AdbEndpoint | InProcessEndpointRef;
+  readonly device: DeviceConnection;
+  readonly via: TargetVia;
   /** How the target was chosen, for the report and messages. */
   readonly chosenBy: 'option' | 'ANDROID_SERIAL' | 'only-device' | 'reference-device';
   /** The reference device this run started (stopped by release()). */
   readonly referenceDevice?: ReferenceDeviceHandle;
+  /** The in-process reference device this run started (stopped by release()). */
+  readonly inProcess?: InProcessTargetHandle;
+  /**
+   * The target is the AOSP reference device itself, started by this run without a deviation
+   * profile: the three-way diff's reference run would compare it with itself, so none is made. With
+   * a deviation (or any other profile's vendor behaviour) it is a target like any other.
+   */
+  readonly aospReference?: true;
   /** Disconnects and stops what resolveTarget started. Safe to call twice. */
   release(): Promise<void>;
 }
@@ -115,7 +133,8 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
       await host.waitForDevice(handle.serial, { timeoutMs: 30_000 });
       let released = false;
       return {
-        serial: handle.serial, host, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle,
+        serial: handle.serial, host, endpoint: host.endpoint, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle,
+        ...(options.deviation === undefined ? { aospReference: true as const } : {}),
         async release() {
           if (released) return;
           released = true;
@@ -133,9 +152,10 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     if (bin === undefined) throw new AdbError(`no adb binary found ($ADB, PATH, $ANDROID_HOME/platform-tools): ${serial} can only be reached through platform-tools; --target virtual works without it`);
     const host = await ensureAdbServer(bin, port);
     await useSerial(host, serial);
-    return { serial, host, device: host.device(serial), via: 'adb-server', chosenBy, release: () => Promise.resolve() };
+    return { serial, host, endpoint: host.endpoint, device: host.device(serial), via: 'adb-server', chosenBy, release: () => Promise.resolve() };
   };
 
+  if (options.transport === 'in-process') return startInProcess(options);
   if (options.target !== undefined && options.target !== '') {
     if (options.target === 'virtual') return startVirtual();
     return useNamed(options.target, 'option');
@@ -151,10 +171,33 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     throw new UsageError(`several devices are attached: ${describeEntries(usable)}; choose one with --target <serial> (or set ANDROID_SERIAL)`);
   }
   const [only] = usable;
-  if (only) return { serial: only.serial, host, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', release: () => Promise.resolve() };
+  if (only) return { serial: only.serial, host, endpoint: host.endpoint, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', release: () => Promise.resolve() };
   const waiting = entries.filter((d) => d.state === 'unauthorized' || d.state === 'authorizing');
   if (waiting.length > 0) {
     throw new DeviceUnavailableError(`${describeEntries(waiting)}: accept the USB debugging prompt, or run against the reference device with --target virtual`);
   }
   return startVirtual();
+}
+
+/** `--transport in-process`: only the reference device can run inside the rig. */
+async function startInProcess(options: ResolveTargetOptions): Promise<ResolvedTarget> {
+  if (options.target !== undefined && options.target !== '' && options.target !== 'virtual') {
+    throw new UsageError(`--transport in-process runs the reference device inside the rig; ${options.target} is reached through adb (leave --transport out)`);
+  }
+  if (options.startInProcess === undefined) throw new UsageError('--transport in-process is not available from here (no in-process reference device to start)');
+  const handle = await options.startInProcess({
+    ...(options.slots === undefined ? {} : { slots: options.slots }),
+    ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+  });
+  let released = false;
+  return {
+    serial: handle.serial, endpoint: { kind: 'in-process' }, device: new ServiceDevice(handle.endpoint), via: 'in-process', chosenBy: 'reference-device', inProcess: handle,
+    ...(options.deviation === undefined ? { aospReference: true as const } : {}),
+    async release() {
+      if (released) return;
+      released = true;
+      await handle.stop();
+    },
+  };
 }

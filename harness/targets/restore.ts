@@ -2,8 +2,10 @@
  * Putting a target back as the snapshot found it, planned from the difference between the state
  * before the scenario and the state now (both read from the target). Pure planning; the executor
  * performs it. Only what differs is touched, in an order that keeps each command meaningful:
- * roles → data apps the rig installed → slot count → SIMs → carrier-config overrides → shell
- * overrides → device overlay → files the rig put under /system (one reboot) → pushed scratch files.
+ * roles → data apps the rig installed → (root + remount, when the rig put files under /system) →
+ * slot count → SIMs → carrier-config overrides → shell overrides → device overlay → those /system
+ * files → pushed scratch files → (one reboot). Root and remount come before the shell commands so
+ * that the executor sends those in one round trip; the reboot comes last, once all is undone.
  */
 import { type PackageName } from '../model';
 import {
@@ -86,10 +88,8 @@ function overlayPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
   return [shellAction(overlayCommand({ mmtel: before.overlay.mmtel as PackageName | '', rcs: before.overlay.rcs as PackageName | '' }))];
 }
 
-function systemFilesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
-  const added = now.systemFiles.filter((f) => !before.systemFiles.includes(f));
-  if (added.length === 0) return [];
-  return [{ kind: 'root' }, { kind: 'remount' }, shellAction(removePathsCommand(added)), { kind: 'reboot' }];
+function addedSystemFiles(before: DeviceState, now: DeviceState): string[] {
+  return now.systemFiles.filter((f) => !before.systemFiles.includes(f));
 }
 
 /**
@@ -99,15 +99,19 @@ function systemFilesPhase(before: DeviceState, now: DeviceState): DeviceAction[]
 export function planRestore(before: DeviceState, now: DeviceState, options: { pushed?: ReadonlySet<string> } = {}): RestorePhase[] {
   const keep = new Set(before.sims.map((s) => s.file).filter((f): f is string => f !== undefined));
   const pushed = [...(options.pushed ?? [])].filter((p) => !keep.has(p) && !p.startsWith('/system/')).sort();
+  const system = addedSystemFiles(before, now);
   const phases: RestorePhase[] = [
     { name: 'roles', actions: rolesPhase(before, now) },
     { name: 'apps', actions: addedDataPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
+    { name: 'system-access', actions: system.length === 0 ? [] : [{ kind: 'root' }, { kind: 'remount' }] },
     { name: 'sims', actions: simPhase(before, now) },
     { name: 'carrier-config', actions: carrierConfigPhase(before, now) },
     { name: 'ims-overrides', actions: imsPhase(before, now) },
     { name: 'overlay', actions: overlayPhase(before, now) },
-    { name: 'system-files', actions: systemFilesPhase(before, now) },
+    { name: 'system-files', actions: system.length === 0 ? [] : [shellAction(removePathsCommand(system))] },
     { name: 'scratch-files', actions: pushed.length === 0 ? [] : [shellAction(removePathsCommand(pushed), 'best-effort')] },
+    // Staged system apps go at the boot scan that follows the removal of their files.
+    { name: 'reboot', actions: system.length === 0 ? [] : [{ kind: 'reboot' }] },
   ];
   return phases.filter((p) => p.actions.length > 0);
 }

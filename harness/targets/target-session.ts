@@ -6,6 +6,7 @@
 import { type AdbDevice, type ShellCommand, type ShellOptions, type ShellResult } from '../adb';
 import { type Capability } from '../model';
 import { type TargetInfo } from '../results';
+import { type DeviceState } from './device-state';
 
 /** The part of harness/adb's AdbDevice the engine uses (a test double implements it too). */
 export type TargetDevice = Pick<AdbDevice, 'serial' | 'shell' | 'push' | 'install' | 'uninstall' | 'root' | 'remount' | 'reboot'>;
@@ -80,6 +81,13 @@ export interface TargetSession {
   rooted: boolean;
   /** /system is writable (adb remount succeeded this boot). */
   remounted: boolean;
+  /**
+   * The target's state as the rig last read it right after putting it back and checking it (a
+   * restore's final reading), with the IMS logcat dump read with it: the next snapshot starts from
+   * it instead of reading again. Nothing but the rig touches the target in between; anything that
+   * may change it otherwise clears it.
+   */
+  knownState?: { readonly state: DeviceState; readonly logcat?: string } | undefined;
 }
 
 export function createSession(device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>): TargetSession {

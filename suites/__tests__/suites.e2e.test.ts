@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { type RunResult, type ScenarioResult } from '../../harness/results';
 import { adbAvailableSync, type PrivateAdbServer, startPrivateAdbServer } from '../../harness/testing';
 import { loadWaivers } from '../../harness/scenario/waivers';
+import { parse as parseYaml } from 'yaml';
 
 jest.setTimeout(900_000);
 
@@ -116,6 +117,22 @@ async function scenarioFiles(): Promise<Map<string, string>> {
   return new Map((await loadScenarios([SUITES])).map((s) => [s.id, s.file]));
 }
 
+/** suites/verdicts.yaml: the verdict each listed scenario keeps (`a|b`: either, where AOSP itself races). */
+function verdictChanges(run: RunResult): string[] {
+  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
+  const changes: string[] = [];
+  for (const [id, verdict] of Object.entries(expected)) {
+    const got = run.scenarios.find((s) => s.id === id)?.status ?? 'not run';
+    if (!verdict.split('|').includes(got)) changes.push(`${id}: ${verdict} -> ${got}`);
+  }
+  return changes;
+}
+
+test('suites/verdicts.yaml: the racy scenarios, and only they, may have either verdict', () => {
+  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
+  expect(Object.keys(expected).filter((id) => expected[id]?.includes('|')).sort()).toEqual(Object.values(RACY).sort());
+});
+
 const VIA = adbAvailableSync() ? 'through a private real adb server' : 'through the built-in door (no adb installed)';
 
 describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
@@ -136,6 +153,10 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
 
   test('the run went the intended way', () => {
     expect(full.target.via).toBe(server === undefined ? 'built-in-server' : 'adb-server');
+  });
+
+  test('every scenario listed in suites/verdicts.yaml keeps its verdict', () => {
+    expect(verdictChanges(full)).toEqual([]);
   });
 
   test('exit 0: every scenario passes or is waived', () => {
@@ -175,6 +196,30 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     const racy = new Set(Object.values(RACY));
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, racy.has(s.id) && s.status === 'pass' ? 'fail' : s.status]));
     expect(statuses).toEqual(Object.fromEntries(waived.map((s) => [s.id, 'fail'])));
+  });
+});
+
+describe('the suites in process (--transport in-process: the reference device inside the rig, no TCP)', () => {
+  let inProcess: RunResult;
+  let inProcessRun: CliResult;
+
+  beforeAll(async () => {
+    const out = tempDir();
+    inProcessRun = await run(['--transport', 'in-process', '--out', out]);
+    inProcess = results(out);
+  });
+
+  test('exit 0, reached in process, and every listed scenario keeps its verdict', () => {
+    expect(inProcessRun.code).toBe(0);
+    expect(inProcess.target.via).toBe('in-process');
+    expect(verdictChanges(inProcess)).toEqual([]);
+  });
+
+  test('--transport in-process refuses a real target as bad input (exit 2)', async () => {
+    // run() passes --target virtual first; the later --target wins, as on any command line.
+    const refused = await run(['--transport', 'in-process', '--target', 'emulator-5554', '--scenario', path.join(SUITES, 'priority', 'doc-table-carrier-a.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--transport in-process runs the reference device inside the rig/);
   });
 });
 

@@ -26,6 +26,13 @@ export interface Clock {
   schedule(deviceDelayMs: number, task: () => void): TimerHandle;
   /** Number of timers not yet fired (for idle detection). */
   pendingTimers(): number;
+  /** Device ms until the next timer is due (undefined: none queued). */
+  nextDueInMs?(): number | undefined;
+  /**
+   * Fast-forward: `deviceMs` device milliseconds pass at once, and the timers falling due in them
+   * fire now, in their order (`wait-idle` skips the real wait for the device's own timers).
+   */
+  advance?(deviceMs: number): void;
 }
 
 // ---------------------------------------------------------------------------------------------

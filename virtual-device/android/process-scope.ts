@@ -27,6 +27,8 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     elapsedMs: () => deps.clock.elapsedMs(),
     now: () => deps.clock.now(),
     pendingTimers: () => deps.clock.pendingTimers(),
+    nextDueInMs: () => deps.clock.nextDueInMs(),
+    advance: (deviceMs) => deps.clock.advance(deviceMs),
     schedule: (delay, task) => {
       const handle = deps.clock.schedule(delay, () => {
         timers.delete(handle);

@@ -8,6 +8,7 @@ import { type AndroidDevice, type BannerProps, type CommandOutput, type DeviceFs
 import { createPhoneProcess } from '../telephony/phone-process';
 import { MemoryBroadcastBus } from './broadcast/broadcast-bus';
 import { ScaledClock } from './clock/scaled-clock';
+import { writeBootId } from './fs/boot-id';
 import { deviceFsView } from './fs/device-fs-view';
 import { MemoryFs, ROOT_CREDENTIALS } from './fs/memory-fs';
 import { installSystemImage, isOnReadOnlyMount } from './fs/system-image';
@@ -45,6 +46,12 @@ export interface ReferenceDeviceOptions {
    * phone that was switched on before the rig attached; set it to watch a cold boot).
    */
   readonly coldBootDurationMs?: number;
+  /**
+   * Skip the device clock from one boot timer to the next (default true): the boot keeps its order
+   * and its device times, only the host's real-time wait goes. False: the boot takes its device
+   * time in real time (scaled), to watch it.
+   */
+  readonly skipBoot?: boolean;
   /** Replaces the telephony phone process (platform tests). */
   readonly phoneProcess?: PhoneProcess;
 }
@@ -314,6 +321,7 @@ export class ReferenceDevice implements AndroidDevice {
   private async boot(durationMs: number): Promise<void> {
     const generation = this.bootGeneration;
     this.props.boot();
+    writeBootId(this.memoryFs);
     this.props.set('sys.boot_completed', '0');
     this.props.set('dev.bootcomplete', '0');
     this.log.append('main', 'I', 'init', 'init second stage started!', { pid: 1 });
@@ -345,6 +353,27 @@ export class ReferenceDevice implements AndroidDevice {
       this.clock.schedule(atMs, () => {
         if (!this.disposed && generation === this.bootGeneration) steps[step]();
       });
+    }
+    if (this.options.skipBoot !== false) await this.skipBoot(generation);
+  }
+
+  /**
+   * A boot is the device's own business: its clock skips from one boot timer to the next instead
+   * of the host waiting for them in real time, with a turn of the event loop between (the
+   * broadcasts the boot sends are delivered in order, before the next timer) — the same boot, in
+   * the same order, at the same device times, only without the wait; and, like the scaled clock,
+   * not at the mercy of a busy host's timer jitter. A command that arrives meanwhile (adbd is up
+   * before boot completes) sees the boot as far as it has got, as on any phone.
+   */
+  private async skipBoot(generation: number): Promise<void> {
+    const booting = (): boolean => !this.disposed && generation === this.bootGeneration && !this.bootCompleted;
+    while (booting()) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!booting()) return;
+      if (this.bus.pendingDeliveries() > 0) continue;
+      const due = this.clock.nextDueInMs();
+      if (due === undefined) return;
+      this.clock.advance(due);
     }
   }
 

@@ -15,6 +15,11 @@ export interface VirtualDeviceCliOptions {
   readonly timeScale: number;
   /** Print one JSON ready line instead of the human lines (for programs that spawn us). */
   readonly json: boolean;
+  /**
+   * Stop when stdin reaches its end: the program that spawned us (with a pipe for stdin) has gone.
+   * A SIGKILLed `ims-rig run` cannot stop the reference device it started; its pipe closing can.
+   */
+  readonly stopOnStdinClose?: boolean;
 }
 
 /** The deviation profiles `--deviation` accepts. */
@@ -66,10 +71,17 @@ export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promis
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      // A stdin still open would keep this process alive after the device stopped.
+      if (options.stopOnStdinClose === true) process.stdin.destroy();
       resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    if (options.stopOnStdinClose === true) {
+      process.stdin.once('end', stop);
+      process.stdin.once('close', stop);
+      process.stdin.resume();
+    }
   });
   await host.stop();
   if (!options.json) console.log('ims-rig reference device stopped');

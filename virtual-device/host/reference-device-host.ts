@@ -88,7 +88,7 @@ export async function startReferenceDeviceHost(options: ReferenceDeviceHostOptio
 }
 
 /** Devices that own timers or processes expose a `stop()`/`close()`; call it when present. */
-async function shutdown(device: AndroidDevice): Promise<void> {
+export async function shutdown(device: AndroidDevice): Promise<void> {
   const closable = device as Partial<Record<'stop' | 'close' | 'shutdown', () => unknown>>;
   const method = closable.stop ?? closable.close ?? closable.shutdown;
   if (typeof method === 'function') await method.call(device);

@@ -26,8 +26,9 @@ export const HELP = `usage: ims-rig-device <command>
   app crash <pkg>                          the app process dies now
   app show <pkg>                           answers, current features, behaviour, running/bound
   phone restart                            kill com.android.phone (shell overrides, non-persistent cc lost)
-  wait-idle [--timeout-ms N] [--quiet-ms N]
+  wait-idle [--timeout-ms N] [--quiet-ms N] [--fast-forward-ms N]
       waits until no work is queued or due within the quiet window; prints idle or busy:<what>
+      (skips ahead over the device's own timers instead of waiting for them in real time)
   deviation                                the active deviation profile, or none
   help
 `;

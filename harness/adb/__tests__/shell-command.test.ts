@@ -89,6 +89,13 @@ describe('commandSequence (several read-only queries in one round trip)', () => 
     ]);
   });
 
+  it('an output without a final newline still ends where its status does', () => {
+    expect(splitSequenceOutput('trueM1:0\nM1:0\nlast\r\nM1:255', 'M1', 3)).toEqual([
+      { stdout: 'true', exitCode: 0 }, { stdout: '', exitCode: 0 }, { stdout: 'last\r\n', exitCode: 255 },
+    ]);
+    expect(splitSequenceOutput('M1:x M1:3\n', 'M1', 1)).toEqual([{ stdout: 'M1:x ', exitCode: 3 }]);
+  });
+
   it('a cut-off output leaves the missing parts without a status', () => {
     expect(splitSequenceOutput('x\nM1:0\npartial', 'M1', 3)).toEqual([{ stdout: 'x\n', exitCode: 0 }, { stdout: 'partial', exitCode: null }, { stdout: '', exitCode: null }]);
   });

@@ -4,7 +4,7 @@
  * classes.dex, and `aapt package` of its AndroidManifest.xml against framework-res.apk, whose
  * binary manifest is kept as AndroidManifest.bin; then SHA256SUMS. Both tools are
  * byte-reproducible (probe REPORT §2, §3), so a rebuild of unchanged sources gives the committed
- * bytes, which __tests__/rig-app-build.test.ts checks when the tools are installed.
+ * bytes, which __tests__/build-apks.test.ts checks when the tools are installed.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

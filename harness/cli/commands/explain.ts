@@ -12,6 +12,7 @@ import { loadScenario } from '../../scenario/loader';
 
 export async function explainCommand(file: string, opts: Record<string, unknown>): Promise<number> {
   const scenario = await loadScenario(file);
+  for (const w of scenario.warnings ?? []) process.stderr.write(`ims-rig: ${scenario.displayFile}: warning: ${w}\n`);
   const steps = explainScenario(scenario);
   const out = opts.json === true ? JSON.stringify(explainJson(scenario, steps), null, 2) : explainText(scenario, steps);
   process.stdout.write(out + '\n');

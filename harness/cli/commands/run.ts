@@ -3,6 +3,9 @@
  * (harness/runner/exit-code.ts: 0 pass, 1 failures, 2 bad input, 3 infrastructure, 130 interrupted).
  */
 import { UsageError } from '../../errors';
+import { runOnReferenceDevice } from '../../in-process/run-on-reference';
+import { startInProcessReferenceDevice } from '../../in-process/start-in-process';
+import { ApkCache } from '../../targets/app-realiser';
 import { runSuites } from '../../runner/run-suites';
 
 function stringList(value: unknown): string[] {
@@ -26,6 +29,20 @@ function positiveNumber(name: string, value: unknown): number | undefined {
   return n;
 }
 
+/** Default wait of a bare --wait-for-target: an hour, longer than a full suite on a real device. */
+export const DEFAULT_TARGET_WAIT_S = 3_600;
+
+/** --wait-for-target [seconds] as milliseconds (undefined: not given, fail at once). */
+export function targetWaitMs(value: unknown): number | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return DEFAULT_TARGET_WAIT_S * 1000;
+  const seconds = Number(value);
+  if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new UsageError(`--wait-for-target ${JSON.stringify(value)}: expected a number of seconds >= 0`);
+  }
+  return Math.round(seconds * 1000);
+}
+
 export async function runCommand(opts: Record<string, unknown>): Promise<number> {
   const target = optionalString(opts.target);
   const namePattern = optionalString(opts.testNamePattern);
@@ -33,7 +50,10 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
   const waiversFile = optionalString(opts.waivers);
+  const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
+  const waitForTargetMs = targetWaitMs(opts.waitForTarget);
+  const inProcess = optionalString(opts.transport) === 'in-process';
   const outcome = await runSuites({
     ...(target === undefined ? {} : { target }),
     suites: stringList(opts.suite),
@@ -44,9 +64,20 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     retries: wholeNumber('--retries', opts.retries),
     ...(deviation === undefined ? {} : { deviation }),
     ...(timeScale === undefined ? {} : { timeScale }),
+    ...(inProcess ? { transport: 'in-process', startInProcess: startInProcessReferenceDevice } : {}),
     ...(waiversFile === undefined ? {} : { waiversFile }),
+    // Three-way diff: unless --no-reference, each scenario also runs on an in-process AOSP reference
+    // device (default profile, no deviation); the runner skips it when the target is that device.
+    ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(), device: 'in-process AOSP reference device (default profile)' } }),
+    ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
+    ...(waitForTargetMs === undefined ? {} : { waitForTargetMs }),
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });
   return outcome.exitCode;
+}
+
+function referenceRunner(): (scenario: Parameters<typeof runOnReferenceDevice>[0], signal: AbortSignal) => ReturnType<typeof runOnReferenceDevice> {
+  const apks = new ApkCache();
+  return (scenario, signal) => runOnReferenceDevice(scenario, { apks, signal });
 }

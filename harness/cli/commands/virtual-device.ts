@@ -29,6 +29,7 @@ export async function virtualDeviceCommand(opts: Record<string, unknown>): Promi
       slots: slots === '2' ? 2 : 1,
       timeScale,
       json: opts.json === true,
+      stopOnStdinClose: opts.exitWithParent === true,
       ...(serverPort === undefined ? {} : { serverPort }),
       ...(deviation === undefined ? {} : { deviation }),
     });

@@ -1,4 +1,5 @@
 import { type Checkpoint } from '../../results';
+import { type EvidenceView } from '../html/evidence-excerpt';
 import { checkpointView, MARKERS } from '../html/checkpoint-view';
 
 const row = (mmtel: string | null) => ({ EMERGENCY_MMTEL: 'com.oem.ims', MMTEL: mmtel, RCS: null });
@@ -14,13 +15,24 @@ const base: Checkpoint = {
 };
 
 describe('checkpointView', () => {
-  it('shows a matching cell once, with its rule, reason and a numbered citation shared by equal sentences', () => {
+  it('shows a matching cell once, with its rule (its reason only where the checkpoint differs) and a numbered citation shared by equal sentences', () => {
     const view = checkpointView(base);
     const [emergency, mmtel, rcs] = view.matrix![0]!.cells;
     expect(mmtel).toMatchObject({ cls: 'match', marker: MARKERS.match, same: true, expected: 'com.oem.ims', rule: 'device-default', cite: 1 });
+    expect(mmtel?.reason).toBeUndefined();
     expect(emergency?.cite).toBe(1);
     expect(rcs).toMatchObject({ expected: '-', observed: '-', cite: 2 });
     expect(view.citations).toEqual([{ n: 1, text: 'sentence A' }, { n: 2, text: 'sentence B' }]);
+    const differing = checkpointView({ ...base, status: 'fail', diffs: [{ slot: '0', feature: 'RCS', expected: null, observed: null, rule: 'x' }] });
+    expect(differing.matrix![0]!.cells[1]).toMatchObject({ rule: 'device-default', reason: 'no SIM: the overlay names com.oem.ims' });
+  });
+
+  it('names a matching checkpoint\'s sentences by id (linking to the coverage section) and quotes them where it differs', () => {
+    const cited = { ...reason, cites: ['device-default', 'two-per-slot'] };
+    const withIds: Checkpoint = { ...base, reasons: { '0': { EMERGENCY_MMTEL: cited, MMTEL: cited, RCS: cited } } };
+    expect(checkpointView(withIds).citations).toEqual([{ n: 1, ids: ['device-default', 'two-per-slot'] }]);
+    expect(checkpointView({ ...withIds, status: 'fail', diffs: [{ slot: '0', feature: 'RCS', expected: null, observed: 'x', rule: 'x' }] }).citations)
+      .toEqual([{ n: 1, text: 'sentence A' }]);
   });
 
   it('marks a recorded diff, a waived diff, and a differing cell the engine forgot to record', () => {
@@ -42,16 +54,21 @@ describe('checkpointView', () => {
     expect(view.otherDiffs).toEqual(['slot 1 RCS: expected -, observed com.y (rule r2)']);
   });
 
-  it('carries a long evidence excerpt where the checkpoint differs and a short one where it matches', () => {
-    const passing = checkpointView(base).evidence!;
-    expect(passing.dumpsys?.split('\n')).toHaveLength(11);
-    expect(passing.dumpsys).toMatch(/… \(300 lines, \d+ characters in all: see results\.json\)$/);
-    expect(passing.logcat).toBe('a\nb\nc\n… (5 lines, 9 characters in all: see results.json)');
-    expect(passing.commands).toBeUndefined();
-    const failing = checkpointView({ ...base, status: 'fail', diffs: [{ slot: '0', feature: 'RCS', expected: null, observed: null, rule: 'x' }] }).evidence!;
-    expect(failing.dumpsys?.split('\n')).toHaveLength(201);
-    expect(failing.logcat).toBe('a\nb\nc\nd\ne');
-    expect(failing.commands).toEqual([{ command: 'dumpsys phone', exitCode: '0', duration: '12 ms' }]);
+  it('carries a long evidence excerpt where the checkpoint differs, none where every cell matches (results.json has it)', () => {
+    const observedEvidence = (v: ReturnType<typeof checkpointView>): EvidenceView | undefined =>
+      v.evidence.find((e) => e.partial === 'observed-evidence')?.view;
+    expect(observedEvidence(checkpointView(base))).toBeUndefined();
+    const failing = observedEvidence(checkpointView({ ...base, status: 'fail', diffs: [{ slot: '0', feature: 'RCS', expected: null, observed: null, rule: 'x' }] }));
+    expect(failing?.dumpsys?.split('\n')).toHaveLength(201);
+    expect(failing?.dumpsys).toMatch(/… \(300 lines, \d+ characters in all: see results\.json\)$/);
+    expect(failing?.logcat).toBe('a\nb\nc\nd\ne');
+    expect(failing?.commands).toEqual([{ command: 'dumpsys phone', exitCode: '0', duration: '12 ms' }]);
+  });
+
+  it('shows a matching checkpoint as one line per slot (package → features) instead of the cell table', () => {
+    const view = checkpointView(base);
+    expect(view.matched).toEqual([expect.stringMatching(/^slot 0: /)]);
+    expect(view.picture?.shapes.every((s) => s.c === 'v-pass')).toBe(true);
   });
 
   it('builds the grants table: permission × expected/observed', () => {

@@ -82,6 +82,14 @@ describe('renderCtsResult (test_result.xml, cts-and-reports.md §2.1)', () => {
     expect(error.Failure?.[0]?.$.error_name).toBe('INFRASTRUCTURE_ERROR');
   });
 
+  it('names the documentation sentences each Test rests on in Metrics', async () => {
+    const failing = test(await parse(text), 'priority.doc-table.carrier-b');
+    const ids = failing.Metric?.find((m) => m.$.key === 'documentation')?._.split(',') ?? [];
+    expect(ids[0]).toBe('doc-table-carrier-b');
+    expect(ids).toEqual(expect.arrayContaining(['priority-carrier', 'emergency-needs-mmtel']));
+    expect(failing.Metric?.find((m) => m.$.key === 'documentation.doc')?._).toBe('doc-table-carrier-b');
+  });
+
   it('marks a waived pass with a waived Metric, so it never reads as a plain pass', async () => {
     const waived = test(await parse(text), 'emergency.follows-mmtel');
     expect(waived.$.result).toBe('pass');

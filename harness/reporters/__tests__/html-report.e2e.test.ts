@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DOC } from '../../docs/documentation';
 import { projectPath } from '../../paths';
 import { foldEvents, mergeRuns, type RunResult } from '../../results';
 import { REFERENCE_DEVICE, runEvents } from '../../results/__tests__/fixtures/event-factory';
@@ -26,6 +27,7 @@ describeWithChromium(suiteName, () => {
   let page: Page;
   const dialogs: string[] = [];
   const requests: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-html-'));
@@ -39,6 +41,8 @@ describeWithChromium(suiteName, () => {
     page = context.pages()[0] ?? (await context.newPage());
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('request', (r) => requests.push(r.url()));
+    // Chromium reports every CSP violation on the console ("Refused to ... Content Security Policy").
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   });
   afterAll(async () => {
     await context?.close();
@@ -48,6 +52,7 @@ describeWithChromium(suiteName, () => {
   async function open(run: RunResult, name: string): Promise<void> {
     const paths = await writeReports(run, path.join(work, name));
     requests.length = 0;
+    consoleErrors.length = 0;
     await page.goto(`file://${paths.html}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
@@ -102,7 +107,84 @@ describeWithChromium(suiteName, () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('draws the pictures as inline SVG: no script, nothing fetched, no CSP violation, every shape titled', async () => {
+    await open(foldEvents(runEvents()), 'pictures');
+    expect(await page.locator('svg.overview rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('svg.bar').count()).toBeGreaterThan(3);
+    // One matrix per binding checkpoint, one timeline per scenario that recorded steps.
+    expect(await page.locator('svg.mx').count()).toBe(7);
+    expect(await page.locator('svg.tl').count()).toBe(9);
+    expect(await page.locator('svg script, svg foreignObject, svg image, svg [href]').count()).toBe(0);
+    const rects = await page.locator('svg.pic rect').count();
+    expect(await page.locator('svg.pic rect > title').count()).toBe(rects);
+    // The matrix cells take their size from the stylesheet: they are drawn, not zero-sized.
+    const box = await page.locator('svg.mx rect').first().boundingBox();
+    expect(box?.width).toBeGreaterThan(20);
+    expect(box?.height).toBeGreaterThan(10);
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
+    expect(requests.every((u) => u.startsWith('file://'))).toBe(true);
+    await page.locator('svg.overview').screenshot({ path: path.join(SCREENSHOTS, 'area-overview.png') });
+  });
+
+  it('colours each checkpoint cell by its verdict, with expected and observed in the cell\'s title', async () => {
+    const cells = scenario('priority.doc-table.carrier-b').locator('svg.mx rect');
+    await expect(cells.nth(1).getAttribute('class')).resolves.toBe('v-fail');
+    await expect(cells.nth(1).locator('title').textContent()).resolves.toBe('slot 0 MMTEL DIFFERS: expected com.carrier.b.ims, observed com.oem.ims · rule priority-carrier');
+    await expect(cells.nth(0).getAttribute('class')).resolves.toBe('v-pass');
+    await expect(scenario('emergency.follows-mmtel').locator('svg.mx rect').first().getAttribute('class')).resolves.toBe('v-waived');
+  });
+
+  it('draws each scenario\'s steps on a timeline: setup, stimuli, checks, restore, with durations', async () => {
+    const timeline = scenario('priority.doc-table.carrier-b').locator('svg.tl');
+    await expect(timeline.locator('text').allTextContents()).resolves.toEqual(expect.arrayContaining(['setup', 'stimuli', 'checks', 'restore']));
+    const titles = await timeline.locator('rect title').allTextContents();
+    expect(titles).toEqual(['step 0 insertSim — 40 ms', 'step 1 check — 47 ms']);
+    await expect(timeline.locator('rect.check').getAttribute('class')).resolves.toBe('check s-fail');
+    await timeline.screenshot({ path: path.join(SCREENSHOTS, 'timeline.png') });
+  });
+
+  it('shows the documentation coverage: per source a bar, per section the sentences with what rests on them', async () => {
+    const coverage = page.locator('#documentation-coverage');
+    expect(await coverage.isVisible()).toBe(true);
+    await expect(page.locator('.coverage-line').innerText()).resolves.toMatch(new RegExp(`Documentation coverage: \\d+ of ${Object.keys(DOC).length} sentences`));
+    const failed = page.locator('tr#doc-doc-table-carrier-b');
+    await expect(failed.locator('.dstatus').innerText()).resolves.toBe('failed');
+    await expect(failed.locator('a').first().getAttribute('href')).resolves.toBe('#s-priority.doc-table.carrier-b');
+    await expect(page.locator('tr#doc-service-attributes').innerText()).resolves.toMatch(/not checkable[\s\S]*not checkable over adb: an introduction/);
+    await expect(page.locator('section.doc-source h3').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Implement IMS/), expect.stringMatching(/^IMS single registration/),
+      expect.stringMatching(/^`cmd phone ims` help text/), expect.stringMatching(/^CTS ImsServiceConnector/),
+    ]);
+    // A passing checkpoint names its sentences by id, linking here; a differing one quotes them.
+    await expect(scenario('priority.doc-table.carrier-a').locator('ol.cites a').first().getAttribute('href')).resolves.toBe('#doc-emergency-needs-mmtel');
+    await expect(scenario('priority.doc-table.carrier-b').locator('ol.cites').innerText()).resolves.toContain('“1. The ImsService package name');
+    await page.locator('section.doc-source').first().screenshot({ path: path.join(SCREENSHOTS, 'documentation-coverage.png') });
+  });
+
+  it('prints the pictures (print media: every SVG still drawn, colours kept)', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const box = await scenario('priority.doc-table.carrier-b').locator('svg.mx').boundingBox();
+    expect(box?.width).toBeGreaterThan(50);
+    const adjust = await page.locator('svg.mx').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { printColorAdjust: string } }).getComputedStyle(el).printColorAdjust);
+    expect(adjust).toBe('exact');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('labels each difference as AOSP or vendor-specific when the run had a reference run, and counts both', async () => {
+    await open(foldEvents(runEvents({ reference: true })), 'three-way');
+    await expect(page.locator('p.three-way').innerText()).resolves.toMatch(/2 differing cell\(s\) as AOSP[\s\S]*2 vendor-specific/);
+    const failing = scenario('priority.doc-table.carrier-b').locator('td.cell.diff');
+    await expect(failing.innerText()).resolves.toMatch(/vendor-specific[\s\S]*expected\s+com\.carrier\.b\.ims[\s\S]*observed\s+com\.oem\.ims[\s\S]*reference\s+com\.carrier\.b\.ims/);
+    const waived = scenario('emergency.follows-mmtel').locator('td.cell.waived');
+    await expect(waived.innerText()).resolves.toMatch(/as AOSP[\s\S]*reference\s+com\.oem\.ims/);
+    await expect(scenario('emergency.follows-mmtel').locator('svg.mx rect').first().getAttribute('class')).resolves.toBe('v-waived o-aosp');
+    await expect(scenario('priority.doc-table.carrier-b').locator('svg.mx rect').nth(1).locator('title').textContent())
+      .resolves.toMatch(/DIFFERS \(vendor-specific\): expected com\.carrier\.b\.ims, observed com\.oem\.ims, reference com\.carrier\.b\.ims/);
+    await scenario('priority.doc-table.carrier-b').screenshot({ path: path.join(SCREENSHOTS, 'three-way-scenario.png') });
+  });
+
   it('filters scenarios by status with its few lines of script', async () => {
+    await open(foldEvents(runEvents()), 'complete-run-filter');
     const passing = scenario('binding.device-default.no-sim');
     expect(await passing.isVisible()).toBe(true);
     await page.locator('nav.filter input[value="pass"]').uncheck();

@@ -73,6 +73,14 @@ describe('renderJUnit read back by junit2json', () => {
     expect(flaky.properties).toContainEqual({ name: 'attempts', value: 2 });
   });
 
+  it('names the documentation sentences each case rests on, so a dashboard can group by requirement', () => {
+    const props = byName(parsed, 'priority.doc-table.carrier-b').properties ?? [];
+    const documentation = props.filter((p) => p.name === 'documentation').map((p) => p.value);
+    expect(documentation[0]).toBe('doc-table-carrier-b');
+    expect(documentation).toEqual(expect.arrayContaining(['priority-carrier', 'emergency-needs-mmtel']));
+    expect(props).toContainEqual({ name: 'documentation.doc', value: 'doc-table-carrier-b' });
+  });
+
   it('carries the device in every suite\'s properties', () => {
     const props = Object.fromEntries(parsed.testsuite[0]!.properties.map((p) => [p.name, p.value]));
     expect(props).toMatchObject({ 'device.serial': 'emulator-5554', 'device.sdk': 35, 'device.buildType': 'userdebug', 'device.fingerprint': expect.stringContaining('sdk_gphone64') });

@@ -1,12 +1,12 @@
 /**
- * A checkStateCallbacks checkpoint as index.html shows it: per callback instance of the observer
- * app, what the documentation expects (each aspect with its rule, reason and cited sentence, or
- * "observed only" and why) next to the callbacks the app really received (its logcat lines), each
- * row marked by a class and a word; then what the framework held (dumpsys phone
- * ImsStateCallbackController). Pure.
+ * A checkStateCallbacks checkpoint as index.html shows it (the `state-callbacks` evidence kind,
+ * ./evidence-sections.ts): per callback instance of the observer app, what the documentation
+ * expects (each aspect with its rule, reason and cited sentence, or "observed only" and why) next
+ * to the callbacks the app really received (its logcat lines), each row marked by a class and a
+ * word; then what the framework held (dumpsys phone ImsStateCallbackController). Pure.
  */
 import { type CallbackDiff, type CallbackRow, type StateCallbackCheck } from '../../results';
-import { MARKERS } from './checkpoint-view';
+import { type CitationNote, Citations, MARKERS } from './citations';
 
 type Mark = keyof typeof MARKERS | 'observe';
 
@@ -42,24 +42,28 @@ export interface CallbacksView {
   readonly listeners: readonly string[];
   readonly frameworkMissing?: string;
   readonly unattributed: readonly string[];
+  /** Each distinct citation once, numbered (by sentence id when every row is as documented). */
+  readonly citations: readonly CitationNote[];
 }
 
 const OBSERVE_MARKER = '◌ OBSERVED ONLY';
 
-function aspectView(row: CallbackRow, e: CallbackRow['expected'][number], diffs: readonly CallbackDiff[], cite: (text: string) => number): CallbackAspectView {
+function aspectView(row: CallbackRow, e: CallbackRow['expected'][number], diffs: readonly CallbackDiff[], citations: Citations): CallbackAspectView {
   const diff = diffs.find((d) => d.registration === row.registration && d.aspect === e.aspect);
   const cls: Mark = diff === undefined ? 'match' : diff.waiver ? 'waived' : 'diff';
   const observed = e.aspect === 'last' ? row.observed.last ?? 'none' : row.observed.received.length === 0 ? 'none' : row.observed.received.join(', ');
   return {
     label: e.aspect === 'last' ? 'last callback' : 'since the previous check',
-    expected: e.value, rule: e.rule, reason: e.reason, cite: cite(e.citation), cls, marker: MARKERS[cls], observed,
+    expected: e.value, rule: e.rule, reason: e.reason, cite: citations.number(e), cls, marker: MARKERS[cls], observed,
     ...(diff?.waiver ? { waiverId: diff.waiver.id, justification: diff.waiver.justification } : {}),
   };
 }
 
-export function callbacksView(check: StateCallbackCheck, cite: (text: string) => number): CallbacksView {
+/** `brief`: the checkpoint is as documented, so its sentences are named by id rather than quoted. */
+export function callbacksView(check: StateCallbackCheck, brief = false): CallbacksView {
+  const citations = new Citations(brief);
   const rows = check.rows.map((row): CallbackRowView => {
-    const aspects = row.expected.map((e) => aspectView(row, e, check.diffs, cite));
+    const aspects = row.expected.map((e) => aspectView(row, e, check.diffs, citations));
     const cls: Mark = aspects.length === 0 ? 'observe' : aspects.some((a) => a.cls === 'diff') ? 'diff' : aspects.some((a) => a.cls === 'waived') ? 'waived' : 'match';
     const registered = row.observed.registered === undefined ? 'no line yet' : row.observed.registered === 'ok' ? `registered (subId ${row.observed.subId ?? '?'})` : `failed: ${row.observed.registered}`;
     return {
@@ -72,7 +76,7 @@ export function callbacksView(check: StateCallbackCheck, cite: (text: string) =>
       cls,
       marker: cls === 'observe' ? OBSERVE_MARKER : MARKERS[cls],
       aspects,
-      ...(row.observeOnly ? { observeOnly: { rule: row.observeOnly.rule, reason: row.observeOnly.reason, cite: cite(row.observeOnly.citation) } } : {}),
+      ...(row.observeOnly ? { observeOnly: { rule: row.observeOnly.rule, reason: row.observeOnly.reason, cite: citations.number(row.observeOnly) } } : {}),
     };
   });
   const fw = check.framework;
@@ -82,5 +86,6 @@ export function callbacksView(check: StateCallbackCheck, cite: (text: string) =>
     listeners: (fw?.listeners ?? []).map((l) => `${l.feature} slot ${l.slotId}: subId=${l.subId} state=${l.state} reason=${l.reason || '(none)'} hasConfig=${String(l.hasConfig)}${l.isReady === undefined ? '' : ` isReady=${String(l.isReady)} hasFeatures=${String(l.hasFeatures)}`}`),
     ...(check.frameworkMissing === undefined ? {} : { frameworkMissing: check.frameworkMissing }),
     unattributed: check.unattributed ?? [],
+    citations: citations.list(),
   };
 }

@@ -2,24 +2,19 @@
  * One checkpoint as index.html shows it: the binding matrix (rows = slots, columns =
  * EMERGENCY_MMTEL / MMTEL / RCS) or the grants table, expected vs observed per cell, each cell
  * marked by a class *and* a word (not colour alone), each expected cell with its rule, reason and
- * cited sentence (cited once per checkpoint as a numbered note), and the raw evidence.
+ * cited sentence (cited once per checkpoint as a numbered note), and the raw evidence. With a
+ * reference run (three-way diff) each cell also shows what the AOSP reference device bound, and a
+ * differing cell says whose difference it is (as AOSP / vendor-specific). Above the table, the
+ * same checkpoint as a compact picture (./svg-views.ts).
  */
 import { type BindingCell, type BindingTable, cellsEqual, formatCell, IMS_FEATURES, type ImsFeature, type SlotKey } from '../../model';
-import { type CellReason, type Checkpoint, describeDiff, type Diff, type GrantDiff, type WaiverRef } from '../../results';
+import { type CellReason, type Checkpoint, describeDiff, type Diff, type DiffOrigin, type GrantDiff, type WaiverRef } from '../../results';
 import { humanDuration } from '../format';
-import { callbacksView, type CallbacksView } from './callbacks-view';
+import { Citations, MARKERS } from './citations';
+import { evidenceFor, type EvidenceItem } from './evidence-sections';
+import { matrixPicture, type Picture } from './svg-views';
 
-/**
- * How much evidence the HTML carries (results.json keeps all of it). A checkpoint that differs
- * gets a long excerpt; a passing one the head of its dumpsys and logcat: a 1,000-scenario report
- * must stay a file a browser opens quickly (goal < 5 MB, harness/bench/reports-bench.ts).
- */
-const EXCERPT = {
-  differs: { dumpsysChars: 8000, dumpsysLines: 200, logcatChars: 16000, logcatLines: 120, commands: true },
-  matches: { dumpsysChars: 600, dumpsysLines: 10, logcatChars: 300, logcatLines: 3, commands: false },
-} as const;
-
-export const MARKERS = { match: '✓ match', diff: '✗ DIFFERS', waived: '⚠ WAIVED' } as const;
+export { MARKERS } from './citations';
 type CellClass = keyof typeof MARKERS;
 
 export interface CellView {
@@ -34,6 +29,11 @@ export interface CellView {
   readonly cite?: number;
   readonly waiverId?: string;
   readonly justification?: string;
+  /** Three-way diff: what the AOSP reference device did for this cell. */
+  readonly reference?: string;
+  /** Three-way diff: `as AOSP` or `vendor-specific`, for a differing cell. */
+  readonly origin?: string;
+  readonly originCls?: string;
 }
 
 export interface GrantRowView extends CellView {
@@ -47,21 +47,30 @@ export interface CheckpointView {
   readonly settle?: string;
   readonly features: readonly string[];
   readonly matrix?: readonly { readonly slot: string; readonly cells: readonly CellView[] }[];
+  /**
+   * Every cell matches: the page shows the picture and one line per slot (package → features)
+   * instead of the cell table; rules are in the picture's hover titles, reasons in results.json.
+   */
+  readonly matched?: readonly string[];
   readonly grants?: { readonly package: string; readonly rows: readonly GrantRowView[] };
-  /** checkStateCallbacks: each observer registration, expected next to received. */
-  readonly callbacks?: CallbacksView;
-  readonly citations: readonly { readonly n: number; readonly text: string }[];
+  /**
+   * Each distinct citation once, numbered. A checkpoint that differs quotes the sentences in full;
+   * one that matches names them (ids linking to the Documentation coverage section, where the text
+   * is): a passing checkpoint's citations would otherwise be most of a large report.
+   */
+  readonly citations: readonly { readonly n: number; readonly text?: string; readonly ids?: readonly string[] }[];
   /** Diffs for cells the tables do not hold (kept visible rather than dropped). */
   readonly otherDiffs: readonly string[];
-  readonly evidence?: {
-    readonly dumpsys?: string;
-    readonly logcat?: string;
-    readonly commands?: readonly { readonly command: string; readonly exitCode: string; readonly duration: string }[];
-  };
+  readonly picture?: Picture;
+  /** Evidence sections (./evidence-sections.ts), e.g. the dumpsys and logcat behind "observed". */
+  readonly evidence: readonly EvidenceItem[];
 }
 
 export function checkpointView(c: Checkpoint): CheckpointView {
-  const citations = new Citations();
+  // A checkpoint where every cell matches is shown briefly: rules without their reasons, sentences by
+  // id (results.json and `ims-rig explain` keep the words); one that differs is shown in full.
+  const brief = c.status === 'pass' && c.diffs.length === 0;
+  const citations = new Citations(brief);
   const slots = [...new Set([...Object.keys(c.expected), ...Object.keys(c.observed)])].sort() as SlotKey[];
   const shown = new Set<Diff>();
   const matrix = slots.map((slot) => ({
@@ -73,7 +82,8 @@ export function checkpointView(c: Checkpoint): CheckpointView {
       const observed = cell(c.observed, slot, feature);
       // A recorded diff decides; a cell that differs without one is still marked, never hidden.
       const differs = diff !== undefined || !cellsEqual(expected, observed);
-      return cellView(formatCell(expected), formatCell(observed), diff?.waiver, differs, c.reasons?.[slot]?.[feature], citations);
+      const reference = c.reference === undefined ? undefined : formatCell(cell(c.reference, slot, feature));
+      return cellView(formatCell(expected), formatCell(observed), diff?.waiver, differs, c.reasons?.[slot]?.[feature], citations, reference, diff?.origin, brief);
     }),
   }));
   const grants = c.grants && {
@@ -83,10 +93,11 @@ export function checkpointView(c: Checkpoint): CheckpointView {
       const diff: GrantDiff | undefined = g.diffs.find((d) => d.permission === permission);
       const word = (v: boolean | undefined): string => (v === undefined ? '-' : v ? 'granted' : 'denied');
       const differs = diff !== undefined || g.expected[permission] !== g.observed[permission];
-      return { permission, ...cellView(word(g.expected[permission]), word(g.observed[permission]), diff?.waiver, differs, g.reasons[permission], citations) };
+      const reference = g.reference === undefined ? undefined : word(g.reference[permission] ?? false);
+      return { permission, ...cellView(word(g.expected[permission]), word(g.observed[permission]), diff?.waiver, differs, g.reasons[permission], citations, reference, diff?.origin, brief) };
     }),
   };
-  const callbacks = c.stateCallbacks && callbacksView(c.stateCallbacks, (text) => citations.number(text));
+  const picture = matrixPicture(c);
   return {
     step: c.step,
     status: c.status,
@@ -94,58 +105,47 @@ export function checkpointView(c: Checkpoint): CheckpointView {
     ...(c.settleMs === undefined ? {} : { settle: humanDuration(c.settleMs) }),
     features: IMS_FEATURES,
     ...(matrix.length > 0 ? { matrix } : {}),
+    ...(brief && matrix.length > 0 ? { matched: slots.map((slot) => matchedLine(c, slot)) } : {}),
     ...(grants ? { grants } : {}),
-    ...(callbacks ? { callbacks } : {}),
     citations: citations.list(),
     otherDiffs: c.diffs.filter((d) => !shown.has(d)).map((d) => `${describeDiff(d)} (rule ${d.rule})`),
-    ...(c.evidence ? { evidence: evidenceView(c.evidence, c.status === 'pass' && c.diffs.length === 0 ? EXCERPT.matches : EXCERPT.differs) } : {}),
+    ...(picture ? { picture } : {}),
+    evidence: evidenceFor('checkpoint', c),
   };
+}
+
+/** `slot 0: com.oem.ims for EMERGENCY_MMTEL, MMTEL; nothing for RCS`. */
+function matchedLine(c: Checkpoint, slot: SlotKey): string {
+  const byPackage = new Map<string, ImsFeature[]>();
+  for (const feature of IMS_FEATURES) {
+    const observed = cell(c.observed, slot, feature);
+    const key = observed === null ? 'nothing' : formatCell(observed);
+    byPackage.set(key, [...(byPackage.get(key) ?? []), feature]);
+  }
+  return `slot ${slot}: ${[...byPackage].map(([pkg, features]) => `${pkg} for ${features.join(', ')}`).join('; ')}`;
 }
 
 function cell(table: BindingTable, slot: SlotKey, feature: ImsFeature): BindingCell {
   return table[slot]?.[feature] ?? null;
 }
 
-function cellView(expected: string, observed: string, waiver: WaiverRef | undefined, differs: boolean, reason: CellReason | undefined, citations: Citations): CellView {
+const ORIGIN_WORDS: Readonly<Record<DiffOrigin, string>> = { 'as-aosp': 'as AOSP', 'vendor-specific': 'vendor-specific' };
+
+function cellView(
+  expected: string, observed: string, waiver: WaiverRef | undefined, differs: boolean, reason: CellReason | undefined, citations: Citations,
+  reference: string | undefined, origin: DiffOrigin | undefined, brief: boolean,
+): CellView {
   const cls: CellClass = waiver ? 'waived' : differs ? 'diff' : 'match';
   return {
     cls,
     marker: MARKERS[cls],
     expected,
     observed,
-    same: !differs && expected === observed,
-    ...(reason ? { rule: reason.rule, reason: reason.reason, cite: citations.number(reason.citation) } : {}),
+    same: !differs && expected === observed && (reference === undefined || reference === observed),
+    ...(reference === undefined ? {} : { reference }),
+    ...(origin === undefined ? {} : { origin: ORIGIN_WORDS[origin], originCls: origin }),
+    ...(reason ? { rule: reason.rule, ...(brief ? {} : { reason: reason.reason }), cite: citations.number(reason) } : {}),
     ...(waiver ? { waiverId: waiver.id, justification: waiver.justification } : {}),
   };
 }
 
-function evidenceView(e: NonNullable<Checkpoint['evidence']>, limits: (typeof EXCERPT)[keyof typeof EXCERPT]): NonNullable<CheckpointView['evidence']> {
-  const dumpsys = e.dumpsys === undefined ? undefined : excerpt(e.dumpsys.split('\n'), limits.dumpsysLines, limits.dumpsysChars);
-  const logcat = e.logcat === undefined || e.logcat.length === 0 ? undefined : excerpt(e.logcat, limits.logcatLines, limits.logcatChars);
-  return {
-    ...(dumpsys === undefined ? {} : { dumpsys }),
-    ...(logcat === undefined ? {} : { logcat }),
-    ...(limits.commands && e.commands && e.commands.length > 0 ? { commands: e.commands.map((c) => ({ command: c.command, exitCode: c.exitCode === null ? 'killed' : String(c.exitCode), duration: humanDuration(c.durationMs) })) } : {}),
-  };
-}
-
-/** The first `maxLines` lines (at most `maxChars`), saying how much more results.json holds. */
-function excerpt(lines: readonly string[], maxLines: number, maxChars: number): string {
-  let text = lines.slice(0, maxLines).join('\n');
-  if (text.length > maxChars) text = text.slice(0, maxChars);
-  const total = lines.join('\n').length;
-  return text.length < total ? `${text}\n… (${lines.length} lines, ${total} characters in all: see results.json)` : text;
-}
-
-/** Numbers each distinct cited sentence once per checkpoint. */
-class Citations {
-  private readonly numbers = new Map<string, number>();
-  number(text: string): number {
-    let n = this.numbers.get(text);
-    if (n === undefined) this.numbers.set(text, (n = this.numbers.size + 1));
-    return n;
-  }
-  list(): { n: number; text: string }[] {
-    return [...this.numbers].map(([text, n]) => ({ n, text }));
-  }
-}

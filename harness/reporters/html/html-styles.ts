@@ -47,6 +47,19 @@ table.callbacks td.cell{min-width:20rem}
 .waiver{display:block;font-size:.8rem;color:var(--waived);margin-top:.2rem}
 ol.cites{font-size:.8rem;color:#57606a;margin:.3rem 0;padding-left:1.4rem}
 details{margin:.3rem 0}summary{cursor:pointer;color:#0969da}
+svg.defs{position:absolute;width:0;height:0}
+svg.pic{display:block;margin:.3rem 0;max-width:100%;overflow:visible;font:9px system-ui,sans-serif;fill:#1f2328;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+svg.pic rect{stroke:#fff;stroke-width:.5}svg.mx rect{width:30px;height:15px}svg.overview{font-size:11px}svg.bar rect{stroke:none}
+.v-pass,.d-held,.s-pass{fill:var(--pass)}.v-fail,.d-failed,.s-fail{fill:var(--fail)}.v-waived,.d-waived,.s-waived{fill:url(#hatch) var(--waived)}
+.a-skip,.d-not-run,.s-skip{fill:#afb8c1}.a-error,.s-error{fill:var(--error)}svg.pic rect.d-not-covered{fill:#f6f8fa;stroke:#8c959f;stroke-width:1}
+svg.pic rect.o-aosp{stroke:#1f2328;stroke-width:1.5;stroke-dasharray:2 1.5}svg.pic rect.o-vendor{stroke:#1f2328;stroke-width:2.5}
+.setup.s-ok{fill:#8c959f}.stimulus.s-ok{fill:#0969da}.restore.s-ok{fill:#6e7781}.check.s-ok{fill:#57606a}
+.legend .key{display:inline-block;width:.9rem;height:.7rem;border:1px solid var(--line);vertical-align:middle;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.key.d-held{background:var(--pass)}.key.d-failed{background:var(--fail)}.key.d-waived{background:var(--waived)}.key.d-not-run{background:#afb8c1}.key.d-not-covered{background:#f6f8fa}
+table.sentences{width:100%;table-layout:fixed}table.sentences th:nth-child(1){width:6.5rem}table.sentences th:nth-child(3){width:30%}table.sentences td{overflow-wrap:anywhere}ul.links{margin:0;padding-left:1rem}
+.dstatus{font-weight:700;font-size:.8rem}.dstatus.held{color:var(--pass)}.dstatus.failed{color:var(--fail)}.dstatus.waived{color:var(--waived)}.dstatus.not-run,.dstatus.not-covered{color:var(--skip)}
+.origin{font-size:.75rem;border:1px solid currentColor;border-radius:3px;padding:0 .25rem}.origin.as-aosp{color:#57606a;border-style:dashed}.origin.vendor-specific{color:var(--fail)}
+section.doc-source{break-inside:auto}
 a{color:#0969da}
 @media print{
   nav.filter{position:static;display:none}
@@ -55,6 +68,7 @@ a{color:#0969da}
   details>summary{list-style:none}
   pre{max-height:none}
   .scenario{break-inside:avoid-page}
+  table.sentences tr,svg.pic{break-inside:avoid}
   .scenario.hidden{display:block}
 }
 `;

@@ -3,9 +3,14 @@
  * markers and wording is made here, so the template only lays out (and escapes) strings.
  */
 import { CAPABILITIES, isCapability } from '../../model';
-import { firstProblem, type RunResult, type ScenarioResult, type TargetInfo, waiversUsed } from '../../results';
+import { type DocumentationEntry, firstProblem, type RunResult, type ScenarioResult, type TargetInfo, waiversUsed } from '../../results';
+import { documentationOf } from '../documentation/documentation-coverage';
+import { scenarioKey } from '../documentation/scenario-sentences';
 import { areasOf, humanDuration, humanTime, statusLabel, targetsOf } from '../format';
 import { checkpointView, type CheckpointView } from './checkpoint-view';
+import { coverageView, type CoverageView } from './coverage-view';
+import { evidenceFor, type EvidenceItem } from './evidence-sections';
+import { overviewPicture, type Picture, timelinePicture } from './svg-views';
 
 export interface Row { readonly label: string; readonly value: string }
 
@@ -18,6 +23,8 @@ export interface StepView {
   readonly statusClass: string;
   readonly detail?: string;
   readonly checkpoints: readonly CheckpointView[];
+  /** Step-level evidence sections (e.g. a UI step's screenshot). */
+  readonly evidence: readonly EvidenceItem[];
 }
 
 export interface ScenarioView {
@@ -31,12 +38,19 @@ export interface ScenarioView {
   readonly target?: string;
   readonly reason?: string;
   readonly doc?: string;
+  /** Warnings about the scenario file (a user scenario without doc:). */
+  readonly warnings: readonly string[];
   readonly duration: string;
   readonly requires: string;
   readonly missing: readonly Row[];
   readonly attempts?: string;
   readonly attemptHistory: readonly string[];
   readonly timeline: readonly StepView[];
+  readonly timelinePicture?: Picture;
+  /** Three-way diff: how the same scenario went on the AOSP reference device. */
+  readonly reference?: string;
+  /** Scenario-level evidence sections. */
+  readonly evidence: readonly EvidenceItem[];
 }
 
 export interface PageView {
@@ -52,14 +66,27 @@ export interface PageView {
   readonly devices?: { readonly serials: readonly string[]; readonly rows: readonly { readonly id: string; readonly title: string; readonly cells: readonly { readonly anchor?: string; readonly label: string; readonly status: string }[] }[] };
   readonly groups: readonly { readonly area: string; readonly anchor: string; readonly scenarios: readonly ScenarioView[] }[];
   readonly statuses: readonly string[];
+  /** Area × status, as one picture. */
+  readonly overview: Picture;
+  readonly coverage: CoverageView;
+  /** Three-way diff counts (a run with a reference run only). */
+  readonly threeWay?: { readonly asAosp: number; readonly vendorSpecific: number };
+  /** Run-level evidence sections (e.g. the projected target time). */
+  readonly evidence: readonly EvidenceItem[];
 }
 
-export function buildPageView(run: RunResult): PageView {
+export function buildPageView(run: RunResult, documentation: readonly DocumentationEntry[] = documentationOf(run)): PageView {
   const targets = targetsOf(run);
   const multi = targets.length > 1;
   const anchors = anchorsFor(run.scenarios, multi);
   const anchorOf = (s: ScenarioResult): string => anchors.get(s) ?? 'scenario';
   const scenariosBy = (area: string): ScenarioResult[] => run.scenarios.filter((s) => s.area === area);
+  const byKey = new Map(run.scenarios.map((s) => [scenarioKey(s.id, s.target), s]));
+  const areaCounts = areasOf(run.scenarios).map((area) => {
+    const list = scenariosBy(area);
+    const n = (status: ScenarioResult['status']): number => list.filter((s) => s.status === status).length;
+    return { area, anchor: `area-${slug(area)}`, passed: n('pass'), failed: n('fail'), waived: n('waived'), skipped: n('skip'), errors: n('error'), total: list.length };
+  });
 
   return {
     title: `${run.run.suiteName} ${run.run.suiteVersion} — ${targets.map((t) => t.serial).join(', ')}`,
@@ -76,11 +103,21 @@ export function buildPageView(run: RunResult): PageView {
       { label: 'Incomplete', value: run.summary.incomplete, cls: 'incomplete' },
       { label: 'Waived deviations', value: run.summary.deviation, cls: 'waived' },
     ],
-    areas: areasOf(run.scenarios).map((area) => {
-      const list = scenariosBy(area);
-      const n = (status: ScenarioResult['status']): number => list.filter((s) => s.status === status).length;
-      return { area, anchor: `area-${slug(area)}`, passed: n('pass'), failed: n('fail'), waived: n('waived'), skipped: n('skip'), errors: n('error'), total: list.length };
+    areas: areaCounts,
+    overview: overviewPicture(areaCounts.map((a) => ({
+      area: a.area,
+      counts: [
+        { n: a.passed, c: 'v-pass', word: 'passed' }, { n: a.failed, c: 'v-fail', word: 'failed' }, { n: a.waived, c: 'v-waived', word: 'waived' },
+        { n: a.skipped, c: 'a-skip', word: 'skipped' }, { n: a.errors, c: 'a-error', word: 'errors' },
+      ],
+    }))),
+    coverage: coverageView(documentation, (id, target) => {
+      const s = byKey.get(scenarioKey(id, target));
+      return s === undefined ? undefined : anchorOf(s);
     }),
+    ...(run.summary.asAosp !== undefined || run.summary.vendorSpecific !== undefined
+      ? { threeWay: { asAosp: run.summary.asAosp ?? 0, vendorSpecific: run.summary.vendorSpecific ?? 0 } } : {}),
+    evidence: evidenceFor('run', run),
     failures: run.scenarios.filter((s) => s.status === 'fail' || s.status === 'error').map((s) => ({
       anchor: anchorOf(s), id: s.id, title: s.title, status: s.status, statusLabel: statusLabel(s),
       problem: firstProblem(s) ?? s.reason ?? '', ...(multi && s.target ? { target: s.target } : {}),
@@ -159,25 +196,39 @@ function scenarioView(s: ScenarioResult, anchor: string, targets: readonly Targe
   const steps = s.steps ?? [];
   const timeline: StepView[] = steps.map((st) => ({
     // Provisioning (recorded as step -1) and the restore after the last step are not scenario steps.
-    index: st.kind === 'provision' ? 'setup' : st.kind === 'restore' ? 'after' : st.index, kind: st.kind, description: st.description, duration: humanDuration(st.durationMs),
+    index: st.kind === 'provision' || st.kind === 'snapshot' ? 'setup' : st.kind === 'restore' ? 'after' : st.index, kind: st.kind, description: st.description, duration: humanDuration(st.durationMs),
     status: st.status, statusClass: st.status === 'ok' ? 'pass' : st.status === 'error' ? 'error' : 'skip',
     ...(st.detail ? { detail: st.detail } : {}),
     checkpoints: checkpoints.filter((c) => c.step === st.index).map((c) => c.view),
+    evidence: evidenceFor('step', st),
   }));
   const orphans = checkpoints.filter((c) => !steps.some((st) => st.index === c.step));
-  for (const c of orphans) timeline.push({ index: c.step, kind: 'check', description: '(step not recorded)', duration: '-', status: 'ok', statusClass: 'pass', checkpoints: [c.view] });
+  for (const c of orphans) timeline.push({ index: c.step, kind: 'check', description: '(step not recorded)', duration: '-', status: 'ok', statusClass: 'pass', checkpoints: [c.view], evidence: [] });
+  const picture = timelinePicture(s);
   return {
     anchor, id: s.id, title: s.title, file: s.file, area: s.area, status: s.status, statusLabel: statusLabel(s),
     ...(multi && s.target ? { target: s.target } : {}),
     ...(s.reason ? { reason: s.reason } : {}),
     ...(s.doc ? { doc: s.doc } : {}),
+    warnings: s.warnings ?? [],
     duration: humanDuration(s.durationMs),
     requires: (s.requires ?? []).join(', '),
     missing: missingCaps.map((c) => ({ label: c, value: describeCapability(c) })),
     ...((s.attempts ?? 1) > 1 ? { attempts: `${s.attempts} attempts; the last one decides` } : {}),
     attemptHistory: (s.attemptHistory ?? []).map((a) => `attempt ${a.attempt}: ${a.status.toUpperCase()}${a.reason ? ` — ${a.reason}` : ''} (${humanDuration(a.durationMs)})`),
     timeline,
+    ...(picture ? { timelinePicture: picture } : {}),
+    ...(s.reference ? { reference: referenceLine(s.reference) } : {}),
+    evidence: evidenceFor('scenario', s),
   };
+}
+
+/** The reference run in one line; one that did not finish says its cells stay unlabelled. */
+function referenceLine(r: NonNullable<ScenarioResult['reference']>): string {
+  const ended = r.status === 'error' || r.status === 'skip'
+    ? `${r.status === 'error' ? 'could not run' : 'skipped'} there${r.reason ? ` (${r.reason})` : ''}: the cells it did not reach are not labelled`
+    : `ran there in ${humanDuration(r.durationMs)}; each differing cell says whether the target does what AOSP does`;
+  return `Also run on the ${r.device}: ${ended}.`;
 }
 
 function describeCapability(c: string): string {

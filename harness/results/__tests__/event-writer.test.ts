@@ -53,6 +53,6 @@ describe('EventWriter', () => {
 describe('readEvents', () => {
   it('names the file it cannot read', async () => {
     await expect(readEvents('/nonexistent/dir/events.jsonl')).rejects.toThrow(InputError);
-    await expect(readEvents('/nonexistent/dir/events.jsonl')).rejects.toThrow(/^\/nonexistent\/dir\/events\.jsonl: cannot read events: /);
+    await expect(readEvents('/nonexistent/dir/events.jsonl')).rejects.toThrow(/^\/nonexistent\/dir\/events\.jsonl: cannot read: no such file$/);
   });
 });

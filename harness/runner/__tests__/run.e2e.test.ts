@@ -5,67 +5,24 @@
  * unreachable target with exit 3; the device reads back unchanged after a full and after an
  * interrupted run.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { AdbHost, findAdbBinary } from '../../adb';
-import { type RunResult } from '../../results';
 import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { adbEnv, buildDist, pathWithoutAdb, PROJECT_DIR as ROOT, readResults, runCli as runCommand, tempDir, type CliResult } from '../../testing/cli-process';
 import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
 import { deviceStateFingerprint } from '../../targets/device-state';
 import { probeTarget } from '../../targets/probe';
 import { createSession, type TargetSession } from '../../targets/target-session';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const BIN = path.join(ROOT, 'bin', 'ims-rig.js');
 const DOC_TABLE = ['carrier-a', 'carrier-b', 'no-sim'].map((n) => path.join(ROOT, 'suites', 'priority', `doc-table-${n}.yaml`));
 
-interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function runCli(args: readonly string[], env: NodeJS.ProcessEnv, options: { onStart?: (pid: number) => void } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'run', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    if (child.pid !== undefined) options.onStart?.(child.pid);
-  });
-}
-
-function readResults(dir: string): RunResult {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResult;
-}
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'ims-rig-run-e2e-'));
-}
-
-/** The environment of a user whose adb server is the test's private one. */
-function adbEnv(server: PrivateAdbServer): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ANDROID_ADB_SERVER_PORT: String(server.port), NO_COLOR: '1' };
-  delete env.ANDROID_SERIAL;
-  return env;
-}
-
-/** A PATH without any directory holding an adb binary. */
-function pathWithoutAdb(): string {
-  return (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '' && !fs.existsSync(path.join(d, 'adb'))).join(path.delimiter);
+  return runCommand(['run', ...args], env, { onStart: (child) => { if (child.pid !== undefined) options.onStart?.(child.pid); } });
 }
 
 beforeAll(() => {
-  try {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // type errors elsewhere in the tree do not stop the emit
-  }
+  buildDist();
   expect(fs.existsSync(path.join(ROOT, 'dist', 'suites', 'conformance.suite.js'))).toBe(true);
 }, 240_000);
 
@@ -132,7 +89,13 @@ describeWithAdb(withAdb('against the reference device through a private adb serv
     const before = await deviceStateFingerprint(session);
     const out = path.join(tempDir(), 'run');
     const r = await runCli(['--target', device.serial, ...DOC_TABLE.flatMap((f) => ['--scenario', f]), '--out', out], adbEnv(server));
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    // A device named by serial is a target like any other: its scenarios also run on the in-process AOSP
+    // reference device (the three-way diff), which says so; nothing else reaches stderr.
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      expect.stringMatching(/^ims-rig: each scenario also runs on the in-process AOSP reference device/),
+      expect.stringMatching(/^ims-rig: reference runs: 3 scenario\(s\), [\d.]+ s alongside the target$/),
+    ]);
     expect(r.stdout).toMatch(/\[1\/3\] ✓ priority\.doc-table\.carrier-a \d+\.\ds/);
     expect(r.stdout).toContain('3 passed, 0 failed');
     const results = readResults(out);
@@ -206,7 +169,8 @@ test('with no adb anywhere: the rig starts the reference device itself (--deviat
   expect(status).toEqual({ 'priority.doc-table.carrier-a': 'fail', 'priority.doc-table.carrier-b': 'pass', 'priority.doc-table.no-sim': 'pass' });
   // Carrier A configures only RCS: the vendor bug takes MMTEL away from the OEM default on that slot.
   const diffs = results.scenarios.find((x) => x.id === 'priority.doc-table.carrier-a')?.checkpoints[0]?.diffs;
-  expect(diffs).toContainEqual({ slot: '0', feature: 'MMTEL', expected: 'com.oem.ims', observed: null, rule: 'device-default' });
+  // The plain AOSP reference device (run alongside) binds MMTEL there: the difference is the vendor's.
+  expect(diffs).toContainEqual({ slot: '0', feature: 'MMTEL', expected: 'com.oem.ims', observed: null, rule: 'device-default', reference: 'com.oem.ims', origin: 'vendor-specific' });
   expect(r.stdout).toContain('✗ priority.doc-table.carrier-a');
 }, 120_000);
 

@@ -5,15 +5,13 @@
  * restored.
  */
 import * as path from 'node:path';
-import { AdbHost } from '../../adb';
 import { type EventInput } from '../../results';
 import { SUITES_DIR } from '../../paths';
-import { startReferenceDevice, type StartedReferenceDevice } from '../../testing';
-import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
+import { type StartedReferenceDevice } from '../../testing';
+import { startReferenceSession } from '../../testing/reference-session';
 import { ApkCache } from '../../targets/app-realiser';
 import { deviceStateFingerprint } from '../../targets/device-state';
-import { probeTarget } from '../../targets/probe';
-import { createSession, type TargetSession } from '../../targets/target-session';
+import { type TargetSession } from '../../targets/target-session';
 import { runScenario } from '../engine';
 import { NO_WAIVERS } from '../engine-diff';
 import { loadScenario } from '../loader';
@@ -24,17 +22,7 @@ interface Rig {
 }
 
 async function startRig(deviation?: string): Promise<Rig> {
-  const device = await startReferenceDevice({
-    timeScale: 0.01,
-    ...(deviation === undefined ? {} : { deviation }),
-    createDevice: (o) => createReferenceDevice(o),
-  });
-  const host = new AdbHost({ host: '127.0.0.1', port: device.serverPort ?? 0, kind: 'built-in-server' });
-  await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-  const adb = host.device(device.serial);
-  const probe = await probeTarget(adb, { via: 'built-in-server' });
-  const session = createSession(adb, probe.info, probe.capabilities);
-  session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+  const { device, session } = await startReferenceSession({ timeScale: 0.01, ...(deviation === undefined ? {} : { deviation }) });
   return { device, session };
 }
 
@@ -102,7 +90,7 @@ describe('scenario engine on a reference device with a vendor bug', () => {
     expect(outcome.reason).toBe('E_TIMEOUT: interrupted before step 0: interrupted (second SIGINT)');
     expect(outcome.checkpoints).toEqual([]);
     expect(outcome.restore?.ok).toBe(true);
-    expect(events.filter((e) => e.type === 'step').map((e) => e.type === 'step' && [e.step.kind, e.step.status])).toEqual([['provision', 'ok'], ['restore', 'ok']]);
+    expect(events.filter((e) => e.type === 'step').map((e) => e.type === 'step' && [e.step.kind, e.step.status])).toEqual([['snapshot', 'ok'], ['provision', 'ok'], ['restore', 'ok']]);
     expect(await deviceStateFingerprint(rig.session)).toBe(before);
   });
 });

@@ -191,7 +191,7 @@ describe('loadScenario / loadScenarios', () => {
   it('an unreadable input is a bad input naming the file and the reason', async () => {
     await expect(loadScenario(path.join(dir, 'missing.yaml'))).rejects.toThrow(InputError);
     await expect(loadScenario(path.join(dir, 'missing.yaml'))).rejects.toThrow(`${path.join(dir, 'missing.yaml')}: cannot read: no such file`);
-    await expect(loadScenario(dir)).rejects.toThrow(`${dir}: cannot read: is a directory, not a scenario file`);
+    await expect(loadScenario(dir)).rejects.toThrow(`${dir}: is a directory, not a file`);
     await expect(loadScenarios([path.join(dir, 'missing.yaml')])).rejects.toThrow('cannot read: no such file');
     await expect(loadScenarios([dir])).rejects.toThrow(`${dir}: no scenario files (*.yaml) in this directory`);
   });

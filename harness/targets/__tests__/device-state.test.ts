@@ -1,9 +1,10 @@
 import { type Capability } from '../../model';
-import { captureDeviceState, fingerprintDiff, formatDeviceState } from '../device-state';
+import { shellCommand } from '../../adb';
+import { captureDeviceState, captureWith, fingerprintDiff, formatDeviceState } from '../device-state';
 import { parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount } from '../stimulus-output';
 import { createSession } from '../target-session';
 import { FakeDevice } from './fake-device';
-import { freshState } from './state-fixture';
+import { freshState, referenceLike } from './state-fixture';
 
 describe('ims-rig-device state output', () => {
   it('sim list: one line per slot; LOADING counts as present', () => {
@@ -53,4 +54,31 @@ describe('the state fingerprint', () => {
     const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps));
     expect(formatDeviceState(state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));
   });
+
+  it('in one round trip when the slot count is guessed right, with the commands asked for before and after; a wrong guess costs one more', async () => {
+    const device = referenceLike();
+    const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
+    const session = createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps);
+    const capture = await captureWith(session, { slotCount: 1, before: [shellCommand('ims-rig-device', 'wait-idle')], after: [shellCommand('logcat', '-d')] });
+    expect(roundTrips(device)).toBe(1);
+    expect(capture.before.map((o) => o.stdout)).toEqual(['idle\n']);
+    expect(capture.after.map((o) => o.stdout)).toEqual(['LOG\n']);
+    expect(formatDeviceState(capture.state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));
+    // Guessed two slots, has one: still one round trip; the answers for slot 1 are dropped (only a failed restore guesses too high).
+    device.sent.length = 0;
+    const high = await captureWith(session, { slotCount: 2 });
+    expect(roundTrips(device)).toBe(1);
+    expect(high.state.imsServices.filter((e) => e.slot === 1)).toEqual([]);
+    device.sent.length = 0;
+    const wrong = referenceLike('slot=0 state=ABSENT subId=-1 iccid=- carrier=-\nslot=1 state=ABSENT subId=-1 iccid=- carrier=-\n');
+    const state = await captureDeviceState(createSession(wrong, session.info, caps), { slotCount: 1 });
+    expect(roundTrips(wrong)).toBe(2);
+    expect(state.slotCount).toBe(2);
+    expect(state.imsServices.filter((e) => e.scope === 'carrier' && e.slot === 1)).toHaveLength(3);
+  });
 });
+
+/** Round trips a FakeDevice was sent (a sequence is one, its parts are listed after it). */
+function roundTrips(device: FakeDevice): number {
+  return device.sent.filter((l) => l.includes('; echo "IMS_RIG_STATE:$?"') || !device.sent.some((m) => m !== l && m.includes(l) && m.includes('; echo '))).length;
+}

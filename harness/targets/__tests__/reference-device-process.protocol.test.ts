@@ -33,7 +33,7 @@ it('passes the options, reads the ready line among human lines, and stop() ends 
   const handle = await referenceDeviceProcessStarter(ready)({ slots: 2, deviation: 'carrier-without-feature', timeScale: 0.01 });
   expect(handle).toMatchObject({ serial: '127.0.0.1:4242', port: 4242, serverPort: 4243 });
   expect(JSON.parse(fs.readFileSync(argvFile, 'utf8'))).toEqual([
-    'virtual-device', '--port', '0', '--server-port', '0', '--json', '--slots', '2', '--deviation', 'carrier-without-feature', '--time-scale', '0.01',
+    'virtual-device', '--port', '0', '--server-port', '0', '--json', '--exit-with-parent', '--slots', '2', '--deviation', 'carrier-without-feature', '--time-scale', '0.01',
   ]);
   await handle.stop();
   expect(fs.readFileSync(stoppedFile, 'utf8')).toBe('yes');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
-import { findAdbBinary, type AdbDevice } from '../../adb';
+import { findAdbBinary, type DeviceConnection } from '../../adb';
 import {
   ccGetValueCommand, ccSetValuesFromXmlCommand, dumpsysPhoneCommand, expectOk, getImsServiceCommand, IMS_LOG_TAGS, logcatDumpCommand,
   openLogcat, overlayCommand, parseBooleanReply, parseCcGetValue, parseCcUpdate, parseDumpsysPhone, parseGetImsServiceReply, parseLogcat,
@@ -13,7 +13,7 @@ import {
 } from '../../android';
 import { CARRIER_IMS_RCS_KEY, parsePackageName, type BindingTable } from '../../model';
 import { projectPath } from '../../paths';
-import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer } from '../../testing';
+import { NO_ADB_REASON, startInProcessReferenceDevice, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer } from '../../testing';
 import { probeTarget } from '../probe';
 import { resolveTarget, type ResolvedTarget } from '../resolve';
 import type { StartReferenceDevice } from '../reference-device-process';
@@ -30,7 +30,7 @@ const inProcess: StartReferenceDevice = async (options) => {
   return { serial: ref.serial, port: ref.port, serverPort: ref.serverPort, stop: () => ref.stop() };
 };
 
-async function observe(device: AdbDevice): Promise<ImsResolverDump> {
+async function observe(device: DeviceConnection): Promise<ImsResolverDump> {
   expect(parseWaitIdle((await device.run(waitIdleCommand(20_000))).stdout)).toEqual({ idle: true });
   const result = parseDumpsysPhone((await device.run(dumpsysPhoneCommand())).stdout);
   if (!result.found) throw new Error(result.reason);
@@ -41,23 +41,24 @@ async function observe(device: AdbDevice): Promise<ImsResolverDump> {
 const carrierATable: BindingTable = { '0': { EMERGENCY_MMTEL: OEM, MMTEL: OEM, RCS: CARRIER_A } };
 
 /** The documentation's "Carrier A" row, provisioned with the android/ builders. */
-async function provisionCarrierA(device: AdbDevice): Promise<void> {
+async function provisionCarrierA(device: DeviceConnection): Promise<void> {
   for (const apk of ['com.oem.ims.apk', 'com.carrier.a.ims.apk']) await device.install(projectPath('apks', apk), { bypassLowTargetSdkBlock: true });
   await device.run(overlayCommand({ mmtel: OEM, rcs: OEM }));
   await device.push(fs.readFileSync(projectPath('fixtures', 'carrier-configs', 'carrier-a.xml')), '/data/local/tmp/ims-rig/carrier-a.xml');
   await device.run(simInsertCommand(0, '/data/local/tmp/ims-rig/carrier-a.xml'));
 }
 
-describe('the reference device through its built-in server door (no adb)', () => {
+/** The same probe, provisioning and observations, whichever way the rig reaches the device. */
+function doorAndInProcessChecks(start: () => Promise<ResolvedTarget>, via: 'built-in-server' | 'in-process'): void {
   let target: ResolvedTarget;
   beforeAll(async () => {
-    target = await resolveTarget({ adbBinary: null, env: {}, startReferenceDevice: inProcess, note: () => undefined });
+    target = await start();
   });
   afterAll(async () => target.release());
 
   it('probes as a virtual Android 15 userdebug target with every capability but appium', async () => {
     const probe = await probeTarget(target.device, { via: target.via });
-    expect(probe.info).toMatchObject({ kind: 'virtual', sdk: 35, release: '15', buildType: 'userdebug', via: 'built-in-server' });
+    expect(probe.info).toMatchObject({ kind: 'virtual', sdk: 35, release: '15', buildType: 'userdebug', via });
     expect(probe.missing.map((m) => m.capability)).toEqual(['appium']);
     expect(probe.facts.root).toBe('root');
   });
@@ -95,6 +96,27 @@ describe('the reference device through its built-in server door (no adb)', () =>
     expect(expectOk(parseCcGetValue(read), read)).toEqual([expect.objectContaining({ key: CARRIER_IMS_RCS_KEY, type: 'STRING', value: OEM })]);
     expect((await observe(device)).observed['0']?.RCS).toBe(OEM);
   });
+
+  it('reboots: the stream drops, sys.boot_completed=1 again, and the overlay survives', async () => {
+    await target.device.reboot({ timeoutMs: 90_000 });
+    expect((await observe(target.device)).device).toEqual({ EMERGENCY_MMTEL: OEM, MMTEL: OEM, RCS: OEM });
+  });
+}
+
+describe('the reference device through its built-in server door (no adb)', () => {
+  doorAndInProcessChecks(() => resolveTarget({ adbBinary: null, env: {}, startReferenceDevice: inProcess, note: () => undefined }), 'built-in-server');
+});
+
+describe('the reference device in this process, its services opened directly (no TCP, no adb server)', () => {
+  doorAndInProcessChecks(() => resolveTarget({ adbBinary: null, env: { ANDROID_SERIAL: 'ignored-in-process' }, transport: 'in-process', startInProcess: startInProcessReferenceDevice }), 'in-process');
+
+  it('refuses a real serial: only the reference device runs in process', async () => {
+    await expect(resolveTarget({ target: 'emulator-5554', transport: 'in-process', startInProcess: startInProcessReferenceDevice })).rejects.toThrow(/--transport in-process runs the reference device inside the rig; emulator-5554/);
+  });
+
+  it('refuses an unknown deviation profile as bad input', async () => {
+    await expect(startInProcessReferenceDevice({ deviation: 'no-such-bug' })).rejects.toMatchObject({ code: 'E_USAGE' });
+  });
 });
 
 describeWithAdb(`the reference device through a private adb server${ADB ? '' : ` (skipped: ${NO_ADB_REASON})`}`, () => {
@@ -117,7 +139,7 @@ describeWithAdb(`the reference device through a private adb server${ADB ? '' : `
 
   it('streams logcat while the framework rebinds (openLogcat), and stops', async () => {
     const streamed: string[] = [];
-    const logcat = await openLogcat(target.device, { tags: ['ImsResolver', 'ImsServiceController'] }, (line) => streamed.push(line.message));
+    const logcat = await openLogcat(target.host!.device(target.serial), { tags: ['ImsResolver', 'ImsServiceController'] }, (line) => streamed.push(line.message));
     try {
       const set = await target.device.shell(setImsServiceCommand({ slot: 0, scope: 'carrier', features: ['RCS'], package: OEM }));
       expect(expectOk(parseBooleanReply(set), set)).toBe(true);

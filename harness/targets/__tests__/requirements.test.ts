@@ -1,6 +1,6 @@
 import { type Capability, CAPABILITIES } from '../../model';
 import { effectiveRequirements, requirementSkip } from '../requirements';
-import { carrier, pkg, scenario } from './scenario-fixture';
+import { app, carrier, pkg, scenario } from './scenario-fixture';
 
 const ALL = new Set(Object.keys(CAPABILITIES) as Capability[]);
 const without = (...caps: Capability[]): Set<Capability> => new Set([...ALL].filter((c) => !caps.includes(c)));
@@ -8,6 +8,16 @@ const without = (...caps: Capability[]): Set<Capability> => new Set([...ALL].fil
 describe('scenario requirements', () => {
   it('adds what the world implies: generated apps, privileged install, the overlay, SIMs', () => {
     expect(effectiveRequirements(scenario({ sims: { 0: carrier('carrier-a') } }))).toEqual(['app-realisation', 'priv-app-install', 'device-overlay', 'sim-control']);
+  });
+
+  it('a compat ImsService needs a target that can run one (a real app cannot be one)', () => {
+    const s = scenario({ apps: [app('com.legacy.ims', { action: 'compat' })] });
+    expect(effectiveRequirements(s)).toContain('compat-ims-service');
+    expect(requirementSkip(s, ALL)).toBeUndefined();
+    expect(requirementSkip(s, without('compat-ims-service'))).toBe(
+      'target lacks compat-ims-service: run a compat ImsService (android.telephony.ims.compat.ImsService): its feature classes are hidden API, so only a platform-signed app can be one; the reference device simulates it '
+      + '(needed for apps[1]: com.legacy.ims is a compat ImsService (android.telephony.ims.compat.ImsService): a real app can be one only if it is platform-signed (its feature classes are hidden API))');
+    expect(effectiveRequirements(scenario())).not.toContain('compat-ims-service');
   });
 
   it('adds what the steps need', () => {

@@ -9,7 +9,7 @@ describe('restore plan', () => {
     expect(planRestore(freshState(), freshState())).toEqual([]);
   });
 
-  it('undoes what a doc-table scenario did, in order, with one reboot', () => {
+  it('undoes what a doc-table scenario did, in order, with one reboot at the end', () => {
     const before = freshState();
     const now = freshState({
       overlay: { mmtel: 'com.oem.ims', rcs: 'com.oem.ims' },
@@ -19,10 +19,12 @@ describe('restore plan', () => {
     });
     expect(lines(planRestore(before, now, { pushed: new Set(['/data/local/tmp/ims-rig/sim0-carrier-a.xml', '/system/priv-app/com.oem.ims/com.oem.ims.apk']) }))).toEqual([
       ['apps', ['uninstall com.oem.ims']],
+      ['system-access', ['adb root', 'adb remount']],
       ['sims', ['ims-rig-device sim remove 0']],
       ['overlay', ["ims-rig-device overlay --mmtel '' --rcs ''"]],
-      ['system-files', ['adb root', 'adb remount', 'rm -rf /system/priv-app/com.oem.ims', 'adb reboot (wait for sys.boot_completed)']],
+      ['system-files', ['rm -rf /system/priv-app/com.oem.ims']],
       ['scratch-files', ['rm -rf /data/local/tmp/ims-rig/sim0-carrier-a.xml']],
+      ['reboot', ['adb reboot (wait for sys.boot_completed)']],
     ]);
   });
 
@@ -34,8 +36,10 @@ describe('restore plan', () => {
     });
     const pushed = new Set(['/data/local/tmp/ims-rig/sim0-a.xml', '/data/local/tmp/ims-rig/sim1-b.xml']);
     expect(lines(planRestore(before, now, { pushed })).filter(([name]) => name !== 'apps')).toEqual([
-      ['system-files', ['adb root', 'adb remount', 'rm -rf /system/priv-app/com.oem.ims /system/priv-app/com.carrier.a.ims', 'adb reboot (wait for sys.boot_completed)']],
+      ['system-access', ['adb root', 'adb remount']],
+      ['system-files', ['rm -rf /system/priv-app/com.oem.ims /system/priv-app/com.carrier.a.ims']],
       ['scratch-files', ['rm -rf /data/local/tmp/ims-rig/sim0-a.xml /data/local/tmp/ims-rig/sim1-b.xml']],
+      ['reboot', ['adb reboot (wait for sys.boot_completed)']],
     ]);
   });
 
@@ -48,7 +52,7 @@ describe('restore plan', () => {
     });
     const plan = lines(planRestore(before, now));
     expect(plan[0]).toEqual(['apps', ['uninstall com.data.ims']]);
-    expect(plan[1]?.[0]).toBe('system-files');
+    expect(plan.slice(1).map(([name]) => name)).toEqual(['system-access', 'system-files', 'reboot']);
   });
 
   it('puts the original SIM back with its ICCID (keeps its subscription id) and keeps its file', () => {

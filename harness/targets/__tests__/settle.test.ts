@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { shellCommand } from '../../adb';
 import { type Capability } from '../../model';
 import { FIXTURES_DIR } from '../../paths';
 import { settleAndObserve } from '../settle';
@@ -14,12 +15,23 @@ const info = { serial: 'fake-1', kind: 'virtual' as const, fingerprint: '', sdk:
 const session = (device: FakeDevice, caps: Capability[]) => createSession(device, info, caps);
 
 describe('settling without sleeps', () => {
-  it('on the reference device: wait-idle, then one read when it shows the expectation', async () => {
+  it('on the reference device: wait-idle and one read in ONE round trip when it shows the expectation', async () => {
     const device = new FakeDevice().on('ims-rig-device wait-idle', 'idle\n').on('dumpsys phone', dump15);
     const obs = await settleAndObserve(session(device, ['fault-injection']), { slotCount: 1, expected });
-    expect(device.sent).toEqual(['ims-rig-device wait-idle --timeout-ms 5000', 'dumpsys phone']);
+    const [trip, ...parts] = device.sent;
+    expect(trip).toMatch(/^ims-rig-device wait-idle --timeout-ms 5000 --fast-forward-ms 70000; echo "IMS_RIG_READ_[0-9a-f]+:\$\?"; dumpsys phone; echo /);
+    expect(parts).toEqual(['ims-rig-device wait-idle --timeout-ms 5000 --fast-forward-ms 70000', 'dumpsys phone']);
     expect(obs.settled).toBe(true);
     expect(obs.dump.found && obs.dump.observed).toEqual(expected);
+  });
+
+  it('reads the command alongside (logcat) in the same round trip, and the target state when asked', async () => {
+    const device = new FakeDevice().on('ims-rig-device wait-idle', 'idle\n').on('dumpsys phone', dump15).on('logcat', 'LOGCAT\n')
+      .on('ims-rig-device sim list', 'slot=0 state=ABSENT\n');
+    const obs = await settleAndObserve(session(device, ['fault-injection', 'sim-control']), { slotCount: 1, expected, alongside: shellCommand('logcat', '-d'), withState: { slotCount: 1 } });
+    expect(device.sent.filter((l) => l.includes('; echo '))).toHaveLength(1);
+    expect(obs.alongside).toBe('LOGCAT\n');
+    expect(obs.state?.slotCount).toBe(1);
   });
 
   it('keeps reading while a controller is still binding, until two reads agree', async () => {

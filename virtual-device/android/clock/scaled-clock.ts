@@ -5,6 +5,13 @@
  * Timers live in one queue ordered by device deadline (then by scheduling order), driven by a
  * single real timer. Real `setTimeout`s would fire a 20 µs and a 50 µs timer in scheduling order
  * (both round to 1 ms); the queue keeps AOSP's order whatever the scale.
+ *
+ * While a timer's task runs, device time *is* that timer's deadline: what the task schedules is due
+ * a fixed device delay after it, however late the host fired it. Device time derived from the real
+ * clock inside a task would let host jitter (a garbage collection, a busy CPU: 5 real ms are 250
+ * device ms at scale 0.02) reorder the device's own causally-timed work, and the same scenario
+ * would get different verdicts from run to run (issue 11, item 6). Only stimuli from outside (adb
+ * commands) arrive at real-derived times.
  */
 import { type Clock, type TimerHandle } from '../platform';
 
@@ -36,6 +43,10 @@ export class ScaledClock implements Clock {
   private realTimer: NodeJS.Timeout | undefined;
   private armedFor: number | undefined;
   private readonly errorListeners: ((error: unknown) => void)[] = [];
+  /** The deadline of the timer whose task is running (device time stands there meanwhile). */
+  private firing: number | undefined;
+  /** Device ms skipped by advance() since the current boot (device time = real time / scale + skipped). */
+  private skippedMs = 0;
 
   constructor(options: ScaledClockOptions = {}) {
     const scale = options.scale ?? 1;
@@ -47,12 +58,12 @@ export class ScaledClock implements Clock {
   }
 
   elapsedMs(): number {
-    return Math.floor((this.realNowMs() - this.bootRealMs) / this.scale);
+    return Math.floor(this.elapsedExact());
   }
 
-  /** Fractional device ms (for ordering and sleeping). */
+  /** Fractional device ms (for ordering and sleeping); a running timer's deadline while it runs. */
   private elapsedExact(): number {
-    return (this.realNowMs() - this.bootRealMs) / this.scale;
+    return this.firing ?? (this.realNowMs() - this.bootRealMs) / this.scale + this.skippedMs;
   }
 
   now(): Date {
@@ -102,6 +113,21 @@ export class ScaledClock implements Clock {
     return first === undefined ? undefined : Math.max(0, first.deadline - this.elapsedExact());
   }
 
+  /**
+   * Fast-forward: `deviceMs` device ms pass at once. The timers falling due in them fire now, in
+   * deadline order, as they would have fired had the host waited; the device reports the time as
+   * having passed (uptime, log times). Only waits where the host is waiting for the device anyway
+   * (`ims-rig-device wait-idle`) use it, so nothing can tell the skip from a wait but the host's clock.
+   */
+  advance(deviceMs: number): void {
+    if (!(deviceMs >= 0) || !Number.isFinite(deviceMs)) throw new RangeError(`advance: ${deviceMs} is not a device delay`);
+    this.skippedMs += deviceMs;
+    if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+    this.armedFor = undefined;
+    this.fireDue();
+  }
+
   /** Errors thrown by timer tasks go here (they must not kill the host process). */
   onTaskError(listener: (error: unknown) => void): void {
     this.errorListeners.push(listener);
@@ -113,7 +139,9 @@ export class ScaledClock implements Clock {
    */
   reboot(): void {
     this.bootWallMs = this.now().getTime();
+    this.firing = undefined;
     this.bootRealMs = this.realNowMs();
+    this.skippedMs = 0;
     for (const timer of this.queue) timer.cancelled = true;
     this.queue.length = 0;
     this.arm();
@@ -150,10 +178,15 @@ export class ScaledClock implements Clock {
       this.queue.shift();
       if (first.cancelled) continue;
       first.cancelled = true;
+      // A task that fast-forwards the clock (advance) fires timers inside this one's: restore after.
+      const outer = this.firing;
+      this.firing = first.deadline;
       try {
         first.task();
       } catch (error) {
         for (const listener of this.errorListeners) listener(error);
+      } finally {
+        this.firing = outer;
       }
     }
     this.arm();

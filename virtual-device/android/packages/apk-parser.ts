@@ -63,37 +63,8 @@ export class ApkParseError extends Error {
 }
 
 /** Reads one entry of a zip held in memory; null when the entry is absent. Throws if not a zip. */
-export function readZipEntry(zip: Buffer, entryName: string): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (openError, file) => {
-      if (openError !== null || file === undefined) {
-        reject(openError ?? new Error('not a zip'));
-        return;
-      }
-      file.on('error', reject);
-      file.on('end', () => resolve(null));
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== entryName) {
-          file.readEntry();
-          return;
-        }
-        file.openReadStream(entry, (streamError, stream) => {
-          if (streamError !== null || stream === undefined) {
-            reject(streamError ?? new Error('unreadable entry'));
-            return;
-          }
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            file.close();
-            resolve(Buffer.concat(chunks));
-          });
-        });
-      });
-      file.readEntry();
-    });
-  });
+export async function readZipEntry(zip: Buffer, entryName: string): Promise<Buffer | null> {
+  return (await readZipEntries(zip, (name) => name === entryName)).get(entryName) ?? null;
 }
 
 const DEX_ENTRY = /^classes(\d*)\.dex$/;

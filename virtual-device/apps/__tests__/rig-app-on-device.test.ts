@@ -137,13 +137,15 @@ describe('code the APK does not have', () => {
       if (apps === undefined) throw new Error('no telephony');
       apps.simulateCodeless = false;
       await sh(device, 'ims-rig-device phone restart');
-      // It never settles now (the bind is retried for ever): read the dump after a while instead.
-      // Its features come from meta-data, so the controller keeps them (as for any crash loop,
-      // waiver aosp-crash-looping-service-keeps-features), but it is never bound.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // It never settles now (the bind is retried for ever): poll until the restarted phone has
+      // tried. Its features come from meta-data, so the controller keeps them (as for any crash
+      // loop, waiver aosp-crash-looping-service-keeps-features), but it is never bound.
+      for (let i = 0; i < 200 && !(await logcat(device)).includes('Unable to instantiate service com.oem.ims.ImsService: java.lang.ClassNotFoundException'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await logcat(device)).toContain('Unable to instantiate service com.oem.ims.ImsService: java.lang.ClassNotFoundException');
       const controller = readResolverDump((await sh(device, 'dumpsys phone')).stdout).controllers.find((c) => c.packageName === 'com.oem.ims');
       expect(controller?.isBound).toBe(false);
-      expect(await logcat(device)).toContain('Unable to instantiate service com.oem.ims.ImsService: java.lang.ClassNotFoundException');
     } finally {
       device.dispose();
     }

@@ -90,6 +90,22 @@ describe('ims-rig virtual-device', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  test('--exit-with-parent: the device stops when its stdin closes (the program that started it died, even by SIGKILL)', async () => {
+    const run = start(['--port', '0', '--json', '--exit-with-parent', '--time-scale', '0.01']);
+    await run.firstLines(1);
+    run.child.stdin.end();
+    const { code } = await run.exit;
+    expect(code).toBe(0);
+  });
+
+  test('--exit-with-parent: SIGTERM still stops it, and it does not linger on its open stdin', async () => {
+    const run = start(['--port', '0', '--json', '--exit-with-parent', '--time-scale', '0.01']);
+    await run.firstLines(1);
+    run.child.kill('SIGTERM');
+    const { code } = await run.exit;
+    expect(code).toBe(0);
+  });
+
   test('human output for 2 slots and a deviation; SIGINT stops it cleanly', async () => {
     const name = deviationProfiles()[0]!.name;
     const run = start(['--port', '0', '--slots', '2', '--deviation', name]);

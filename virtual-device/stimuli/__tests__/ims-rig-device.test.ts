@@ -81,7 +81,7 @@ describe('the rest', () => {
     expect((await sh(device, 'ims-rig-device slots 3')).code).toBe(1);
     expect((await sh(device, 'ims-rig-device slots 2')).stdout).toBe('OK slots=2 (unchanged)\n');
     expect((await sh(device, 'ims-rig-device phone restart')).stdout).toBe('OK com.android.phone restarted\n');
-    expect((await sh(device, 'ims-rig-device help')).stdout).toContain('  wait-idle [--timeout-ms N] [--quiet-ms N]\n');
+    expect((await sh(device, 'ims-rig-device help')).stdout).toContain('  wait-idle [--timeout-ms N] [--quiet-ms N] [--fast-forward-ms N]\n');
     expect((await sh(device, 'ims-rig-device deviation')).stdout).toBe('none\n');
     expect(await sh(device, 'ims-rig-device frob')).toEqual({ stdout: '', stderr: 'ims-rig-device: unknown command "frob" (ims-rig-device help lists them)\n', code: 1 });
   });
@@ -94,5 +94,34 @@ describe('the rest', () => {
     expect(busy.code).toBe(1);
     expect(busy.stdout).toMatch(/^busy:.+\(\w+, in \d+ ms\)\n$/);
     expect((await sh(device, 'ims-rig-device wait-idle --timeout-ms x')).code).toBe(1);
+  });
+});
+
+describe('wait-idle skips over the device\'s own timers', () => {
+  // A device whose clock runs at real speed: a 2 s rebind cannot fire within a 300 ms real wait.
+  let slow: ReferenceDevice;
+  beforeEach(async () => {
+    slow = await bootDevice({ timeScale: 1 });
+  });
+  afterEach(() => slow.dispose());
+
+  it('fires what is due in the device\'s time instead of waiting for it, and reports the time as passed', async () => {
+    await setUp(slow, { overlay: { mmtel: 'com.oem.ims', rcs: '' } });
+    await install(slow, 'com.oem.ims', { ...OEM_ALL, behaviour: 'crash-on-bind' });
+    const before = slow.clock.elapsedMs();
+    // Real time alone (no skipping) leaves the crash loop where it was: busy after 300 ms.
+    expect(await sh(slow, 'ims-rig-device wait-idle --timeout-ms 300 --fast-forward-ms 0')).toMatchObject({ code: 1 });
+    expect(slow.clock.elapsedMs() - before).toBeLessThan(60_000);
+    // Skipping: 70 s of rebinds pass in the device's time within the same real timeout, then it is reported busy.
+    const skipped = await sh(slow, 'ims-rig-device wait-idle --timeout-ms 300 --fast-forward-ms 70000');
+    expect(skipped.code).toBe(1);
+    expect(skipped.stdout).toMatch(/^busy:/);
+    expect(slow.clock.elapsedMs() - before).toBeGreaterThanOrEqual(70_000);
+  });
+
+  it('an idle device is idle at once, with no time skipped', async () => {
+    const before = slow.clock.elapsedMs();
+    expect(await sh(slow, 'ims-rig-device wait-idle --timeout-ms 300')).toEqual({ stdout: 'idle\n', stderr: '', code: 0 });
+    expect(slow.clock.elapsedMs() - before).toBeLessThan(2_500);
   });
 });

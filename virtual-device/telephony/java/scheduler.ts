@@ -36,6 +36,8 @@ export class DeviceScheduler {
   private nextSeq = 0;
   private timer: { handle: TimerHandle; at: number } | undefined;
   private running = false;
+  /** The due time of the task running now: device time stands there while it runs (see ScaledClock). */
+  private current: number | undefined;
 
   constructor(
     readonly clock: Clock,
@@ -48,7 +50,7 @@ export class DeviceScheduler {
   }
 
   now(): number {
-    return this.clock.elapsedMs();
+    return this.current ?? this.clock.elapsedMs();
   }
 
   /** Work not yet run, soonest first. */
@@ -109,6 +111,9 @@ export class DeviceScheduler {
         const next = this.sorted()[0];
         if (!next || next.dueAt > now) break;
         this.queue.splice(this.queue.indexOf(next), 1);
+        // Work a task posts is due relative to the task's own due time, not to when the host got
+        // round to running it: the order of the device's own work never depends on host speed.
+        this.current = next.dueAt;
         try {
           next.task();
         } catch (error) {
@@ -116,6 +121,7 @@ export class DeviceScheduler {
         }
       }
     } finally {
+      this.current = undefined;
       this.running = false;
       this.reschedule();
     }

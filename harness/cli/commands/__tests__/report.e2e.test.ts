@@ -62,6 +62,6 @@ describe('ims-rig report', () => {
   test('an unreadable input is bad input (exit 2) naming the file', () => {
     const r = report('--from', 'nope.jsonl', '--out', 'x');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('nope.jsonl: cannot read events');
+    expect(r.stderr).toContain('nope.jsonl: cannot read: no such file');
   });
 });

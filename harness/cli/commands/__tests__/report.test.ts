@@ -43,7 +43,7 @@ describe('ims-rig report', () => {
   it('exits 2 naming the file it cannot read', async () => {
     const missing = path.join(dir, 'missing.jsonl');
     expect(await main(['node', 'ims-rig', 'report', '--from', missing, '--out', path.join(dir, 'out')])).toBe(2);
-    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`${missing}: cannot read events`);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(`${missing}: cannot read: no such file`);
   });
 
   it('exits 2 naming the file and line of a malformed event', async () => {

@@ -89,3 +89,47 @@ test('sleep resolves on the device clock', async () => {
 test('the scale must be positive', () => {
   expect(() => new ScaledClock({ scale: 0 })).toThrow(RangeError);
 });
+
+test('a task sees its own deadline as device time: what it schedules keeps its device delay however late the host fired it', () => {
+  const { clock, advance } = fakeClock(0.02);
+  const order: string[] = [];
+  // At device 0: work due at 300 (a SIM read), and a task at 0 that posts more work "now".
+  clock.schedule(300, () => order.push(`sim read at ${clock.elapsedMs()}`));
+  clock.schedule(0, () => {
+    order.push(`init at ${clock.elapsedMs()}`);
+    clock.schedule(0, () => order.push(`sticky broadcast at ${clock.elapsedMs()}`));
+  });
+  // The host stalls 10 real ms (500 device ms) before any timer fires: both are overdue.
+  advance(10);
+  expect(order).toEqual(['init at 0', 'sticky broadcast at 0', 'sim read at 300']);
+  // Outside a task, device time is the real-derived one again.
+  expect(clock.elapsedMs()).toBe(500);
+});
+
+test('advance: the skipped device time passes at once, and what falls due in it fires in order', () => {
+  const { clock } = fakeClock(1);
+  const fired: [string, number][] = [];
+  clock.schedule(5000, () => fired.push(['retry', clock.elapsedMs()]));
+  clock.schedule(2000, () => {
+    fired.push(['rebind', clock.elapsedMs()]);
+    clock.schedule(0, () => fired.push(['posted by the rebind', clock.elapsedMs()]));
+  });
+  expect(clock.nextDueInMs()).toBe(2000);
+  clock.advance(2000);
+  expect(fired).toEqual([['rebind', 2000], ['posted by the rebind', 2000]]);
+  expect(clock.elapsedMs()).toBe(2000);
+  expect(clock.nextDueInMs()).toBe(3000);
+  clock.advance(3000);
+  expect(fired.map(([what]) => what)).toEqual(['rebind', 'posted by the rebind', 'retry']);
+  expect(() => clock.advance(-1)).toThrow(RangeError);
+});
+
+test('a reboot forgets the skipped time: uptime starts again from zero, the wall clock keeps it', () => {
+  const { clock } = fakeClock(1);
+  const wall = clock.now().getTime();
+  clock.advance(60_000);
+  expect(clock.now().getTime() - wall).toBe(60_000);
+  clock.reboot();
+  expect(clock.elapsedMs()).toBe(0);
+  expect(clock.now().getTime() - wall).toBe(60_000);
+});

@@ -9,7 +9,7 @@
 #
 # "Trimmed" is java.lang.String#trim (characters <= U+0020). Names are case-sensitive.
 # One semantics for malformed input, shared with the reference device
-# (virtual-device/apps/answers.ts, cross-checked by harness/.../rig-app-answers.test.ts):
+# (virtual-device/apps/answers.ts, cross-checked by virtual-device/apps/__tests__/rig-app-dex.test.ts):
 # a value with any malformed entry (no '=', a slot other than 0 or 1, a numeric
 # feature id, an unknown or lower-case name) is rejected WHOLE. The first error
 # found scanning left to right is the message. A rejected manifest value makes the

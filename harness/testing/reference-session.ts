@@ -1,0 +1,36 @@
+/**
+ * A reference device started in the test's (or bench's) own process, reached through its adb-server
+ * door (no adb binary needed), probed, with a root session on it: what the engine needs to run
+ * scenarios directly.
+ */
+import { AdbHost, type AdbDevice } from '../adb';
+import { probeTarget } from '../targets/probe';
+import { createSession, type TargetSession } from '../targets/target-session';
+import { createReferenceDevice } from '../../virtual-device/android/reference-device';
+import { startReferenceDevice, type StartedReferenceDevice } from './start-reference-device';
+
+export interface ReferenceSession {
+  readonly device: StartedReferenceDevice;
+  readonly adb: AdbDevice;
+  readonly session: TargetSession;
+}
+
+export async function startReferenceSession(options: { timeScale: number; deviation?: string }): Promise<ReferenceSession> {
+  const device = await startReferenceDevice({
+    timeScale: options.timeScale,
+    ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    createDevice: (o) => createReferenceDevice(o),
+  });
+  try {
+    const host = new AdbHost({ host: '127.0.0.1', port: device.serverPort ?? 0, kind: 'built-in-server' });
+    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
+    const adb = host.device(device.serial);
+    const probe = await probeTarget(adb, { via: 'built-in-server' });
+    const session = createSession(adb, probe.info, probe.capabilities);
+    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+    return { device, adb, session };
+  } catch (e) {
+    await device.stop();
+    throw e;
+  }
+}
