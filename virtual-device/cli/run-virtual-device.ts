@@ -66,8 +66,9 @@ export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promis
   });
   const [device] = host.devices;
   if (device === undefined) throw new Error('the reference device host started no device');
-  process.stdout.write(readyLines({ serial: device.serial, port: device.port, serverPort: host.serverPort }, options));
-  await new Promise<void>((resolve) => {
+  // The signal handlers go in before the ready lines: a parent that reads them and at once sends
+  // SIGINT must find them installed (Node's default for SIGINT, before a listener, is to die).
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -83,6 +84,8 @@ export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promis
       process.stdin.resume();
     }
   });
+  process.stdout.write(readyLines({ serial: device.serial, port: device.port, serverPort: host.serverPort }, options));
+  await stopped;
   await host.stop();
   if (!options.json) console.log('ims-rig reference device stopped');
   return 0;
