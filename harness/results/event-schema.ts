@@ -41,13 +41,16 @@ const callbackRow = z.object({
 }).passthrough();
 const callbackDiff = z.object({
   registration: z.string(), feature: z.enum(['MMTEL', 'RCS']), aspect: z.enum(['last', 'since']), expected: z.string(), observed: z.string(), rule: z.string(), waiver: waiverRef.optional(),
+  reference: z.string().optional(), origin: origin.optional(),
 }).passthrough();
+const callbackAspects = z.record(z.string(), z.object({ last: z.string(), since: z.string() }).passthrough());
 const stateCallbacks = z.object({
   rows: z.array(callbackRow),
   diffs: z.array(callbackDiff),
   framework: z.object({ wrappers: z.array(z.object({}).passthrough()), listeners: z.array(z.object({}).passthrough()) }).passthrough().optional(),
   frameworkMissing: z.string().optional(),
   unattributed: z.array(z.string()).optional(),
+  reference: callbackAspects.optional(),
 }).passthrough();
 
 const evidence = z.object({
@@ -124,6 +127,6 @@ export const runEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional() }).passthrough(),
   z.object({
     ...base, type: z.literal('reference'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(), durationMs: z.number(), device: z.string(),
-    checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional() }).passthrough()),
+    checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional(), callbacks: callbackAspects.optional() }).passthrough()),
   }).passthrough(),
 ]);

@@ -145,6 +145,16 @@ export interface CallbackDiff {
   readonly observed: string;
   readonly rule: string;
   readonly waiver?: WaiverRef;
+  /** Three-way diff: what the same registration's callbacks were on the AOSP reference device (same words as `observed`). */
+  readonly reference?: string;
+  /** Three-way diff: whose difference it is (./three-way.ts); absent without a reference run. */
+  readonly origin?: DiffOrigin;
+}
+
+/** A registration's callbacks at a checkpoint in the words of a CallbackDiff's `observed`, per aspect. */
+export interface CallbackAspects {
+  readonly last: string;
+  readonly since: string;
 }
 
 /** What the framework held at the checkpoint (dumpsys phone ImsStateCallbackController), as printed. */
@@ -161,6 +171,8 @@ export interface StateCallbackCheck {
   readonly frameworkMissing?: string;
   /** Observer log lines the rig could not tie to a registration of the scenario. */
   readonly unattributed?: readonly string[];
+  /** Three-way diff: per registration, the callbacks the AOSP reference device's observer received at the same step. */
+  readonly reference?: Readonly<Record<string, CallbackAspects>>;
 }
 
 export interface GrantDiff {

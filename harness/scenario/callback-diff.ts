@@ -4,13 +4,23 @@
  * app logged (./callback-tracker.ts); a row the documentation is silent about is shown, not judged.
  */
 import { citationText, citedIds, type ExpectedRegistration, SINCE_SILENT, SINCE_TRANSITION } from '../oracle';
-import { type CallbackRow } from '../results';
+import { type CallbackAspects, type CallbackRow, type ObservedCallbacks, type StateCallbackCheck } from '../results';
 import { type InstanceObservation } from './callback-tracker';
 import { type CallbackDiffInput } from './engine-diff';
 
 /** How the diff words a list of callbacks since the previous check. */
 export function formatReceived(received: readonly string[]): string {
   return received.length === 0 ? 'none' : received.join(', ');
+}
+
+/** What a registration's callbacks were, in the words a diff's `observed` uses, per aspect. */
+export function aspectWords(observed: Pick<ObservedCallbacks, 'last' | 'received'>): CallbackAspects {
+  return { last: observed.last ?? 'none', since: formatReceived(observed.received) };
+}
+
+/** Per registration, what its callbacks were at a checkpoint (the three-way diff's reference side). */
+export function callbackAspectsOf(check: StateCallbackCheck): Record<string, CallbackAspects> {
+  return Object.fromEntries(check.rows.map((row) => [row.registration, aspectWords(row.observed)]));
 }
 
 /** Whether an observed last callback satisfies an expected one (`onUnavailable` alone: any reason). */
@@ -35,8 +45,8 @@ export function diffRow(row: ExpectedRegistration, observed: InstanceObservation
   const diffs: CallbackDiffInput[] = [];
   for (const e of row.expectations) {
     const base = { registration: row.registration, feature: row.feature, aspect: e.aspect, expected: e.expected, rule: e.rule };
-    if (e.aspect === 'last' && !lastMatches(e.expected, observed.last)) diffs.push({ ...base, observed: observed.last ?? 'none' });
-    if (e.aspect === 'since' && !sinceMatches(e.expected, observed.received)) diffs.push({ ...base, observed: formatReceived(observed.received) });
+    if (e.aspect === 'last' && !lastMatches(e.expected, observed.last)) diffs.push({ ...base, observed: aspectWords(observed).last });
+    if (e.aspect === 'since' && !sinceMatches(e.expected, observed.received)) diffs.push({ ...base, observed: aspectWords(observed).since });
   }
   return diffs;
 }

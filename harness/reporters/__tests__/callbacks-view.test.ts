@@ -22,6 +22,10 @@ describe('the HTML view of a state-callback checkpoint', () => {
     expect(view.wrappers).toEqual(['CallbackWrapper subId=1 feature=MMTEL reason=(none yet) pkg=org.imsrig.observer']);
     const waived = callbacksView({ ...check, diffs: [{ ...check.diffs[0]!, waiver: { id: 'w', justification: 'because' } }] });
     expect(waived.rows[0]).toMatchObject({ cls: 'waived', aspects: [{ waiverId: 'w', justification: 'because' }] });
+    // Three-way diff: the reference device's observer got the same, so the difference is AOSP's own.
+    const threeWay = callbacksView({ ...check, diffs: [{ ...check.diffs[0]!, reference: 'onUnavailable(IMS_SERVICE_DISCONNECTED)', origin: 'as-aosp' }] });
+    expect(threeWay.rows[0]?.aspects[0]).toMatchObject({ reference: 'onUnavailable(IMS_SERVICE_DISCONNECTED)', origin: 'as AOSP', originCls: 'as-aosp' });
+    expect(view.rows[0]?.aspects[0]).not.toHaveProperty('origin');
   });
 
   it('names the sentences by id on a checkpoint that is as documented (the coverage section quotes them)', () => {

@@ -6,7 +6,7 @@
  * word; then what the framework held (dumpsys phone ImsStateCallbackController). Pure.
  */
 import { type CallbackDiff, type CallbackRow, type StateCallbackCheck } from '../../results';
-import { type CitationNote, Citations, MARKERS } from './citations';
+import { type CitationNote, Citations, MARKERS, ORIGIN_WORDS } from './citations';
 
 type Mark = keyof typeof MARKERS | 'observe';
 
@@ -19,6 +19,10 @@ export interface CallbackAspectView {
   readonly cls: Mark;
   readonly marker: string;
   readonly observed: string;
+  /** Three-way diff, on a differing aspect: what the AOSP reference device's observer got, and whose difference it is. */
+  readonly reference?: string;
+  readonly origin?: string;
+  readonly originCls?: string;
   readonly waiverId?: string;
   readonly justification?: string;
 }
@@ -55,6 +59,8 @@ function aspectView(row: CallbackRow, e: CallbackRow['expected'][number], diffs:
   return {
     label: e.aspect === 'last' ? 'last callback' : 'since the previous check',
     expected: e.value, rule: e.rule, reason: e.reason, cite: citations.number(e), cls, marker: MARKERS[cls], observed,
+    ...(diff?.reference === undefined ? {} : { reference: diff.reference }),
+    ...(diff?.origin === undefined ? {} : { origin: ORIGIN_WORDS[diff.origin], originCls: diff.origin }),
     ...(diff?.waiver ? { waiverId: diff.waiver.id, justification: diff.waiver.justification } : {}),
   };
 }

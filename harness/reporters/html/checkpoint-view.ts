@@ -10,7 +10,7 @@
 import { type BindingCell, type BindingTable, cellsEqual, formatCell, IMS_FEATURES, type ImsFeature, type SlotKey } from '../../model';
 import { type CellReason, type Checkpoint, describeDiff, type Diff, type DiffOrigin, type GrantDiff, type WaiverRef } from '../../results';
 import { humanDuration } from '../format';
-import { Citations, MARKERS } from './citations';
+import { Citations, MARKERS, ORIGIN_WORDS } from './citations';
 import { evidenceFor, type EvidenceItem } from './evidence-sections';
 import { matrixPicture, type Picture } from './svg-views';
 
@@ -128,8 +128,6 @@ function matchedLine(c: Checkpoint, slot: SlotKey): string {
 function cell(table: BindingTable, slot: SlotKey, feature: ImsFeature): BindingCell {
   return table[slot]?.[feature] ?? null;
 }
-
-const ORIGIN_WORDS: Readonly<Record<DiffOrigin, string>> = { 'as-aosp': 'as AOSP', 'vendor-specific': 'vendor-specific' };
 
 function cellView(
   expected: string, observed: string, waiver: WaiverRef | undefined, differs: boolean, reason: CellReason | undefined, citations: Citations,

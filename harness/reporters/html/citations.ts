@@ -1,11 +1,15 @@
 /**
  * How index.html marks and cites a judged value, shared by every view of a checkpoint (the binding
  * and grant cells, ./checkpoint-view.ts; the state-callback panel, ./callbacks-view.ts): a class
- * *and* a word per verdict (not colour alone), and each distinct citation numbered once.
+ * *and* a word per verdict (not colour alone), whose a difference is, and each distinct citation
+ * numbered once.
  */
-import { type CellReason } from '../../results';
+import { type CellReason, type DiffOrigin } from '../../results';
 
 export const MARKERS = { match: '✓ match', diff: '✗ DIFFERS', waived: '⚠ WAIVED' } as const;
+
+/** Three-way diff: whose a difference is, in the page's words. */
+export const ORIGIN_WORDS: Readonly<Record<DiffOrigin, string>> = { 'as-aosp': 'as AOSP', 'vendor-specific': 'vendor-specific' };
 
 export interface CitationNote {
   readonly n: number;
