@@ -31,6 +31,7 @@ export const DEVICE_PATH_ROOTS = [
   '/system/etc/permissions',
   '/product/priv-app',
   '/product/etc/permissions',
+  '/product/overlay',
 ] as const;
 
 export type ShellArgKind = 'literal' | 'package' | 'int' | 'key' | 'prop' | 'path' | 'name' | 'component' | 'answers';

@@ -115,3 +115,13 @@ export function parseCcUpdate(out: CommandOutput): Outcome<string> {
   if (failed(out)) return classifyFailure(out);
   return success(out.stdout.trim());
 }
+
+/**
+ * `cmd phone disable-physical-subscription SUB_ID` / `enable-physical-subscription SUB_ID`
+ * (SVCM TelephonyShellCommand L1112-1138; observability-and-test-apps.md §1.d): root on a
+ * non-user build only (refused with the copy-pasted `cc: Permission denied.`); switches the SIM's
+ * UICC applications off or on (SubscriptionManager.setUiccApplicationsEnabled). Prints nothing.
+ */
+export function physicalSubscriptionCommand(subId: number, enable: boolean): ShellCommand {
+  return shellCommand('cmd', 'phone', enable ? 'enable-physical-subscription' : 'disable-physical-subscription', int(subId, 0, 2_147_483_647));
+}

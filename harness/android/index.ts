@@ -3,10 +3,12 @@
  * pure parsers of their exact output, one module per tool.
  */
 export * from './cmd-outcome';
+export * from './cmd-overlay';
 export * from './cmd-phone-cc';
 export * from './cmd-phone-ims';
 export * from './cmd-role';
 export * from './control-broadcast';
+export * from './dumpsys-isub';
 export * from './device-files';
 export * from './dumpsys-package';
 export * from './dumpsys-phone';
@@ -19,3 +21,4 @@ export * from './pm';
 export * from './ims-state-callback-dump';
 export * from './observer-control';
 export * from './observer-log';
+export * from './proc';

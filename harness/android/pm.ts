@@ -83,3 +83,11 @@ export function pmDumpCommand(packageName: PackageName): ShellCommand {
 export function pmGrantCommand(packageName: PackageName, permission: string, grant = true): ShellCommand {
   return shellCommand('pm', grant ? 'grant' : 'revoke', pkg(packageName), name(permission));
 }
+
+/**
+ * `pm clear <pkg>`: the app's data goes (ActivityManagerService.clearApplicationUserData: the
+ * app is killed, its data deleted, ACTION_PACKAGE_DATA_CLEARED sent). Prints `Success`.
+ */
+export function pmClearCommand(packageName: PackageName): ShellCommand {
+  return shellCommand('pm', 'clear', pkg(packageName));
+}

@@ -17,6 +17,7 @@ import { NO_WAIVERS } from '../scenario/engine-diff';
 import { loadScenario } from '../scenario/loader';
 import { ApkCache } from '../targets/app-realiser';
 import { probeTarget } from '../targets/probe';
+import { runInEpochs } from '../targets/run-staging';
 import { createSession } from '../targets/target-session';
 import { startPrivateAdbServer, startReferenceDevice } from '../testing';
 
@@ -47,12 +48,13 @@ async function shellTrueLatency(device: AdbDevice): Promise<number> {
 
 async function measure(adb: AdbDevice, via: 'adb-server' | 'built-in-server', scenarios: readonly FullScenario[]): Promise<PathNumbers> {
   const probe = await probeTarget(adb, { via });
-  const session = createSession(adb, probe.info, probe.capabilities);
+  const session = createSession(adb, probe.info, probe.capabilities, probe.routes);
   session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
   const apks = new ApkCache();
   const emit = (_e: EventInput): void => undefined;
-  // One unmeasured round warms the APK cache and the device's package parser.
-  for (const s of scenarios) await runScenario(s, { session, apks, emit, waivers: NO_WAIVERS });
+  // One unmeasured round stages what the scenarios need (as `ims-rig run` does, one reboot) and
+  // warms the APK cache and the device's package parser.
+  await runInEpochs(session, scenarios, { apks, log: [], keepList: false }, (s) => runScenario(s, { session, apks, emit, waivers: NO_WAIVERS }));
   let trips = 0;
   let minimum = 0;
   const byKind: Record<string, number> = {};

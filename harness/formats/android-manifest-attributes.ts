@@ -34,6 +34,7 @@ export const ANDROID_ATTRIBUTES: Readonly<Record<string, AndroidAttribute>> = {
   name: A(0x01010003, 'string'),
   permission: A(0x01010006, 'string'),
   sharedUserId: A(0x0101000b, 'string'),
+  hasCode: A(0x0101000c, 'boolean'),
   persistent: A(0x0101000d, 'boolean'),
   enabled: A(0x0101000e, 'boolean'),
   debuggable: A(0x0101000f, 'boolean'),
@@ -62,6 +63,7 @@ export const ANDROID_ATTRIBUTES: Readonly<Record<string, AndroidAttribute>> = {
   singleUser: A(0x010103bf, 'boolean'),
   defaultToDeviceProtectedStorage: A(0x01010504, 'boolean'),
   directBootAware: A(0x01010505, 'boolean'),
+  isStatic: A(0x0101055a, 'boolean'),
 };
 
 const NAME_BY_ID = new Map(Object.entries(ANDROID_ATTRIBUTES).map(([name, a]) => [a.id, name]));

@@ -101,8 +101,11 @@ export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string 
   ];
   for (const permission of extras?.permissions ?? []) lines.push(`    <uses-permission android:name="${attr(permission)}"/>`);
   const persistent = spec.location === 'data' ? '' : ' android:persistent="true"';
-  lines.push(`    <application android:label="${attr(spec.package)}"${persistent}>`);
   const code = rendersRigCode(spec);
+  // An app the rig's DEX cannot be (a compat app) carries no code and says so: a device installs
+  // it (no "code is missing") and fails only if it ever binds it.
+  const hasCode = code ? '' : ' android:hasCode="false"';
+  lines.push(`    <application android:label="${attr(spec.package)}"${persistent}${hasCode}>`);
   const serviceAttributes = [
     `android:name="${attr(code ? RIG_APP.serviceClass : spec.service)}"`, 'android:exported="true"', `android:directBootAware="${String(spec.directBootAware)}"`,
     ...(spec.permission ? [`android:permission="${BIND_IMS_SERVICE_PERMISSION}"`] : []),

@@ -6,15 +6,19 @@
  */
 import { UsageError } from '../errors';
 import { type InProcessTargetHandle, type StartInProcessTarget } from '../targets/in-process-target';
-import { deviationNames, startInProcessDevice } from '../../virtual-device/host/in-process-device';
+import { DEVICE_PROFILES, deviationNames, isDeviceProfileName, startInProcessDevice } from '../../virtual-device/host/in-process-device';
 
-/** Starts a reference device in this process (default profile; `deviation` selects a vendor-bug profile). */
+/** Starts a reference device in this process (`profile`: default or emulator; `deviation` selects a vendor-bug profile). */
 export const startInProcessReferenceDevice: StartInProcessTarget = async (options): Promise<InProcessTargetHandle> => {
   const known = deviationNames();
   if (options.deviation !== undefined && !known.includes(options.deviation)) {
     throw new UsageError(`--deviation ${options.deviation}: unknown deviation; known: ${known.join(', ')}`);
   }
+  if (options.profile !== undefined && !isDeviceProfileName(options.profile)) {
+    throw new UsageError(`--profile ${options.profile}: unknown profile; known: ${DEVICE_PROFILES.join(', ')}`);
+  }
   const device = await startInProcessDevice({
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.slots === undefined ? {} : { slots: options.slots }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),

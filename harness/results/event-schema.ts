@@ -124,7 +124,10 @@ export const runEventSchema = z.discriminatedUnion('type', [
     ...base, type: z.literal('scenario-end'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(),
     durationMs: z.number(), attempt: z.number().int(),
   }).passthrough(),
-  z.object({ ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional() }).passthrough(),
+  z.object({
+    ...base, type: z.literal('run-end'), durationMs: z.number(), exitCode: z.number(), interrupted: z.string().optional(),
+    targetSeconds: z.number().optional(), targetReboots: z.number().optional(),
+  }).passthrough(),
   z.object({
     ...base, type: z.literal('reference'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(), durationMs: z.number(), device: z.string(),
     checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional(), callbacks: callbackAspects.optional() }).passthrough()),

@@ -69,6 +69,10 @@ export interface RunEndEvent extends EventBase {
   readonly exitCode: number;
   /** SIGINT, device lost, crash: the run stopped before its plan was done. */
   readonly interrupted?: string;
+  /** The target's own uptime elapsed over the run, across its reboots (harness/targets/target-clock.ts). */
+  readonly targetSeconds?: number;
+  /** Reboots of the target during the run (staging, restores, scenario steps). */
+  readonly targetReboots?: number;
 }
 
 /**

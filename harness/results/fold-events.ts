@@ -108,7 +108,11 @@ export function foldEvents(events: readonly RunEvent[], source = 'events'): RunR
     schemaVersion: 1,
     run,
     target: begin.target,
-    summary: summarize(scenarios, notRun),
+    summary: {
+      ...summarize(scenarios, notRun),
+      ...(runEnd?.targetSeconds === undefined ? {} : { targetSeconds: runEnd.targetSeconds }),
+      ...(runEnd?.targetReboots === undefined ? {} : { targetReboots: runEnd.targetReboots }),
+    },
     scenarios,
     planned: plannedList,
     notRun,

@@ -27,6 +27,8 @@ export interface TargetInfo {
   readonly missingCapabilities?: readonly Capability[];
   /** Reference device only: the vendor-bug profile it was started with. */
   readonly deviation?: string;
+  /** Reference device only: the profile it plays (`default`, or `emulator` for a stock API 35 emulator). */
+  readonly referenceProfile?: string;
   /** ro.product.cpu.abi (test_result.xml Module@abi, Build@build_abis). */
   readonly abi?: string;
 }
@@ -310,6 +312,13 @@ export interface RunSummary {
   readonly total?: number;
   /** Planned scenarios that never began (interrupted run); not part of `total`. */
   readonly notRun?: number;
+  /**
+   * The target's own uptime elapsed over the run (from /proc/uptime, across reboots); on the
+   * reference device its AOSP-timed clock, which projects the run onto a real emulator.
+   */
+  readonly targetSeconds?: number;
+  /** Reboots of the target during the run. */
+  readonly targetReboots?: number;
   /** Three-way diff (only with a reference run): differing cells and grants the reference device shares. */
   readonly asAosp?: number;
   /** Three-way diff (only with a reference run): differing cells and grants the reference device does not share. */

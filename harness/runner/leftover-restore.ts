@@ -6,6 +6,9 @@
  *     a snapshot taken on another build is not applied to this one;
  *   - at the end, this run's own, when a scenario was aborted (second Ctrl-C) or the suite died
  *     before its restore finished.
+ * Files a run staged under the read-only partitions (harness/targets/run-staging.ts) are listed on
+ * the target too; a list still there at the start (an earlier run died) or at the end (this run's
+ * suite died before its own removal) means those files are removed now, one reboot.
  */
 import { describeError } from '../errors';
 import { type LeftoverRestored } from '../results';
@@ -14,6 +17,7 @@ import { restoreSnapshot } from '../targets/snapshot';
 import { clearLeftover, readLeftover, LEFTOVER_FILE, type Leftover } from '../targets/target-leftover';
 import { compareIdentity, type TargetIdentity } from '../targets/target-identity';
 import { type TargetSession } from '../targets/target-session';
+import { clearStagedList, readStagedList, STAGED_FILE, unstage } from '../targets/run-staging';
 
 function leftBy(l: Leftover): string {
   return `the run started ${l.run.startedAt} on ${l.run.host} (pid ${l.run.pid})`;
@@ -71,5 +75,26 @@ export async function restoreLeftoverAtEnd(session: TargetSession, note: (line: 
     else note(`ims-rig: ${serial} still differs from its snapshot before ${found.scenario}: ${outcome.differences.join(', ')} (kept on the target for the next run)`);
   } catch (e) {
     note(`ims-rig: could not restore ${serial}: ${describeError(e)} (the snapshot stays on the target for the next run)`);
+  }
+}
+
+/**
+ * Files a run staged and did not remove (it died, or its suite did): removed now, one reboot.
+ * Called at the start (an earlier run's) and at the end (this run's, when its suite died first).
+ */
+export async function removeStagedLeftover(session: TargetSession, note: (line: string) => void): Promise<void> {
+  const serial = session.info.serial;
+  try {
+    const found = await readStagedList(session.device);
+    if (found === undefined) return;
+    if (found === 'unreadable') {
+      note(`ims-rig: ${serial}: ${STAGED_FILE} is not a list the rig wrote (cut short?); removed`);
+      await clearStagedList(session.device);
+      return;
+    }
+    await unstage(session, found.removePaths, { apks: new ApkCache(), log: [], keepList: true });
+    note(`ims-rig: removed ${found.removePaths.length} file(s) a run staged on ${serial} (listed ${found.savedAt}); one reboot`);
+  } catch (e) {
+    note(`ims-rig: could not remove the files a run staged on ${serial}: ${describeError(e)} (the list stays on the target for the next run)`);
   }
 }

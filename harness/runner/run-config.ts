@@ -11,6 +11,8 @@ import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
 import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
+import { type TargetRoutes } from '../targets/target-routes';
+import { type TargetWaits } from '../targets/resolve';
 import { type LeftoverRun } from '../targets/target-leftover';
 import { type TargetIdentity } from '../targets/target-identity';
 
@@ -24,6 +26,10 @@ export interface RunConfig {
     readonly endpoint: AdbEndpoint | InProcessEndpointRef;
     readonly info: TargetInfo;
     readonly capabilities: readonly Capability[];
+    /** How stimuli reach this target (probe findings); absent in configs of older rigs. */
+    readonly routes?: TargetRoutes;
+    /** How long to wait for its reboot and its return (harness/targets/resolve.ts). */
+    readonly waits?: TargetWaits;
   };
   /** The scenarios to run, in order (already filtered and sharded). */
   readonly scenarios: readonly FullScenario[];
@@ -33,6 +39,8 @@ export interface RunConfig {
   readonly controlFile: string;
   /** What a scenario's snapshot kept on the target records about the target and the run. */
   readonly leftover: { readonly target: TargetIdentity; readonly run: LeftoverRun };
+  /** The run's tally of target reboots (harness/targets/target-clock.ts). */
+  readonly targetClockFile?: string;
   /** Per-scenario numbers (round trips, stimuli, observations) as JSON lines, for the benchmark. */
   readonly statsFile?: string;
   readonly retries: number;

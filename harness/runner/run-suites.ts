@@ -33,8 +33,9 @@ import { loadPlan, parseShard, type Shard } from './plan';
 import { readControl, writeControl } from './run-control';
 import { writeRunConfig, type RunConfig } from './run-config';
 import { rebuildDeadRunReport } from './dead-run-report';
-import { restoreLeftoverAtEnd, restoreLeftoverAtStart } from './leftover-restore';
+import { removeStagedLeftover, restoreLeftoverAtEnd, restoreLeftoverAtStart } from './leftover-restore';
 import { claimTarget, type TargetClaim } from './target-claim';
+import { TargetClock } from '../targets/target-clock';
 
 export interface RunOptions {
   readonly target?: string;
@@ -45,6 +46,8 @@ export interface RunOptions {
   readonly shard?: string;
   readonly retries?: number;
   readonly deviation?: string;
+  /** The reference device's profile when the run starts it (`default` | `emulator`). */
+  readonly profile?: string;
   /** `in-process`: the reference device runs in this process, reached without TCP (needs startInProcess). */
   readonly transport?: Transport;
   /** Starts the in-process reference device (the CLI and the benchmark pass it: they may import it). */
@@ -129,6 +132,12 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   if (options.deviation !== undefined && options.target !== undefined && options.target !== 'virtual') {
     throw new UsageError('--deviation applies to the reference device the rig starts (--target virtual, or no target)');
   }
+  if (options.profile !== undefined && options.target !== undefined && options.target !== 'virtual') {
+    throw new UsageError('--profile applies to the reference device the rig starts (--target virtual, or no target)');
+  }
+  if (options.profile !== undefined && !['default', 'emulator'].includes(options.profile)) {
+    throw new UsageError(`--profile ${options.profile}: unknown profile; known: default, emulator`);
+  }
 
   // 1. The plan: every bad input is found here, before a device is touched.
   const waivers = await waiversFrom(options.waiversFile);
@@ -154,6 +163,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const resolved: ResolvedTarget = await resolveTarget({
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
     ...(options.transport === undefined ? {} : { transport: options.transport }),
     ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
@@ -168,6 +178,9 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
     }
+    if (options.profile !== undefined && resolved.chosenBy !== 'reference-device') {
+      throw new UsageError(`--profile applies to the reference device the rig starts, not to ${resolved.serial}`);
+    }
     // The lock first: the probe's `adb root` would restart adbd under a run already on the target.
     claim = await claimTarget(resolved.device, {
       command: commandLine, startedAt, outDir, note, ...(options.waitForTargetMs === undefined ? {} : { waitMs: options.waitForTargetMs }),
@@ -175,20 +188,25 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     if (signals) signals.claiming = false;
     const probe = await probeTarget(resolved.device, { via: resolved.via });
     const info = probe.info;
+    // The target's own clock over the run (summary.targetSeconds); reboots by the suite or the CLI join its tally.
+    const targetClockFile = path.join(workDir, 'target-clock.json');
+    const startUptime = await TargetClock.uptime(resolved.device);
     // The CLI's own view of the target, for what it restores itself (leftovers, an aborted scenario).
-    cliSession = createSession(resolved.device, info, probe.capabilities);
+    cliSession = createSession(resolved.device, info, probe.capabilities, probe.routes, new TargetClock(targetClockFile), resolved.waits);
     if (probe.capabilities.includes('carrier-config') || probe.capabilities.includes('priv-app-install')) cliSession.rooted = (await resolved.device.root({ timeoutMs: 90_000 })).ok;
     const identity = targetIdentity(resolved.serial, info.fingerprint, claim.bootId);
     const leftoverRestored = await restoreLeftoverAtStart(cliSession, identity, note);
+    await removeStagedLeftover(cliSession, note);
     const deadRunReport = await reportDeadRun(claim, leftoverRestored, note);
     const config: RunConfig = {
       version: 1,
-      target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities },
+      target: { serial: resolved.serial, endpoint: resolved.endpoint, info, capabilities: probe.capabilities, routes: probe.routes, waits: resolved.waits },
       scenarios: plan.selected,
       waivers,
       eventsFile,
       controlFile,
       leftover: { target: identity, run: { host: os.hostname(), pid: process.pid, startedAt: startedAt.toISOString(), outDir } },
+      targetClockFile,
       retries,
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
@@ -240,6 +258,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
 
     // A scenario aborted mid-way (or a crashed suite) may have left its snapshot unrestored.
     await restoreLeftoverAtEnd(cliSession, note);
+    await removeStagedLeftover(cliSession, note);
 
     // 4. run-end, reports.
     const control = readControl(controlFile);
@@ -254,8 +273,14 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       : interrupted ? control.reason || 'SIGINT' : undefined;
     if (brokeOff) note(`ims-rig: ${reason ?? ''}`);
     const exitCode = runExitCode({ summary: folded.summary, deviceLost, interrupted });
+    const endUptime = deviceLost ? undefined : await TargetClock.uptime(resolved.device).catch(() => undefined);
+    const clock = new TargetClock(targetClockFile);
+    const targetSeconds = startUptime === undefined || endUptime === undefined ? undefined : Math.round(clock.elapsedSeconds(startUptime, endUptime) * 10) / 10;
     const end = new EventWriter(eventsFile);
-    end.write({ type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode, ...(reason === undefined ? {} : { interrupted: reason }) });
+    end.write({
+      type: 'run-end', durationMs: Date.now() - startedAt.getTime(), exitCode, ...(reason === undefined ? {} : { interrupted: reason }),
+      ...(targetSeconds === undefined ? {} : { targetSeconds }), targetReboots: clock.reboots,
+    });
     end.close();
     const result = foldEvents(await readEvents(eventsFile), eventsFile);
     const paths = await writeReports(result, outDir);

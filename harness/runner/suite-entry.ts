@@ -15,6 +15,10 @@ import { waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
 import { TargetLeftovers } from '../targets/target-leftover';
 import { createSession, type TargetSession } from '../targets/target-session';
+import { planRunStaging, type RunStagingPlan, type StagedFile } from '../targets/staging-plan';
+import { stageEpoch, unstage, type StagingContext } from '../targets/run-staging';
+import { TargetClock } from '../targets/target-clock';
+import { describeError } from '../errors';
 import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
@@ -30,11 +34,25 @@ interface SuiteState {
   writer: EventWriter;
   apks: ApkCache;
   leftovers?: TargetLeftovers;
+  /** What is staged on the target now, and the epoch it belongs to (-1: nothing yet). */
+  staged: readonly StagedFile[];
+  epoch: number;
+  /** Why an epoch could not be staged (its scenarios become errors). */
+  stagingErrors: Map<number, string>;
+  /** The staged paths are listed on the target (not for an in-process device: it ends with the run). */
+  keepList: boolean;
 }
 
 /** Defines the suite's tests from $IMS_RIG_RUN_CONFIG. */
 export function defineConformanceSuite(config: RunConfig = readRunConfig()): void {
   let state: SuiteState | undefined;
+  const capabilities = new Set(config.target.capabilities);
+  const staging: RunStagingPlan = config.target.routes === undefined
+    ? { order: config.scenarios.map((s) => s.id), epochs: [] }
+    : planRunStaging(config.scenarios, { capabilities, routes: config.target.routes });
+  const byId = new Map(config.scenarios.map((s) => [s.id, s]));
+  const ordered = staging.order.map((id) => byId.get(id)).filter((s): s is FullScenario => s !== undefined);
+  const epochOf = new Map(staging.epochs.flatMap((e, i) => e.scenarioIds.map((id) => [id, i] as const)));
 
   let setupError: unknown;
   beforeAll(async () => {
@@ -54,16 +72,17 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     const reconnectMs = RECONNECT_TIMEOUT_MS;
     let reconnect: () => Promise<boolean>;
     let session: TargetSession;
+    const clock = new TargetClock(config.targetClockFile);
     if (endpoint.kind === 'in-process') {
       const device = new ServiceDevice(inProcessEndpoint(serial));
-      session = createSession(device, config.target.info, config.target.capabilities);
+      session = createSession(device, config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
       reconnect = async () => {
         await device.waitForBootCompleted({ timeoutMs: reconnectMs });
         return true;
       };
     } else {
       const host = new AdbHost(endpoint);
-      session = createSession(host.device(serial), config.target.info, config.target.capabilities);
+      session = createSession(host.device(serial), config.target.info, config.target.capabilities, config.target.routes, clock, config.target.waits);
       reconnect = async () => {
         await host.device(serial).waitForBootCompleted({ timeoutMs: reconnectMs });
         return true;
@@ -74,7 +93,10 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     // Snapshots are kept on the target itself while a scenario runs (harness/targets/target-leftover.ts);
     // an in-process device ends with this process: no later run could restore it from one.
     const leftovers = endpoint.kind === 'in-process' ? undefined : new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
-    state = { reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }) };
+    state = {
+      reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }),
+      staged: [], epoch: -1, stagingErrors: new Map(), keepList: endpoint.kind !== 'in-process',
+    };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
     if (session.capabilities.has('carrier-config') || session.capabilities.has('priv-app-install')) {
       const root = await session.device.root({ timeoutMs: 90_000 });
@@ -82,24 +104,66 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     }
   }
 
-  afterAll(() => {
+  afterAll(async () => {
+    // The run's staged files go again (one reboot), also after an interrupt.
+    if (state !== undefined && state.staged.length > 0) {
+      await unstage(state.session, [...new Set(state.staged.map((f) => f.removePath))], stagingContext(state)).catch((e: unknown) => process.stderr.write(`ims-rig: could not remove the run's staged files: ${describeError(e)}\n`));
+      state.staged = [];
+    }
     state?.writer.close();
-  });
+  }, 600_000);
 
-  const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 120_000;
-  for (const scenario of config.scenarios) {
+  const perScenario = (config.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS) * (config.retries + 1) + 600_000;
+  for (const scenario of ordered) {
     test(scenario.id, async () => {
       if (state === undefined || setupError !== undefined) {
         throw new Error(`the suite could not reach the target: ${setupError instanceof Error ? setupError.message : String(setupError)}`);
       }
-      const outcome = await runWithRetries(config, state, scenario);
+      const staged = await enterEpoch(state, staging, epochOf.get(scenario.id));
+      const outcome = await runWithRetries(config, state, scenario, staged);
       if (outcome === undefined) return;
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
     }, perScenario);
   }
 }
 
-async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario): Promise<ScenarioOutcome | undefined> {
+/** The staging context for this run's target. */
+function stagingContext(state: SuiteState): StagingContext {
+  return { apks: state.apks, log: [], keepList: state.keepList };
+}
+
+/**
+ * Before a scenario of another staging epoch: stage what it needs (one reboot). Returns the
+ * record for the scenario that paid for it, or a reason when the epoch could not be staged.
+ */
+async function enterEpoch(state: SuiteState, plan: RunStagingPlan, epoch: number | undefined): Promise<StagingRecord> {
+  if (epoch === undefined || epoch === state.epoch) {
+    const blocked = epoch === undefined ? undefined : state.stagingErrors.get(epoch);
+    return blocked === undefined ? {} : { blockedBy: blocked };
+  }
+  const target = plan.epochs[epoch];
+  if (target === undefined) return {};
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  try {
+    const detail = await stageEpoch(state.session, state.staged, target, stagingContext(state));
+    state.staged = target.files;
+    state.epoch = epoch;
+    return { staging: { detail: `epoch ${epoch + 1} of ${plan.epochs.length}: ${detail}`, durationMs: Date.now() - started, startedAt } };
+  } catch (e) {
+    const reason = `the run could not stage what this scenario needs: ${describeError(e)}`;
+    state.stagingErrors.set(epoch, reason);
+    state.epoch = epoch;
+    return { blockedBy: reason, staging: { detail: reason, durationMs: Date.now() - started, startedAt } };
+  }
+}
+
+interface StagingRecord {
+  readonly staging?: { readonly detail: string; readonly durationMs: number; readonly startedAt: string };
+  readonly blockedBy?: string;
+}
+
+async function runWithRetries(config: RunConfig, state: SuiteState, scenario: FullScenario, staged: StagingRecord): Promise<ScenarioOutcome | undefined> {
   const waivers = waiverLookupFor(config.waivers, scenario);
   let outcome: ScenarioOutcome | undefined;
   for (let attempt = 1; attempt <= config.retries + 1; attempt++) {
@@ -113,6 +177,8 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
+        ...(attempt === 1 && staged.staging ? { staging: staged.staging } : {}),
+        ...(staged.blockedBy === undefined ? {} : { blockedBy: staged.blockedBy }),
         ...(state.leftovers === undefined ? {} : { leftovers: state.leftovers }),
         ...(config.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: config.settleTimeoutMs }),
         ...(config.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: config.scenarioTimeoutMs }),

@@ -50,6 +50,10 @@ export interface EngineContext {
   readonly scenarioTimeoutMs?: number;
   /** After a lost device: waits for it to come back; resolves false when it does not. */
   readonly reconnect?: () => Promise<boolean>;
+  /** The run staged files for this scenario just before it (recorded as its first step). */
+  readonly staging?: { readonly detail: string; readonly durationMs: number; readonly startedAt: string };
+  /** The run could not prepare the target for this scenario (its staging failed): an error. */
+  readonly blockedBy?: string;
 }
 
 export interface ScenarioOutcome {
@@ -89,12 +93,15 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
 
   const checkpoints: Checkpoint[] = [];
   let skipped: string | undefined = requirementSkip(s, session.capabilities);
-  let error: unknown;
+  let error: unknown = skipped === undefined && ctx.blockedBy !== undefined ? new Error(ctx.blockedBy) : undefined;
+  if (ctx.staging !== undefined) {
+    ctx.emit({ type: 'step', scenario: s.id, step: { index: -1, kind: 'stage', description: 'the run stages what its scenarios need under the read-only partitions (one reboot)', status: error === undefined ? 'ok' : 'error', startedAt: ctx.staging.startedAt, durationMs: ctx.staging.durationMs, detail: ctx.staging.detail } });
+  }
   let deviceLost = false;
   let restore: RestoreOutcome | undefined;
   let stimuli = 0;
 
-  if (skipped === undefined) {
+  if (skipped === undefined && error === undefined) {
     const deadline = AbortSignal.timeout(ctx.scenarioTimeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS);
     const signal = ctx.signal ? AbortSignal.any([ctx.signal, deadline]) : deadline;
     const log: CommandRecord[] = [];
@@ -173,7 +180,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
   const provisionStarted = Date.now();
   let phases;
   try {
-    phases = planProvisioning(s, snapshot.state, session.capabilities);
+    phases = planProvisioning(s, snapshot.state, { capabilities: session.capabilities, routes: session.routes, staged: session.staged });
   } catch (e) {
     if (e instanceof NotRealisableError) throw new Skip(`not realisable on this target: ${e.message}`);
     throw e;
@@ -224,7 +231,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
       }
       let plan;
       try {
-        plan = planStep(step, { capabilities: session.capabilities, app: (p) => apps.get(p), extras: (p) => s.appExtras[p] });
+        plan = planStep(step, { capabilities: session.capabilities, routes: session.routes, app: (p) => apps.get(p), extras: (p) => s.appExtras[p] });
       } catch (e) {
         if (e instanceof NotRealisableError) throw new Skip(`steps[${index}] (${step.kind}) is not realisable on this target: ${e.message}`);
         throw e;

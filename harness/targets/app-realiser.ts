@@ -12,12 +12,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../errors';
-import { readApkManifest } from '../formats/apk-reader';
+import { APK_MANIFEST_ENTRY, readApkManifest, readZipEntryBytes } from '../formats/apk-reader';
 import { LIMITS, readInputFile } from '../inputs';
+import { buildImsAppApk, encodeManifestXml, packageApk } from '../formats/apk-writer';
+import { locateZipSections } from '../formats/aligned-zip';
 import { renderManifestXml } from '../formats/android-manifest-render';
-import { buildImsAppApk } from '../formats/apk-writer';
-import { type AppExtras, type ImsAppSpec } from '../model';
+import { buildOverlayApk } from '../formats/overlay-apk';
+import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName, realAppGap } from '../model';
+import { type PushSource } from './device-action';
 import { buildObserverApk, loadRigAppFiles, type RigAppFiles } from './rig-app-files';
+
+/**
+ * The APKs the rig generates carry real Dalvik code (the rig's ImsService app, android-apps/
+ * ims-service), signed with its test key: a stock target runs them and they obey the control
+ * broadcast, so the stimuli of configurable-features and fault-injection have a stock route.
+ */
+export const RIG_APPS_HAVE_CODE = true;
 
 /**
  * Bumped when the APK writer's output changes for the same inputs (zip layout, signing block,
@@ -59,7 +69,7 @@ export class ApkCache {
   }
 
   async apkFor(spec: ImsAppSpec, extras?: AppExtras): Promise<RealisedApk> {
-    if (spec.apk !== undefined) return this.prebuilt(spec.apk, spec.package);
+    if (spec.apk !== undefined) return this.prebuilt(spec.apk, spec);
     const key = this.keyOf(spec, extras);
     const cached = this.memory.get(key);
     if (cached) return cached;
@@ -87,21 +97,102 @@ export class ApkCache {
     return Promise.resolve(realised);
   }
 
+  /** The bytes a push action sends (files, texts and the APKs the rig builds). */
+  async bytesFor(source: PushSource): Promise<Buffer> {
+    switch (source.kind) {
+      case 'file': return fs.promises.readFile(source.path);
+      case 'text': return Buffer.from(source.text, 'utf8');
+      case 'apk': return (await this.apkFor(source.spec, source.extras)).bytes;
+      case 'placeholder': return this.placeholderFor(source.package, source.permissions);
+      case 'overlay': return this.overlayFor(source.overlay);
+      case 'observer-apk': return (await this.observerApk()).bytes;
+    }
+  }
+
+  /** The placeholder APK of a staged package (see PushSource 'placeholder'), signed like the rig's apps. */
+  placeholderFor(packageName: PackageName, permissions: readonly string[]): Buffer {
+    const key = `placeholder:${packageName}:${[...permissions].sort().join(',')}`;
+    const cached = this.memory.get(key);
+    if (cached) return cached.bytes;
+    const manifest = encodeManifestXml(placeholderManifestXml(packageName, permissions), `${packageName} (placeholder AndroidManifest.xml)`);
+    const bytes = packageApk({ manifest, signer: this.rigApp().signer });
+    this.memory.set(key, { bytes, sha256: sha256(bytes), source: 'generated' });
+    return bytes;
+  }
+
+  /** The TeleService overlay APK of one pair of device defaults, signed with the rig's key. */
+  overlayFor(overlay: DeviceOverlay): Buffer {
+    return buildOverlayApk(overlay, this.rigApp().signer).bytes;
+  }
+
   /**
    * A prebuilt APK, checked before any target sees it: it must be an APK (readApkManifest's
    * InputError names the file otherwise) of the package the scenario lists it as.
    */
-  private async prebuilt(file: string, packageName: string): Promise<RealisedApk> {
-    const cached = this.memory.get(`file:${file}`);
+  private async prebuilt(file: string, spec: ImsAppSpec): Promise<RealisedApk> {
+    const packageName = spec.package;
+    // Whether the rig's DEX may stand in for missing code depends on the app (realAppGap).
+    const key = `file:${file}:${realAppGap(spec) === undefined ? 'rig-code' : 'own-code'}`;
+    const cached = this.memory.get(key);
     if (cached) return cached;
     const bytes = await readInputFile(file, { ...LIMITS.apk, display: `${packageName}: ${file}` });
     const manifest = await readApkManifest(bytes, `${packageName}: ${file}`);
     if (manifest.package !== packageName) {
       throw new InputError(`${packageName}: ${file} is the APK of ${manifest.package || 'no package'}, not of ${packageName}`, { file });
     }
-    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
-    this.memory.set(`file:${file}`, realised);
+    const realised: RealisedApk = { bytes: await this.readyForDevice(bytes, spec), sha256: sha256(bytes), source: 'prebuilt' };
+    this.memory.set(key, realised);
     return realised;
+  }
+
+  /**
+   * A device refuses an unsigned APK (INSTALL_PARSE_FAILED_NO_CERTIFICATES) and one that declares
+   * code but has no classes.dex ("code is missing", ScanPackageUtils.assertCodePolicy). The
+   * suites' manifest-only fixtures (the RCS clients: only their manifest matters, for permission
+   * grants) are therefore given the rig's DEX and signed with its test key. An APK that is signed
+   * and has its code (the AOSP test apps, platform-signed), or holds more than a manifest and a
+   * DEX, is left exactly as it is; so is one the rig's code cannot stand in for (a compat app).
+   */
+  private async readyForDevice(bytes: Buffer, spec: ImsAppSpec): Promise<Buffer> {
+    if (entryCount(bytes) > 2) return bytes;
+    const manifest = await readZipEntryBytes(bytes, APK_MANIFEST_ENTRY);
+    if (manifest === undefined) return bytes;
+    const ownDex = await readZipEntryBytes(bytes, 'classes.dex');
+    const signed = bytes.includes(Buffer.from('APK Sig Block 42', 'latin1'));
+    if (signed && ownDex !== undefined) return bytes;
+    const dex = ownDex ?? (realAppGap(spec) === undefined ? this.rigApp().dex : undefined);
+    if (signed && dex === undefined) return bytes;
+    return packageApk({ manifest, ...(dex === undefined ? {} : { dex }), signer: this.rigApp().signer });
+  }
+}
+
+/**
+ * A staged package's factory version: the package name, versionCode 1 like every app the rig
+ * writes (so each scenario's variant installs over it as an update, never a downgrade), the
+ * permissions any variant requests (an update of a privileged app is granted only the privileged
+ * permissions its factory version requested), no code and no components — ImsResolver finds no
+ * ImsService in it, so to the framework the app is not there until a scenario installs its variant.
+ */
+export function placeholderManifestXml(packageName: string, permissions: readonly string[]): string {
+  const attr = (v: string): string => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<!-- ims-rig placeholder for ${attr(packageName)}: staged for the run, each scenario installs its variant over it. -->`,
+    `<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${attr(packageName)}" android:versionCode="1" android:versionName="placeholder">`,
+    '    <uses-sdk android:minSdkVersion="30" android:targetSdkVersion="35"/>',
+    ...[...new Set(permissions)].sort().map((p) => `    <uses-permission android:name="${attr(p)}"/>`),
+    '    <application android:hasCode="false"/>',
+    '</manifest>',
+    '',
+  ].join('\n');
+}
+
+/** Entries in a zip's central directory (0 for what is not a zip). */
+function entryCount(zip: Buffer): number {
+  try {
+    return zip.readUInt16LE(locateZipSections(zip).eocdOffset + 10);
+  } catch {
+    return 0;
   }
 }
 

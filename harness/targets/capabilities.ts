@@ -1,7 +1,10 @@
 /**
  * What a target can do (DESIGN.md "Target capabilities"; harness/model/capability.ts), derived
- * from facts the probe gathered. Pure: every capability the target lacks comes with the reason,
- * which the report prints next to the scenarios skipped because of it.
+ * from facts the probe gathered — what the target really offers, by whatever means: the
+ * reference device's `ims-rig-device`, or the stock means of a userdebug image (adb root and
+ * remount, `cmd phone cc`, `cmd phone disable-physical-subscription`, `cmd overlay`,
+ * `am broadcast` to the rig's own app, killing a process as root). Pure: every capability the
+ * target lacks comes with the reason, which the report prints next to the scenarios it skipped.
  */
 import { CAPABILITIES, type Capability } from '../model';
 import type { TargetKind } from '../results';
@@ -17,6 +20,14 @@ export type RootStatus =
   | 'rootable' // ro.debuggable=1: adb root would work, not tried (no escalation)
   | 'refused' // adb root said no (user build)
   | 'unknown';
+
+/** The target's own SIM that the rig can switch off and on (dumpsys isub). */
+export interface PhysicalSim {
+  readonly slot: number;
+  readonly subId: number;
+  /** Its UICC applications are on (an active subscription). */
+  readonly enabled: boolean;
+}
 
 export interface CapabilityFacts {
   readonly kind: TargetKind;
@@ -34,6 +45,17 @@ export interface CapabilityFacts {
   readonly systemFeatures: ReadonlySet<string>;
   /** Appium at $IMS_RIG_APPIUM_URL; undefined when no URL is configured. */
   readonly appium?: CommandFact & { readonly url: string };
+  /** SIM slots the target has (persist.radio.multisim.config); default 1. */
+  readonly slotCount?: number;
+  /** The target's own physical SIM, when it has one the rig can switch. */
+  readonly physicalSim?: PhysicalSim;
+  /** `cmd overlay list` answered (OverlayManagerService is there). */
+  readonly overlayService?: CommandFact;
+  /**
+   * The rig's ImsService apps carry real code (the DEX of the `real-app` toolchain), so a stock
+   * target runs them and they obey the control broadcast. A property of the rig, not the target.
+   */
+  readonly rigAppsHaveCode?: boolean;
 }
 
 export interface MissingCapability {
@@ -47,17 +69,7 @@ export interface DerivedCapabilities {
 }
 
 export const SINGLE_REGISTRATION_FEATURE = 'android.hardware.telephony.ims.singlereg';
-
-/** Capabilities only the reference device's stimulus tool provides, and what a real target lacks. */
-const STIMULUS_CAPABILITIES: Readonly<Partial<Record<Capability, string>>> = {
-  'sim-control': 'insert and remove SIMs on demand',
-  'msim-control': 'switch between single and dual SIM',
-  'configurable-features': 'make an installed ImsService report chosen features',
-  'fault-injection': 'crash an ImsService or restart the phone process on demand',
-  'device-overlay': 'rewrite the TeleService overlay (config_ims_mmtel_package / config_ims_rcs_package)',
-  'app-realisation': 'run apps generated from a scenario with the behaviour it describes',
-  'compat-ims-service': 'run a compat ImsService (a real app cannot: harness/model/ims-app.ts realAppGap)',
-};
+export const TELEPHONY_IMS_FEATURE = 'android.hardware.telephony.ims';
 
 function rootReason(facts: CapabilityFacts, what: string): string {
   switch (facts.root) {
@@ -72,7 +84,24 @@ function rootReason(facts: CapabilityFacts, what: string): string {
   }
 }
 
+/** Root + remount: /system, /product and /vendor writable (files staged there need one reboot). */
+function remountReason(facts: CapabilityFacts, what: string): string | undefined {
+  if (facts.remount?.works) return undefined;
+  return facts.remount ? `${what} needs adb remount, which failed: ${facts.remount.detail}` : rootReason(facts, `${what} (adb root + remount)`);
+}
+
+function rootAndNotUser(facts: CapabilityFacts, what: string): string | undefined {
+  if (facts.buildType === 'user') return `${what} works only as root on userdebug/eng builds (this is a user build)`;
+  return facts.root === 'root' ? undefined : rootReason(facts, what);
+}
+
+function appsWithCode(facts: CapabilityFacts, what: string): string | undefined {
+  if (facts.rigAppsHaveCode) return undefined;
+  return `${what} needs the rig's ImsService app with real code on this ${facts.kind} (only the reference device runs manifest-only apps; no ims-rig-device here)`;
+}
+
 function reasonFor(capability: Capability, facts: CapabilityFacts): string | undefined {
+  const viaTool = facts.stimulusTool;
   switch (capability) {
     case 'shell-override':
       return facts.imsShell.works ? undefined : `cmd phone ims does not answer: ${facts.imsShell.detail}`;
@@ -81,24 +110,52 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
       if (facts.buildType === 'user') return 'cmd phone cc works only as root on userdebug/eng builds (this is a user build)';
       return facts.carrierConfig ? `cmd phone cc refused: ${facts.carrierConfig.detail}` : rootReason(facts, 'cmd phone cc');
     case 'priv-app-install':
-      if (facts.remount?.works) return undefined;
-      return facts.remount ? `adb remount failed: ${facts.remount.detail}` : rootReason(facts, 'installing into /system/priv-app (adb root + remount)');
+      return remountReason(facts, 'installing into /system/priv-app');
     case 'single-registration':
-      return facts.systemFeatures.has(SINGLE_REGISTRATION_FEATURE) ? undefined : `the target does not declare ${SINGLE_REGISTRATION_FEATURE}`;
+      if (facts.systemFeatures.has(SINGLE_REGISTRATION_FEATURE)) return undefined;
+      // The rig declares a missing feature in the run's one staging reboot (a permissions XML).
+      return remountReason(facts, `declaring ${SINGLE_REGISTRATION_FEATURE}, which the target does not declare,`);
+    case 'ims-resolver':
+      if (facts.systemFeatures.has(TELEPHONY_IMS_FEATURE)) return undefined;
+      return remountReason(facts, `declaring ${TELEPHONY_IMS_FEATURE} (without it the phone process creates no ImsResolver, aosp-imsresolver.md §1.2)`);
     case 'reboot':
       return undefined; // every adb target reboots (adb reboot + wait for sys.boot_completed)
     case 'appium':
       if (!facts.appium) return 'no Appium server configured (set IMS_RIG_APPIUM_URL)';
       return facts.appium.works ? undefined : `Appium at ${facts.appium.url} is not reachable: ${facts.appium.detail}`;
-    case 'sim-control':
+    case 'sim-control': {
+      if (viaTool) return undefined;
+      // Removal = the SIM's UICC applications off (NOT_READY, no subscription: ImsResolver sees
+      // an absent SIM, aosp-imsresolver.md §1.8 quirk 12); insertion = back on, with the carrier
+      // identity as carrier-config overrides. Root on a non-user build (observability §1.d).
+      const stock = rootAndNotUser(facts, 'cmd phone disable-physical-subscription');
+      if (stock !== undefined) return stock;
+      if (!facts.carrierConfig?.works) return 'switching the target\'s SIM needs carrier-config (cmd phone cc) to give it a carrier identity';
+      return facts.physicalSim ? undefined : 'the target has no physical SIM the rig can switch off and on (dumpsys isub shows none)';
+    }
     case 'msim-control':
+      return viaTool ? undefined
+        : `no stock shell command changes the number of SIM slots (observability-and-test-apps.md §1.d); this ${facts.kind} has ${facts.slotCount ?? 1} slot${(facts.slotCount ?? 1) === 1 ? '' : 's'}`;
     case 'configurable-features':
+      // `am broadcast -n <app>/<receiver> --es features …` to the rig's app (onUpdateSupportedImsFeatures).
+      return viaTool ? undefined : appsWithCode(facts, 'making an ImsService report chosen features (am broadcast to the rig\'s app)');
     case 'fault-injection':
+      // An app crash / behaviour by the control broadcast, a phone restart by `kill` as root.
+      if (viaTool) return undefined;
+      return appsWithCode(facts, 'crashing an ImsService or changing its behaviour (am broadcast to the rig\'s app)')
+        ?? rootAndNotUser(facts, 'restarting the phone process (kill as root)');
     case 'device-overlay':
+      if (viaTool) return undefined;
+      // A runtime resource overlay for TeleService, preinstalled under /product/overlay (idmap2
+      // admits no other for a target without <overlayable>), switched with `cmd overlay`, read
+      // by a restarted phone process (kill as root).
+      if (facts.overlayService !== undefined && !facts.overlayService.works) return `cmd overlay does not answer: ${facts.overlayService.detail}`;
+      return remountReason(facts, 'staging the TeleService overlay under /product/overlay');
     case 'app-realisation':
+      return viaTool ? undefined : appsWithCode(facts, 'running apps generated from a scenario');
     case 'compat-ims-service':
-      return facts.stimulusTool ? undefined
-        : `only the reference device can ${STIMULUS_CAPABILITIES[capability] ?? capability} (no ims-rig-device on this ${facts.kind})`;
+      // The rig's app cannot be a compat ImsService (harness/model/ims-app.ts realAppGap).
+      return viaTool ? undefined : `only the reference device simulates a compat ImsService; a real app can be one only if it is platform-signed (its feature classes are hidden API), and the rig's app is not (this ${facts.kind})`;
   }
 }
 

@@ -8,10 +8,12 @@
  */
 import { commandSequence, splitSequenceOutput, type ShellCommand } from '../adb';
 import {
-  ROLE_DIALER, ROLE_SMS, ccGetValueCommand, getImsServiceCommand, getRoleHoldersCommand, getpropCommand,
-  listPackagesCommand, parseCcGetValue, parseGetImsServiceReply, parsePackageList, parseRoleHolders, type CommandOutput,
+  ROLE_DIALER, ROLE_SMS, ccGetValueCommand, dumpsysIsubCommand, getImsServiceCommand, getRoleHoldersCommand, getpropCommand,
+  listPackagesCommand, overlayListCommand, parseCcGetValue, parseDumpsysIsub, parseGetImsServiceReply, parseOverlayList, parsePackageList,
+  parseRoleHolders, physicalSubscription, type CommandOutput, type ListedOverlay,
 } from '../android';
-import { CARRIER_IMS_KEYS, IMS_FEATURES, type Capability, type ImsFeature } from '../model';
+import { OVERLAY_PACKAGE_PREFIX, TELESERVICE_PACKAGE } from '../formats/overlay-apk';
+import { CARRIER_IMS_KEYS, IMS_FEATURES, type ImsFeature } from '../model';
 import { overlayPrintCommand, parseOverlayPrint, parseSimList, parseSimStateProp, readSlotCount, simListCommand, type SimRecord } from './stimulus-output';
 import { type TargetSession } from './target-session';
 import { listDirCommand, parseDirListing, SYSTEM_DIRS } from './system-files';
@@ -44,6 +46,8 @@ export interface DeviceState {
   readonly dataPackages?: readonly string[];
   /** Entries of the /system directories the rig writes (priv-app, app, permissions), `dir/name`. */
   readonly systemFiles: readonly string[];
+  /** The rig's TeleService runtime resource overlays and their state (`cmd overlay list com.android.phone`). */
+  readonly rigOverlays?: readonly ListedOverlay[];
   readonly roles: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -79,14 +83,20 @@ export interface Capture {
   readonly after: readonly CommandOutput[];
 }
 
-/** The queries that do not depend on the slot count. */
-function globalQueries(caps: ReadonlySet<Capability>): ShellCommand[] {
-  const stimulus = caps.has('sim-control') || caps.has('device-overlay');
+/**
+ * The queries that do not depend on the slot count. The reference device's stimulus tool knows its
+ * SIMs and overlay; elsewhere they are read from SubscriptionManagerService (dumpsys isub), the
+ * system properties and `cmd overlay list`.
+ */
+function globalQueries(session: TargetSession): ShellCommand[] {
+  const caps = session.capabilities;
+  const stimulus = session.routes.stimulusTool;
   return [
     stimulus ? simListCommand() : getpropCommand('gsm.sim.state'),
     getpropCommand('persist.radio.multisim.config'),
-    caps.has('device-overlay') ? overlayPrintCommand() : getpropCommand('ro.build.type'),
+    stimulus ? overlayPrintCommand() : dumpsysIsubCommand(),
     listPackagesCommand({ withPaths: true }),
+    overlayListCommand(TELESERVICE_PACKAGE),
     ...SYSTEM_DIRS.map(listDirCommand),
     ...ROLES.map((role) => getRoleHoldersCommand(role)),
     ...(caps.has('shell-override') ? IMS_FEATURES.map((feature) => getImsServiceCommand({ slot: 0, scope: 'device', feature })) : []),
@@ -115,14 +125,14 @@ export async function captureDeviceState(session: TargetSession, options: Captur
 /** captureDeviceState, with the outputs of the commands run before and after in the same round trip. */
 export async function captureWith(session: TargetSession, options: CaptureOptions = {}): Promise<Capture> {
   const caps = session.capabilities;
-  const stimulus = caps.has('sim-control') || caps.has('device-overlay');
+  const stimulus = session.routes.stimulusTool;
   const before = options.before ?? [];
   const after = options.after ?? [];
-  const first = globalQueries(caps);
+  const first = globalQueries(session);
   const guessed = options.slotCount === undefined ? [] : slotQueries(session, options.slotCount);
   const outs = await queries(session, [...before, ...first, ...guessed, ...after]);
   const beforeOuts = outs.slice(0, before.length);
-  const [simOut, msimOut, overlayOut, packagesOut, ...rest] = outs.slice(before.length, before.length + first.length);
+  const [simOut, msimOut, overlayOrIsubOut, packagesOut, rroOut, ...rest] = outs.slice(before.length, before.length + first.length);
   const afterOuts = outs.slice(outs.length - after.length);
   const dirOuts = rest.slice(0, SYSTEM_DIRS.length);
   const roleOuts = rest.slice(SYSTEM_DIRS.length, SYSTEM_DIRS.length + ROLES.length);
@@ -130,8 +140,9 @@ export async function captureWith(session: TargetSession, options: CaptureOption
 
   const listed = stimulus ? parseSimList(simOut?.stdout ?? '') : [];
   const slotCount = listed.length > 0 ? listed.length : readSlotCount(msimOut?.stdout ?? '');
-  const sims = stimulus ? listed : parseSimStateProp(simOut?.stdout ?? '', slotCount);
-  const overlay = caps.has('device-overlay') ? parseOverlayPrint(overlayOut?.stdout ?? '') : undefined;
+  const sims = stimulus ? listed : stockSims(overlayOrIsubOut, simOut?.stdout ?? '', slotCount);
+  const overlay = stimulus ? parseOverlayPrint(overlayOrIsubOut?.stdout ?? '') : undefined;
+  const rigOverlays = parseOverlayList(rroOut?.stdout ?? '').filter((o) => o.packageName.startsWith(OVERLAY_PACKAGE_PREFIX));
 
   const imsServices: ImsServiceEntry[] = [];
   const configured = (out: CommandOutput | undefined): string | null => {
@@ -175,8 +186,24 @@ export async function captureWith(session: TargetSession, options: CaptureOption
     const outcome = out === undefined ? undefined : parseRoleHolders(out);
     roles[role] = outcome?.ok ? [...outcome.value].sort() : [];
   });
-  const state: DeviceState = { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, dataPackages, systemFiles, roles };
+  const state: DeviceState = { slotCount, ...(overlay ? { overlay } : {}), sims, imsServices, carrierConfig, packages, dataPackages, systemFiles, rigOverlays, roles };
   return { state, before: beforeOuts, after: afterOuts };
+}
+
+/**
+ * SIMs as a stock target shows them: the physical SIM of slot 0 from dumpsys isub — present
+ * with its subscription, or switched off (UICC applications disabled: no subscription, the
+ * subId kept so the rig can switch it on again) — the other slots from gsm.sim.state.
+ */
+function stockSims(isub: CommandOutput | undefined, simStateProp: string, slotCount: number): SimRecord[] {
+  const fromProp = parseSimStateProp(simStateProp, slotCount);
+  if (isub === undefined || isub.exitCode !== 0) return fromProp;
+  const dump = parseDumpsysIsub(isub.stdout);
+  return fromProp.map((sim) => {
+    const physical = sim.slot === 0 ? physicalSubscription(dump, 0) : undefined;
+    if (physical === undefined) return sim;
+    return { slot: sim.slot, present: physical.enabled, state: dump.simStates.get(sim.slot) ?? sim.state, subId: physical.subId, uiccEnabled: physical.enabled };
+  });
 }
 
 /**
@@ -187,11 +214,14 @@ export function formatDeviceState(state: DeviceState): string {
   const lines: string[] = [`slots ${state.slotCount}`];
   if (state.overlay) lines.push(`overlay mmtel=${state.overlay.mmtel} rcs=${state.overlay.rcs}`);
   for (const sim of [...state.sims].sort((a, b) => a.slot - b.slot)) {
-    lines.push(`sim ${sim.slot} ${sim.present ? `present iccid=${sim.iccid ?? '?'} sub=${sim.subId ?? '?'} file=${sim.file ?? '?'}` : 'absent'}`);
+    if (sim.uiccEnabled === false) lines.push(`sim ${sim.slot} switched-off sub=${sim.subId ?? '?'}`);
+    else lines.push(`sim ${sim.slot} ${sim.present ? `present iccid=${sim.iccid ?? '?'} sub=${sim.subId ?? '?'} file=${sim.file ?? '?'}` : 'absent'}`);
   }
+  for (const o of [...(state.rigOverlays ?? [])].sort((a, b) => a.packageName.localeCompare(b.packageName))) lines.push(`rro ${o.packageName} ${o.state}`);
   for (const e of sortedIms(state.imsServices)) lines.push(`ims ${e.scope} slot=${e.slot} ${e.feature}=${e.package ?? '-'}`);
   for (const e of [...state.carrierConfig].sort((a, b) => a.slot - b.slot || a.key.localeCompare(b.key))) lines.push(`cc slot=${e.slot} ${e.key}=${e.raw}`);
-  for (const p of [...state.packages].sort()) lines.push(`package ${p}`);
+  // A package whose code moved to /data (an update over a staged system app) reads differently.
+  for (const p of [...state.packages].sort()) lines.push(`package ${p}${state.dataPackages?.includes(p) ? ' data' : ''}`);
   for (const f of [...state.systemFiles].sort()) lines.push(`file ${f}`);
   for (const role of Object.keys(state.roles).sort()) lines.push(`role ${role}=${(state.roles[role] ?? []).join(',')}`);
   return `${lines.join('\n')}\n`;

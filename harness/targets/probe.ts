@@ -4,15 +4,18 @@
  * (./capabilities.ts). The result is immutable and passed explicitly (style-anchors.md §6 lesson 3).
  */
 import { isImsRigError } from '../errors';
-import { type DeviceConnection, shellCommand } from '../adb';
+import { type DeviceConnection, shellCommand, sleep } from '../adb';
 import {
-  ccGetValueCommand, deviationCommand, getImsServiceCommand, getpropAllCommand, listFeaturesCommand,
-  parseCcGetValue, parseFeatureList, parseGetImsServiceReply, parseGetpropAll,
+  ccGetValueCommand, deviationCommand, dumpsysIsubCommand, getImsServiceCommand, getpropAllCommand, listFeaturesCommand,
+  overlayListCommand, parseCcGetValue, parseDumpsysIsub, parseFeatureList, parseGetImsServiceReply, parseGetpropAll, physicalSubscription,
 } from '../android';
 import { CARRIER_IMS_MMTEL_KEY } from '../model';
 import type { TargetInfo, TargetKind, TargetVia } from '../results';
-import { deriveCapabilities, type CapabilityFacts, type CommandFact, type MissingCapability, type RootStatus } from './capabilities';
+import { deriveCapabilities, type CapabilityFacts, type CommandFact, type MissingCapability, type PhysicalSim, type RootStatus } from './capabilities';
 import type { Capability } from '../model';
+import { RIG_APPS_HAVE_CODE } from './app-realiser';
+import { readSlotCount } from './stimulus-output';
+import { routesFrom, type TargetRoutes } from './target-routes';
 
 export interface ProbeOptions {
   /**
@@ -32,6 +35,7 @@ export interface TargetProbe {
   readonly props: ReadonlyMap<string, string>;
   readonly systemFeatures: ReadonlySet<string>;
   readonly facts: CapabilityFacts;
+  readonly routes: TargetRoutes;
 }
 
 /**
@@ -72,6 +76,9 @@ async function probeRoot(device: DeviceConnection, props: ReadonlyMap<string, st
   return root.ok ? { status: 'root' } : { status: 'refused', detail: root.message };
 }
 
+/** How long a booted target's SIM may take to get its subscription (UiccController -> SubscriptionManagerService). */
+const SIM_SETTLE_MS = 20_000;
+
 /** Probes `device`: a handful of shell commands, and with escalation `adb root` + `adb remount`. */
 export async function probeTarget(device: DeviceConnection, options: ProbeOptions = {}): Promise<TargetProbe> {
   const escalate = options.escalate ?? true;
@@ -98,12 +105,33 @@ export async function probeTarget(device: DeviceConnection, options: ProbeOption
     const result = await device.remount({ timeoutMs: 60_000 });
     return { works: result.ok, detail: result.output };
   }) : undefined;
+  const overlayService = await commandFact(async () => {
+    const result = await device.shell(overlayListCommand('com.android.phone'), { timeoutMs: 15_000 });
+    return { works: result.exitCode === 0, detail: (result.stderr.trim() || result.stdout.trim() || `exit ${result.exitCode}`).split('\n')[0] ?? '' };
+  });
+  const slotCount = readSlotCount(props.get('persist.radio.multisim.config') ?? '');
+  // The SIM the rig may switch: only without a stimulus tool (which has its own SIMs) and as root.
+  let physicalSim: PhysicalSim | undefined;
+  if (!stimulusTool && root.status === 'root') {
+    // A target just booted may list its SIM (gsm.sim.state not ABSENT) before SubscriptionManagerService
+    // has its subscription: give it a little while rather than call the SIM unswitchable.
+    const simThere = (props.get('gsm.sim.state') ?? '').split(',')[0] !== 'ABSENT';
+    const deadline = Date.now() + (simThere ? SIM_SETTLE_MS : 0);
+    for (;;) {
+      const isub = await device.shell(dumpsysIsubCommand(), { timeoutMs: 15_000 }).catch(() => undefined);
+      const found = isub?.exitCode === 0 ? physicalSubscription(parseDumpsysIsub(isub.stdout), 0) : undefined;
+      if (found !== undefined) physicalSim = { slot: 0, ...found };
+      if (found !== undefined || Date.now() >= deadline) break;
+      await sleep(250);
+    }
+  }
 
   const appiumUrl = options.appiumUrl ?? process.env.IMS_RIG_APPIUM_URL;
   const facts: CapabilityFacts = {
     kind, buildType, root: root.status, ...(root.detail === undefined ? {} : { rootDetail: root.detail }),
     imsShell, ...(carrierConfig ? { carrierConfig } : {}), stimulusTool, ...(remount ? { remount } : {}), systemFeatures,
     ...(appiumUrl ? { appium: { ...(await probeAppium(appiumUrl)), url: appiumUrl } } : {}),
+    slotCount, overlayService, ...(physicalSim ? { physicalSim } : {}), rigAppsHaveCode: RIG_APPS_HAVE_CODE,
   };
   const derived = deriveCapabilities(facts);
   const deviationName = stimulusTool ? deviation?.stdout.trim() : undefined;
@@ -123,6 +151,7 @@ export async function probeTarget(device: DeviceConnection, options: ProbeOption
     capabilities: derived.capabilities,
     missingCapabilities: derived.missing.map((m) => m.capability),
     ...(deviationName && deviationName !== 'none' ? { deviation: deviationName } : {}),
+    ...(props.get('ro.ims-rig.reference_profile') ? { referenceProfile: props.get('ro.ims-rig.reference_profile') ?? '' } : {}),
   };
-  return { info, capabilities: derived.capabilities, missing: derived.missing, props, systemFeatures, facts };
+  return { info, capabilities: derived.capabilities, missing: derived.missing, props, systemFeatures, facts, routes: routesFrom(facts) };
 }

@@ -13,6 +13,8 @@ import { PROJECT_ROOT } from '../paths';
 export interface ReferenceDeviceStartOptions {
   readonly slots?: 1 | 2;
   readonly deviation?: string;
+  /** `default` or `emulator` (ims-rig virtual-device --profile). */
+  readonly profile?: string;
   readonly timeScale?: number;
   /** How long to wait for the ready line (default 60 s). */
   readonly readyTimeoutMs?: number;
@@ -91,6 +93,7 @@ async function spawnReferenceDevice(entry: string, options: ReferenceDeviceStart
   const args = [entry, 'virtual-device', '--port', '0', '--server-port', '0', '--json', '--exit-with-parent',
     ...(options.slots === undefined ? [] : ['--slots', String(options.slots)]),
     ...(options.deviation === undefined ? [] : ['--deviation', options.deviation]),
+    ...(options.profile === undefined ? [] : ['--profile', options.profile]),
     ...(options.timeScale === undefined ? [] : ['--time-scale', String(options.timeScale)])];
   // Its own process group: a terminal's Ctrl-C goes to the rig, which decides when the device stops.
   // Its stdin is a pipe from this process: if this process dies (even by SIGKILL) it closes, and the

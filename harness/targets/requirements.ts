@@ -4,7 +4,7 @@
  * capabilities"). A missing one makes the scenario a *skip* with the reason
  * `target lacks <cap>: <description>` — never a pass. Pure.
  */
-import { CAPABILITIES, type Capability, type FullScenario, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
+import { CAPABILITIES, type Capability, type FullScenario, type ImsFeature, type PackageName, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
 import { SINGLE_REGISTRATION_FEATURE } from './capabilities';
 
 /** One need: any of `anyOf` satisfies it (the first is the rig's preferred way). */
@@ -40,10 +40,12 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
   // The observer app holds READ_PRIVILEGED_PHONE_STATE (signature|privileged): a priv-app with its allowlist.
   if (scenarioUsesObserver(s)) out.push({ anyOf: ['priv-app-install'], because: 'the observer app (state-callback steps), a privileged app' });
-  // What the rig's real app cannot be (a compat ImsService): only a simulating target runs it.
+  // What the rig's real app cannot be (a compat ImsService): only a simulating target runs it —
+  // when it matters. ImsResolver reads a compat service's features from its meta-data only, never
+  // by a query (aosp-imsresolver.md §1.3), so one declaring none is never bound and needs no code.
   world.apps.forEach((app, i) => {
     const gap = realAppGap(app);
-    if (gap !== undefined) out.push({ anyOf: ['compat-ims-service'], because: `apps[${i}]: ${gap}` });
+    if (gap !== undefined && mayBeBound(s, app.package, app.metadata)) out.push({ anyOf: ['compat-ims-service'], because: `apps[${i}]: ${gap}` });
   });
   const restarts = s.steps.some((st) => st.kind === 'reboot' || st.kind === 'restartPhone');
   if (world.overlay.mmtel !== '' || world.overlay.rcs !== '') {
@@ -57,11 +59,22 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
     out.push({ anyOf: ['sim-control', 'carrier-config'], because: 'the SIMs and their carrier config' });
   }
   if (s.systemFeatures.includes(SINGLE_REGISTRATION_FEATURE)) out.push({ anyOf: ['single-registration'], because: `system feature ${SINGLE_REGISTRATION_FEATURE}` });
+  // Observing a binding needs an ImsResolver (android.hardware.telephony.ims, aosp-imsresolver.md §1.2).
+  if (s.steps.some((st) => st.kind === 'check')) out.push({ anyOf: ['ims-resolver'], because: 'observing what ImsResolver binds' });
+  // ImsStateCallbackController is created only with the same feature (observability-and-test-apps.md §1).
+  else if (scenarioUsesObserver(s)) out.push({ anyOf: ['ims-resolver'], because: 'ImsStateCallbackController (created only with android.hardware.telephony.ims)' });
+  // A second SIM slot: only a target that can switch its slot count holds a two-slot world.
+  if (world.slots > 1) out.push({ anyOf: ['msim-control'], because: `a world with ${world.slots} SIM slots` });
   s.steps.forEach((step, index) => {
     const needs = STEP_NEEDS[step.kind];
     if (needs) out.push({ anyOf: needs, because: `steps[${index}] (${step.kind})` });
   });
   return out;
+}
+
+/** Whether a compat app declares feature meta-data, now or after one of the scenario's updateApp steps. */
+function mayBeBound(s: FullScenario, pkg: PackageName, metadata: readonly ImsFeature[]): boolean {
+  return metadata.length > 0 || s.steps.some((st) => st.kind === 'updateApp' && st.package === pkg && (st.metadata ?? []).length > 0);
 }
 
 /** The capabilities a scenario needs, one per requirement (the preferred one), de-duplicated. */

@@ -22,6 +22,8 @@ export interface ResolveTargetOptions {
   /** Reference-device options, when the run starts one. */
   readonly slots?: 1 | 2;
   readonly deviation?: string;
+  /** The reference device's profile (`default` | `emulator`). */
+  readonly profile?: string;
   readonly timeScale?: number;
   /** The adb server port (default $ANDROID_ADB_SERVER_PORT or 5037). */
   readonly adbServerPort?: number;
@@ -49,6 +51,8 @@ export interface ResolvedTarget {
   readonly chosenBy: 'option' | 'ANDROID_SERIAL' | 'only-device' | 'reference-device';
   /** The reference device this run started (stopped by release()). */
   readonly referenceDevice?: ReferenceDeviceHandle;
+  /** How long the rig waits for this target to reboot. */
+  readonly waits: TargetWaits;
   /** The in-process reference device this run started (stopped by release()). */
   readonly inProcess?: InProcessTargetHandle;
   /**
@@ -113,6 +117,20 @@ async function useSerial(host: AdbHost, serial: string): Promise<void> {
   throw new DeviceUnavailableError(`${serial} is ${state}`);
 }
 
+/**
+ * How long the rig waits for a target's reboot. What the rig knows about the target decides it (it
+ * started the reference device itself), not what the target says it is: the same code path, a
+ * shorter bound. A lost target's return is waited for with one budget for all (runner/suite-entry).
+ */
+export interface TargetWaits {
+  readonly rebootMs: number;
+}
+
+/** An emulator or phone takes a minute or two to boot (CTS-like bounds). */
+export const DEVICE_WAITS: TargetWaits = { rebootMs: 240_000 };
+/** The reference device the rig started runs its clock scaled: it is back within seconds. */
+export const STARTED_REFERENCE_WAITS: TargetWaits = { rebootMs: 30_000 };
+
 export async function resolveTarget(options: ResolveTargetOptions = {}): Promise<ResolvedTarget> {
   const env = options.env ?? process.env;
   const bin = options.adbBinary === null ? undefined : options.adbBinary ?? findAdbBinary(env);
@@ -124,6 +142,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     const handle = await startDevice({
       ...(options.slots === undefined ? {} : { slots: options.slots }),
       ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     });
     try {
@@ -142,7 +161,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
       await host.waitForDevice(handle.serial, { timeoutMs: 30_000 });
       let released = false;
       return {
-        serial: handle.serial, host, endpoint: host.endpoint, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle,
+        serial: handle.serial, host, endpoint: host.endpoint, device: host.device(handle.serial), via, chosenBy: 'reference-device', referenceDevice: handle, waits: STARTED_REFERENCE_WAITS,
         ...(options.deviation === undefined ? { aospReference: true as const } : {}),
         async release() {
           if (released) return;
@@ -161,7 +180,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     if (bin === undefined) throw new AdbError(`no adb binary found ($ADB, PATH, $ANDROID_HOME/platform-tools): ${serial} can only be reached through platform-tools; --target virtual works without it`);
     const host = await ensureAdbServer(bin, port);
     await useSerial(host, serial);
-    return { serial, host, endpoint: host.endpoint, device: host.device(serial), via: 'adb-server', chosenBy, release: () => Promise.resolve() };
+    return { serial, host, endpoint: host.endpoint, device: host.device(serial), via: 'adb-server', chosenBy, waits: DEVICE_WAITS, release: () => Promise.resolve() };
   };
 
   if (options.transport === 'in-process') return startInProcess(options);
@@ -180,7 +199,7 @@ export async function resolveTarget(options: ResolveTargetOptions = {}): Promise
     throw new UsageError(`several devices are attached: ${describeEntries(usable)}; choose one with --target <serial> (or set ANDROID_SERIAL)`);
   }
   const [only] = usable;
-  if (only) return { serial: only.serial, host, endpoint: host.endpoint, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', release: () => Promise.resolve() };
+  if (only) return { serial: only.serial, host, endpoint: host.endpoint, device: host.device(only.serial), via: 'adb-server', chosenBy: 'only-device', waits: DEVICE_WAITS, release: () => Promise.resolve() };
   const waiting = entries.filter((d) => d.state === 'unauthorized' || d.state === 'authorizing');
   if (waiting.length > 0) {
     throw new DeviceUnavailableError(`${describeEntries(waiting)}: accept the USB debugging prompt, or run against the reference device with --target virtual`);
@@ -197,11 +216,13 @@ async function startInProcess(options: ResolveTargetOptions): Promise<ResolvedTa
   const handle = await options.startInProcess({
     ...(options.slots === undefined ? {} : { slots: options.slots }),
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
   });
   let released = false;
   return {
     serial: handle.serial, endpoint: { kind: 'in-process' }, device: new ServiceDevice(handle.endpoint), via: 'in-process', chosenBy: 'reference-device', inProcess: handle,
+    waits: STARTED_REFERENCE_WAITS,
     ...(options.deviation === undefined ? { aospReference: true as const } : {}),
     async release() {
       if (released) return;

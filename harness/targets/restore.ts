@@ -9,10 +9,10 @@
  */
 import { type PackageName } from '../model';
 import {
-  ccClearValuesCommand, clearImsServiceOverrideCommand, overlayCommand, setImsServiceCommand, simInsertCommand,
-  simRemoveCommand, slotsCommand, addRoleHolderCommand,
+  ccClearValuesCommand, clearImsServiceOverrideCommand, overlayCommand, overlaySetEnabledCommand, physicalSubscriptionCommand,
+  pmClearCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, addRoleHolderCommand,
 } from '../android';
-import { type DeviceAction, shellAction } from './device-action';
+import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
 import { clearRoleHoldersCommand } from './step-plan';
 import { removePathsCommand } from './system-files';
@@ -35,16 +35,56 @@ function rolesPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
 }
 
 /**
- * Packages the rig added whose code is under /data: installed apps, and updates installed over a
- * staged system app (updateApp), which would outlive the system copy's removal. Staged system apps
- * themselves go with their files and the reboot. (Without paths, every added package is tried.)
+ * Packages the rig put under /data: installed apps, and updates installed over the run's staged
+ * placeholders (uninstalling an update brings the placeholder back). Staged files themselves stay
+ * for the rest of the run. (Without paths, every added package is tried.)
  */
 function addedDataPackages(before: DeviceState, now: DeviceState): string[] {
-  const added = now.packages.filter((p) => !before.packages.includes(p));
-  return now.dataPackages === undefined ? added : added.filter((p) => now.dataPackages?.includes(p));
+  if (now.dataPackages === undefined) return now.packages.filter((p) => !before.packages.includes(p));
+  return now.dataPackages.filter((p) => !(before.dataPackages ?? []).includes(p) || !before.packages.includes(p));
+}
+
+/**
+ * Uninstall what the rig put under /data. Reverting an update keeps the app's data (the package
+ * stays, as its placeholder), and the rig's app stores a behaviour set by the control broadcast
+ * there: `pm clear` deletes it, so the next scenario's variant starts clean.
+ */
+function appsPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  return addedDataPackages(before, now).flatMap((p): DeviceAction[] => {
+    const uninstall: DeviceAction = { kind: 'uninstall', package: p as PackageName };
+    return before.packages.includes(p) ? [uninstall, shellAction(pmClearCommand(p as PackageName), 'best-effort')] : [uninstall];
+  });
+}
+
+/**
+ * The target's own SIM, switched off or on by the rig (stock route of sim-control): back to how
+ * the snapshot found it. Switching it on again brings its persistent overrides back; the
+ * carrier-config phase clears them (cc clear-values waits for the subscription).
+ */
+function stockSimPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const actions: DeviceAction[] = [];
+  for (const was of before.sims) {
+    const is = now.sims.find((x) => x.slot === was.slot);
+    if (was.uiccEnabled === undefined || is?.uiccEnabled === undefined || was.uiccEnabled === is.uiccEnabled || was.subId === undefined) continue;
+    actions.push({ kind: 'root' }, shellAction(physicalSubscriptionCommand(was.subId, was.uiccEnabled), 'best-effort'));
+    if (was.uiccEnabled) actions.push(shellAction(ccClearValuesCommand({ slot: was.slot }), 'best-effort', UNTIL_PHONE_READY));
+  }
+  return actions;
+}
+
+/** The rig's TeleService overlays back to their snapshot state, then a phone restart to read them. */
+function rroPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  const wasEnabled = new Set((before.rigOverlays ?? []).filter((o) => o.state === 'enabled').map((o) => o.packageName));
+  const changes: DeviceAction[] = [];
+  for (const o of now.rigOverlays ?? []) {
+    const enabled = o.state === 'enabled';
+    if (enabled !== wasEnabled.has(o.packageName)) changes.push(shellAction(overlaySetEnabledCommand(o.packageName, !enabled), 'best-effort'));
+  }
+  return changes.length === 0 ? [] : [{ kind: 'root' }, ...changes, { kind: 'restart-phone' }];
 }
 
 function simPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
+  if (before.sims.some((s) => s.uiccEnabled !== undefined)) return stockSimPhase(before, now);
   const actions: DeviceAction[] = [];
   // SIMs in slots the snapshot did not have go first: switching the slot back off would hide them,
   // and they would reappear in the next scenario that switches it on.
@@ -67,7 +107,10 @@ function carrierConfigPhase(before: DeviceState, now: DeviceState): DeviceAction
     if (was?.raw !== e.raw) slots.add(e.slot);
   }
   if (slots.size === 0) return [];
-  return [{ kind: 'root' }, ...[...slots].sort().map((slot) => shellAction(ccClearValuesCommand({ slot }), 'best-effort'))];
+  // Wait for the subscription only where the snapshot had a SIM (one the restore just switched on);
+  // a slot left empty has none to wait for.
+  const hadSim = (slot: number): boolean => before.sims.some((x) => x.slot === slot && x.present);
+  return [{ kind: 'root' }, ...[...slots].sort().map((slot) => shellAction(ccClearValuesCommand({ slot }), 'best-effort', hadSim(slot) ? UNTIL_PHONE_READY : undefined))];
 }
 
 function imsPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
@@ -102,8 +145,10 @@ export function planRestore(before: DeviceState, now: DeviceState, options: { pu
   const system = addedSystemFiles(before, now);
   const phases: RestorePhase[] = [
     { name: 'roles', actions: rolesPhase(before, now) },
-    { name: 'apps', actions: addedDataPackages(before, now).map((p) => ({ kind: 'uninstall', package: p as PackageName })) },
+    { name: 'apps', actions: appsPhase(before, now) },
     { name: 'system-access', actions: system.length === 0 ? [] : [{ kind: 'root' }, { kind: 'remount' }] },
+    // A phone restart drops shell and in-memory carrier overrides: before those are put back.
+    { name: 'teleservice-overlay', actions: rroPhase(before, now) },
     { name: 'sims', actions: simPhase(before, now) },
     { name: 'carrier-config', actions: carrierConfigPhase(before, now) },
     { name: 'ims-overrides', actions: imsPhase(before, now) },

@@ -13,20 +13,24 @@ import { shellCommand, int, name, pkg, type ShellCommand } from '../adb';
 import {
   ROLE_DIALER, ROLE_SMS, addRoleHolderCommand, appBehaviourCommand, appCrashCommand, appFeaturesCommand,
   ccClearValuesCommand, ccSetValueCommand, ccSetValuesFromXmlCommand, clearImsServiceOverrideCommand, observerBroadcastCommand,
-  phoneRestartCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, type CcSetValue,
+  phoneRestartCommand, physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, type CcSetValue,
 } from '../android';
 import { toCarrierConfigXml } from '../formats/carrier-config-xml';
 import {
   CARRIER_IMS_KEYS, type AppExtras, type Capability, type CarrierConfigValue, type CarrierProfile, type ImsAppSpec,
-  type PackageName, type RoleName, type SlotIndex, type Step, isValidPackageName,
+  type PackageName, type RoleName, type SlotIndex, type Step, isValidPackageName, realAppGap,
 } from '../model';
-import { shellAction, type ActionPlan, type DeviceAction } from './device-action';
+import { shellAction, UNTIL_PHONE_READY, type ActionPlan, type DeviceAction } from './device-action';
+import { type ControlRequest } from '../android';
+import { NO_ROUTES, type TargetRoutes } from './target-routes';
 
 /** The rig's scratch directory on the device (under /data/local/tmp, writable by shell). */
 export const DEVICE_SCRATCH_DIR = '/data/local/tmp/ims-rig';
 
 export interface PlanContext {
   readonly capabilities: ReadonlySet<Capability>;
+  /** How stimuli reach the target (default: no stimulus tool, no switchable SIM). */
+  readonly routes?: TargetRoutes;
   /** The app as currently installed on the target (updateApp replaces it). */
   app(pkg: string): ImsAppSpec | undefined;
   extras(pkg: string): AppExtras | undefined;
@@ -52,17 +56,21 @@ export function carrierConfigPush(slot: SlotIndex, profile: CarrierProfile): Dev
 /**
  * Carrier config on the target's own SIM (no SIM control): clear earlier overrides, then the
  * profile's values — with every IMS package key the profile leaves out set to null, so the real
- * SIM's own IMS packages cannot leak into the scenario.
+ * SIM's own IMS packages cannot leak into the scenario. `persistent` (`-p`): the values are the
+ * SIM's identity for the scenario and must outlive a phone restart or reboot, as a real SIM's
+ * config does (non-persistent overrides die with the phone process, aosp-imsresolver.md §3.2;
+ * `cc clear-values` removes both kinds).
  */
-export function carrierConfigOverridePlan(slot: SlotIndex, profile: CarrierProfile): DeviceAction[] {
+export function carrierConfigOverridePlan(slot: SlotIndex, profile: CarrierProfile, persistent = false): DeviceAction[] {
   const values: Record<string, CarrierConfigValue> = { ...profile.values };
   for (const key of CARRIER_IMS_KEYS) if (!(key in values)) values[key] = null;
   const path = `${DEVICE_SCRATCH_DIR}/cc${slot}-${deviceFileName(profile.name)}.xml`;
   return [
     { kind: 'root' },
-    shellAction(ccClearValuesCommand({ slot })),
+    // Right after a SIM comes back (or the phone restarts) its subscription may not be there yet.
+    shellAction(ccClearValuesCommand({ slot }), 'exit-0', UNTIL_PHONE_READY),
     { kind: 'push', path, source: { kind: 'text', text: toCarrierConfigXml(values) } },
-    shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path })),
+    shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path, ...(persistent ? { persistent } : {}) }), 'exit-0', UNTIL_PHONE_READY),
   ];
 }
 
@@ -79,13 +87,13 @@ function setCarrierConfigPlan(slot: SlotIndex, values: Readonly<Record<string, C
   if (simple.every(([, v]) => v !== undefined)) {
     return {
       route: 'cmd phone cc set-value (carrier-config, as root)',
-      actions: [{ kind: 'root' }, ...simple.map(([key, value]) => shellAction(ccSetValueCommand({ slot, key, value: value as CcSetValue })))],
+      actions: [{ kind: 'root' }, ...simple.map(([key, value]) => shellAction(ccSetValueCommand({ slot, key, value: value as CcSetValue }), 'exit-0', UNTIL_PHONE_READY))],
     };
   }
   const path = `${DEVICE_SCRATCH_DIR}/cc${slot}-step.xml`;
   return {
     route: 'cmd phone cc set-values-from-xml of a pushed file (carrier-config, as root)',
-    actions: [{ kind: 'root' }, { kind: 'push', path, source: { kind: 'text', text: toCarrierConfigXml(values) } }, shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path }))],
+    actions: [{ kind: 'root' }, { kind: 'push', path, source: { kind: 'text', text: toCarrierConfigXml(values) } }, shellAction(ccSetValuesFromXmlCommand({ slot, deviceFile: path }), 'exit-0', UNTIL_PHONE_READY)],
   };
 }
 
@@ -114,8 +122,16 @@ function appOf(ctx: PlanContext, packageName: string): ImsAppSpec {
   return spec;
 }
 
+/** The target's own SIM in `slot`, when the rig can switch it (stock route of sim-control). */
+function switchableSim(ctx: PlanContext, slot: SlotIndex, what: string): { subId: number } {
+  const sim = ctx.routes?.physicalSim;
+  if (sim === undefined || sim.slot !== slot) throw new NotRealisableError(`${what}: slot ${slot} has no SIM of the target's own that the rig can switch`);
+  return sim;
+}
+
 /** The plan of one step. Throws NotRealisableError when the target cannot carry it out. */
 export function planStep(step: Step, ctx: PlanContext): ActionPlan {
+  const routes = ctx.routes ?? NO_ROUTES;
   switch (step.kind) {
     case 'check':
     case 'checkGrants':
@@ -127,25 +143,39 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
       return { route: 'am broadcast to the observer app (unregisterImsStateCallback)', actions: [shellAction(observerBroadcastCommand({ op: 'unregister', id: step.id }), 'observer-outcome')] };
     case 'reregisterStateCallback':
       return { route: 'am broadcast to the observer app (unregister, then registerImsStateCallback again)', actions: [shellAction(observerBroadcastCommand({ op: 'reregister', id: step.id }), 'observer-outcome')] };
-    case 'insertSim':
+    case 'insertSim': {
       needs(ctx, 'sim-control', 'insertSim');
-      return { route: 'ims-rig-device sim insert (sim-control)', actions: [carrierConfigPush(step.slot, step.carrier), shellAction(simInsertCommand(step.slot, carrierConfigPush(step.slot, step.carrier).path))] };
-    case 'removeSim':
+      if (routes.stimulusTool) {
+        return { route: 'ims-rig-device sim insert (sim-control)', actions: [carrierConfigPush(step.slot, step.carrier), shellAction(simInsertCommand(step.slot, carrierConfigPush(step.slot, step.carrier).path))] };
+      }
+      const sim = switchableSim(ctx, step.slot, 'insertSim');
+      return {
+        route: `the target's own SIM back in (cmd phone enable-physical-subscription, as root) with the carrier identity of ${step.carrier.name} as cmd phone cc overrides`,
+        actions: [{ kind: 'root' }, shellAction(physicalSubscriptionCommand(sim.subId, true)), ...carrierConfigOverridePlan(step.slot, step.carrier, true)],
+      };
+    }
+    case 'removeSim': {
       needs(ctx, 'sim-control', 'removeSim');
-      return { route: 'ims-rig-device sim remove (sim-control)', actions: [shellAction(simRemoveCommand(step.slot))] };
+      if (routes.stimulusTool) return { route: 'ims-rig-device sim remove (sim-control)', actions: [shellAction(simRemoveCommand(step.slot))] };
+      const sim = switchableSim(ctx, step.slot, 'removeSim');
+      return {
+        route: 'SIM removal as ImsResolver sees it: the SIM\'s UICC applications switched off (cmd phone disable-physical-subscription, as root: NOT_READY, no subscription)',
+        actions: [{ kind: 'root' }, shellAction(physicalSubscriptionCommand(sim.subId, false))],
+      };
+    }
     case 'setCarrierConfig':
       needs(ctx, 'carrier-config', 'setCarrierConfig');
       return setCarrierConfigPlan(step.slot, step.values);
     case 'install': {
       const spec = appOf(ctx, step.package);
       if (spec.location === 'data') return { route: 'adb install', actions: [{ kind: 'install-apk', spec, ...extrasOf(ctx, spec) }] };
-      return { route: 'cmd package install-existing --user 0 (app staged under /system)', actions: [{ kind: 'root' }, shellAction(installExistingCommand(spec.package))] };
+      return { route: 'adb install -r over the run\'s staged placeholder (an updated system app)', actions: [{ kind: 'install-apk', spec, ...extrasOf(ctx, spec) }] };
     }
     case 'uninstall': {
       const spec = appOf(ctx, step.package);
       if (spec.location === 'data') return { route: 'pm uninstall', actions: [{ kind: 'uninstall', package: spec.package }] };
-      // The reference device, like some builds, lets only root remove a system app for one user.
-      return { route: 'pm uninstall --user 0 (system app stays on /system)', actions: [{ kind: 'root' }, shellAction(uninstallForUserCommand(spec.package), 'pm-success')] };
+      // Removing the update brings the staged placeholder back: no ImsService any more.
+      return { route: 'pm uninstall of the update (the staged placeholder, without an ImsService, stays)', actions: [{ kind: 'uninstall', package: spec.package }] };
     }
     case 'updateApp': {
       const current = appOf(ctx, step.package);
@@ -158,6 +188,7 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
     }
     case 'setFeatures':
       needs(ctx, 'configurable-features', 'setFeatures');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'features', features: step.features });
       return { route: 'ims-rig-device app features (onUpdateSupportedImsFeatures)', actions: [shellAction(appFeaturesCommand(step.package, step.features))] };
     case 'setSlotCount':
       needs(ctx, 'msim-control', 'setSlotCount');
@@ -170,13 +201,16 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
       return { route: 'cmd phone ims clear-ims-service-override', actions: [shellAction(clearImsServiceOverrideCommand({ slot: step.slot }), 'prints-true')] };
     case 'crash':
       needs(ctx, 'fault-injection', 'crash');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'crash' });
       return { route: 'ims-rig-device app crash', actions: [shellAction(appCrashCommand(step.package))] };
     case 'setBehaviour':
       needs(ctx, 'fault-injection', 'setBehaviour');
+      if (!routes.stimulusTool) return controlBroadcast(ctx, step.package, { kind: 'behaviour', behaviour: step.behaviour });
       return { route: 'ims-rig-device app behaviour', actions: [shellAction(appBehaviourCommand(step.package, step.behaviour))] };
     case 'restartPhone':
       needs(ctx, 'fault-injection', 'restartPhone');
-      return { route: 'ims-rig-device phone restart', actions: [shellAction(phoneRestartCommand())] };
+      if (routes.stimulusTool) return { route: 'ims-rig-device phone restart', actions: [shellAction(phoneRestartCommand())] };
+      return { route: 'com.android.phone killed as root (pidof + kill; ActivityManager restarts the persistent process)', actions: [{ kind: 'restart-phone' }] };
     case 'reboot':
       needs(ctx, 'reboot', 'reboot');
       return { route: 'adb reboot', actions: [{ kind: 'reboot' }] };
@@ -186,6 +220,27 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
       return { route: 'cmd role add-role-holder', actions: [shellAction(addRoleHolderCommand(role, step.package))] };
     }
   }
+}
+
+const CONTROL_ROUTES: Readonly<Record<ControlRequest['kind'], string>> = {
+  features: 'the rig app\'s control broadcast --es features (the app calls onUpdateSupportedImsFeatures, or answers it at the next query)',
+  crash: 'the rig app\'s control broadcast --ez crash true (Process.killProcess in the app)',
+  behaviour: 'the rig app\'s control broadcast --es behaviour',
+  'feature-state': 'the rig app\'s control broadcast --es feature-state',
+};
+
+/**
+ * A stimulus of the rig's own ImsService app by its control broadcast (`am broadcast -n
+ * <pkg>/org.imsrig.ims.ControlReceiver -a org.imsrig.CONTROL …`, DESIGN "The rig's ImsService
+ * app"): only the shell may send it (the receiver needs DUMP). An app that is not the rig's code
+ * (a compat app, a prebuilt APK) has no receiver: not realisable here.
+ */
+function controlBroadcast(ctx: PlanContext, packageName: PackageName, request: ControlRequest): ActionPlan {
+  const spec = appOf(ctx, packageName);
+  if (spec.apk !== undefined) throw new NotRealisableError(`${packageName} is a prebuilt APK: it has no control receiver of the rig's app`);
+  const gap = realAppGap(spec);
+  if (gap !== undefined) throw new NotRealisableError(`${gap}; it has no control receiver`);
+  return { route: CONTROL_ROUTES[request.kind], actions: [{ kind: 'control-broadcast', package: packageName, request }] };
 }
 
 function extrasOf(ctx: PlanContext, spec: ImsAppSpec): { extras?: AppExtras } {

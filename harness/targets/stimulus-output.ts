@@ -13,6 +13,8 @@ export interface SimRecord {
   readonly iccid?: string;
   /** The carrier-config XML the SIM was inserted with (a device path). */
   readonly file?: string;
+  /** Stock targets: whether the SIM's UICC applications are on (false: switched off by the rig). */
+  readonly uiccEnabled?: boolean;
 }
 
 export function simListCommand(): ShellCommand {

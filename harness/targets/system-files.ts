@@ -8,7 +8,11 @@ import { devicePath, shellCommand, type ShellCommand } from '../adb';
 export const PRIV_APP_DIR = '/system/priv-app';
 export const SYSTEM_APP_DIR = '/system/app';
 export const PERMISSIONS_DIR = '/system/etc/permissions';
-export const SYSTEM_DIRS = [PRIV_APP_DIR, SYSTEM_APP_DIR, PERMISSIONS_DIR] as const;
+/** Where preinstalled runtime resource overlays of the product partition live (scanned at boot). */
+export const PRODUCT_OVERLAY_DIR = '/product/overlay';
+export const SYSTEM_DIRS = [PRIV_APP_DIR, SYSTEM_APP_DIR, PERMISSIONS_DIR, PRODUCT_OVERLAY_DIR] as const;
+/** The system features the rig declares (AOSP's `<permissions><feature name/>` format). */
+export const RIG_FEATURES_PATH = `${PERMISSIONS_DIR}/ims-rig-features.xml`;
 
 /** `ls -1 <dir>` */
 export function listDirCommand(dir: string): ShellCommand {
@@ -29,6 +33,19 @@ export function parseDirListing(stdout: string): string[] {
 export function systemApkPath(pkg: string, location: 'priv-app' | 'system'): { dir: string; apk: string } {
   const dir = `${location === 'priv-app' ? PRIV_APP_DIR : SYSTEM_APP_DIR}/${pkg}`;
   return { dir, apk: `${dir}/${pkg}.apk` };
+}
+
+/** Where the rig stages the TeleService overlay package `pkg`: `/product/overlay/<pkg>/<pkg>.apk`. */
+export function productOverlayPath(pkg: string): { dir: string; apk: string } {
+  const dir = `${PRODUCT_OVERLAY_DIR}/${pkg}`;
+  return { dir, apk: `${dir}/${pkg}.apk` };
+}
+
+/** `<permissions><feature name="…"/>…</permissions>` (frameworks/native/data/etc/*.xml shape). */
+export function featuresXml(features: readonly string[]): string {
+  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return ["<?xml version='1.0' encoding='utf-8'?>", '<!-- Declared by ims-rig for the run; removed when the run ends. -->', '<permissions>',
+    ...features.map((f) => `    <feature name="${escape(f)}"/>`), '</permissions>', ''].join('\n');
 }
 
 /** The privapp-permissions allowlist the rig writes for a privileged app (AOSP's format). */

@@ -6,6 +6,8 @@
 import { type AdbDevice, type ShellCommand, type ShellOptions, type ShellResult } from '../adb';
 import { type Capability } from '../model';
 import { type TargetInfo } from '../results';
+import { NO_ROUTES, type TargetRoutes } from './target-routes';
+import { TargetClock } from './target-clock';
 import { type DeviceState } from './device-state';
 
 /** The part of harness/adb's AdbDevice the engine uses (a test double implements it too). */
@@ -77,6 +79,14 @@ export interface TargetSession {
   readonly device: CountingDevice;
   readonly info: TargetInfo;
   readonly capabilities: ReadonlySet<Capability>;
+  /** How each stimulus is reached on this target (the probe's findings). */
+  readonly routes: TargetRoutes;
+  /** The run's tally of the target's uptime (reboots). */
+  readonly clock: TargetClock;
+  /** Paths the run staged under the read-only partitions (./staging-plan.ts), now on the target. */
+  readonly staged: Set<string>;
+  /** How long to wait for a reboot (harness/targets/resolve.ts TargetWaits). */
+  readonly rebootTimeoutMs: number;
   /** adbd runs as root (we asked, or it already did). */
   rooted: boolean;
   /** /system is writable (adb remount succeeded this boot). */
@@ -90,6 +100,15 @@ export interface TargetSession {
   knownState?: { readonly state: DeviceState; readonly logcat?: string } | undefined;
 }
 
-export function createSession(device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>): TargetSession {
-  return { device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), rooted: false, remounted: false };
+/** An emulator or phone takes a minute or two to boot. */
+const DEFAULT_REBOOT_TIMEOUT_MS = 240_000;
+
+export function createSession(
+  device: TargetDevice, info: TargetInfo, capabilities: Iterable<Capability>, routes: TargetRoutes = NO_ROUTES,
+  clock: TargetClock = new TargetClock(), waits?: { readonly rebootMs: number },
+): TargetSession {
+  return {
+    device: device instanceof CountingDevice ? device : new CountingDevice(device), info, capabilities: new Set(capabilities), routes, clock,
+    staged: new Set(), rebootTimeoutMs: waits?.rebootMs ?? DEFAULT_REBOOT_TIMEOUT_MS, rooted: false, remounted: false,
+  };
 }

@@ -5,3 +5,4 @@ export { type AdbResult, type AdbRunOptions, type PrivateAdbServer, startPrivate
 export { type StartedReferenceDevice, type StartReferenceDeviceOptions, startReferenceDevice } from './start-reference-device';
 export { startInProcessReferenceDevice } from '../in-process/start-in-process';
 export { runOnReferenceDevice } from '../in-process/run-on-reference';
+export { type ReferenceSession, startReferenceOverAdb, startReferenceSession } from './reference-session';

@@ -7,6 +7,8 @@ import { AdbHost, type AdbDevice } from '../adb';
 import { probeTarget } from '../targets/probe';
 import { createSession, type TargetSession } from '../targets/target-session';
 import { createReferenceDevice } from '../../virtual-device/android/reference-device';
+import { type DeviceProfileName } from '../../virtual-device/android/device-profile';
+import { type PrivateAdbServer } from './start-private-adb-server';
 import { startReferenceDevice, type StartedReferenceDevice } from './start-reference-device';
 
 export interface ReferenceSession {
@@ -26,7 +28,32 @@ export async function startReferenceSession(options: { timeScale: number; deviat
     await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
     const adb = host.device(device.serial);
     const probe = await probeTarget(adb, { via: 'built-in-server' });
-    const session = createSession(adb, probe.info, probe.capabilities);
+    const session = createSession(adb, probe.info, probe.capabilities, probe.routes);
+    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+    return { device, adb, session };
+  } catch (e) {
+    await device.stop();
+    throw e;
+  }
+}
+
+/**
+ * A reference device (`profile`: default or the stock emulator) connected to a test's private
+ * real adb server, probed, with a root session on it: the e2e tests' own view of the device they
+ * run the CLI against (to read its state before and after).
+ */
+export async function startReferenceOverAdb(server: PrivateAdbServer, options: { timeScale: number; profile?: DeviceProfileName }): Promise<ReferenceSession> {
+  const device = await startReferenceDevice({
+    timeScale: options.timeScale,
+    createDevice: (o) => createReferenceDevice({ ...o, ...(options.profile === undefined ? {} : { profile: options.profile }) }),
+  });
+  try {
+    await server.connect(device.serial);
+    const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
+    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
+    const adb = host.device(device.serial);
+    const probe = await probeTarget(adb, { via: 'adb-server' });
+    const session = createSession(adb, probe.info, probe.capabilities, probe.routes);
     session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
     return { device, adb, session };
   } catch (e) {

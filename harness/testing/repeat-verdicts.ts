@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { SUITES_DIR } from '../paths';
 import { type ScenarioStatus } from '../results';
 import { runScenario } from '../scenario/engine';
+import { runInEpochs } from '../targets/run-staging';
 import { loadScenario } from '../scenario/loader';
 import { loadWaivers, waiverLookupFor } from '../scenario/waivers';
 import { ApkCache } from '../targets/app-realiser';
@@ -32,8 +33,9 @@ export async function repeatVerdicts(options: RepeatOptions): Promise<Map<string
     const waivers = await loadWaivers(path.join(SUITES_DIR, 'waivers.yaml'));
     const apks = new ApkCache();
     const counts = new Map<string, Partial<Record<ScenarioStatus, number>>>();
-    for (const file of options.files) {
-      const scenario = await loadScenario(path.resolve(SUITES_DIR, file));
+    const scenarios = await Promise.all(options.files.map((file) => loadScenario(path.resolve(SUITES_DIR, file))));
+    // Staged as `ims-rig run` stages a run, then each scenario `runs` times.
+    await runInEpochs(session, scenarios, { apks, log: [], keepList: false }, async (scenario) => {
       const lookup = waiverLookupFor(waivers, scenario);
       const tally: Partial<Record<ScenarioStatus, number>> = {};
       for (let i = 0; i < options.runs; i++) {
@@ -41,7 +43,7 @@ export async function repeatVerdicts(options: RepeatOptions): Promise<Map<string
         tally[outcome.status] = (tally[outcome.status] ?? 0) + 1;
       }
       counts.set(scenario.id, tally);
-    }
+    });
     return counts;
   } finally {
     await device.stop();

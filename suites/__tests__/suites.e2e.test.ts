@@ -6,7 +6,11 @@
  *   - without the waiver file the waived scenarios fail (the waivers are what keeps the run green,
  *     and they are precise enough to be needed);
  *   - each vendor-bug profile of the reference device (`--deviation`) makes the scenarios listed
- *     for it in DEVIATION_COVERAGE fail (suites/README.md has the measured table).
+ *     for it in DEVIATION_COVERAGE fail (suites/README.md has the measured table);
+ *   - the reference device as a stock API 35 emulator (`--profile emulator`: no ims-rig-device, one
+ *     SIM, only stock means) runs the suite the way a real emulator would: the skips are exactly
+ *     EMULATOR_SKIPS, nothing fails, and every deviation profile but NOT_CAUGHT_ON_EMULATOR is
+ *     caught by the scenarios of its list that run there.
  * The plain-AOSP run goes through a private real adb server (Debian adb, its own port) when adb is
  * installed, so every resolver rule the suite exercises is driven over the real adb protocol and
  * judged from what `dumpsys phone` prints; the deviation runs use the device's built-in adb-server
@@ -45,6 +49,31 @@ const DEVIATION_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   'state-callback-no-error-on-crash': ['state-callback.telephony-crash'],
   'state-callback-wrong-reason-unconfigured': ['state-callback.no-ims-service-configured', 'state-callback.rcs-where-only-mmtel-served', 'state-callback.two-slots'],
   'state-callback-updates-after-error': ['state-callback.telephony-crash'],
+};
+
+/**
+ * What the reference device as a stock API 35 emulator (`--profile emulator`) cannot run, and why:
+ * a single-SIM image cannot hold a two-slot world (nor show a state callback of its second slot),
+ * and the rig's app cannot be a compat ImsService that gets bound (hidden API).
+ */
+const EMULATOR_SKIPS: Readonly<Record<string, string>> = {
+  'compat.legacy-carrier-metadata': 'compat-ims-service',
+  'compat.legacy-device-default': 'compat-ims-service',
+  'manifest.compat-action': 'compat-ims-service',
+  'multi-sim.answers-per-slot': 'msim-control',
+  'multi-sim.override-one-slot': 'msim-control',
+  'multi-sim.sim-in-slot-1-only': 'msim-control',
+  'multi-sim.slot-count-change': 'msim-control',
+  'multi-sim.two-carriers': 'msim-control',
+  'state-callback.two-slots': 'msim-control',
+};
+/**
+ * Deviation profiles the emulator profile cannot catch, with why. compat-not-supported hides compat
+ * ImsServices from discovery; the only compat scenario a stock target runs (a compat app with no
+ * feature meta-data, compat.legacy-without-metadata) has nothing bound either way.
+ */
+const NOT_CAUGHT_ON_EMULATOR: Readonly<Record<string, string>> = {
+  'compat-not-supported': 'every scenario that tells it apart binds a compat ImsService (compat-ims-service)',
 };
 
 /**
@@ -196,6 +225,80 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     const racy = new Set(Object.values(RACY));
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, racy.has(s.id) && s.status === 'pass' ? 'fail' : s.status]));
     expect(statuses).toEqual(Object.fromEntries(waived.map((s) => [s.id, 'fail'])));
+  });
+});
+
+describe('the suites against the reference device as a stock API 35 emulator (--profile emulator)', () => {
+  let full: RunResult;
+  let fullRun: CliResult;
+
+  beforeAll(async () => {
+    const out = tempDir();
+    fullRun = await run(['--profile', 'emulator', '--out', out]);
+    full = results(out);
+  });
+
+  test('exit 0: every scenario that runs passes or is waived', () => {
+    const bad = full.scenarios.filter((s) => !['pass', 'waived', 'skip'].includes(s.status)).map((s) => `${s.id}: ${s.status} ${s.reason ?? ''}`);
+    expect(bad).toEqual([]);
+    expect(fullRun.code).toBe(0);
+    expect(full.target).toMatchObject({ kind: 'emulator', referenceProfile: 'emulator' });
+  });
+
+  test('the only skips are what a stock single-SIM emulator truly lacks, each naming the capability', () => {
+    const skipped = Object.fromEntries(full.scenarios.filter((s) => s.status === 'skip').map((s) => [s.id, /^target lacks ([a-z-]+): /.exec(s.reason ?? '')?.[1] ?? s.reason]));
+    expect(skipped).toEqual(EMULATOR_SKIPS);
+    expect(full.scenarios.length - Object.keys(skipped).length).toBeGreaterThanOrEqual(Math.ceil(full.scenarios.length * 0.85));
+  });
+
+  test('the target\'s own clock is recorded: targetSeconds and the reboots the run cost', () => {
+    expect(full.summary.targetSeconds).toBeGreaterThan(0);
+    expect(full.summary.targetSeconds).toBeLessThanOrEqual(1200);
+    expect(full.summary.targetReboots).toBeGreaterThanOrEqual(1);
+  });
+
+  const coverage = Object.entries(DEVIATION_COVERAGE)
+    .filter(([deviation]) => NOT_CAUGHT_ON_EMULATOR[deviation] === undefined)
+    .map(([deviation, ids]) => [deviation, ids.filter((id) => EMULATOR_SKIPS[id] === undefined)] as const);
+
+  test.each(coverage)('--profile emulator --deviation %s: its scenarios that run there fail (exit 1)', async (deviation, ids) => {
+    expect(ids.length).toBeGreaterThan(0);
+    const files = await scenarioFiles();
+    const out = tempDir();
+    const result = await run(['--profile', 'emulator', '--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    expect(result.code).toBe(1);
+    const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, s.status]));
+    expect(statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
+  });
+
+  test('--profile emulator --deviation: the three-way diff runs the emulator profile\'s AOSP beside it; every failing cell vendor-specific, every waived cell as AOSP', async () => {
+    const files = await scenarioFiles();
+    const racy = new Set(Object.values(RACY));
+    const waived = full.scenarios.find((s) => s.status === 'waived' && !racy.has(s.id));
+    expect(waived).toBeDefined();
+    const ids = [...(DEVIATION_COVERAGE['no-per-feature-fallback'] ?? []), waived?.id ?? ''];
+    const out = tempDir();
+    const result = await run(['--profile', 'emulator', '--deviation', 'no-per-feature-fallback', '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    expect(result.code).toBe(1);
+    const labelled = results(out);
+    expect(labelled.target).toMatchObject({ kind: 'emulator', referenceProfile: 'emulator' });
+    expect(Object.fromEntries(labelled.scenarios.map((s) => [s.id, [s.status, s.reference?.device]]))).toEqual(Object.fromEntries(ids.map((id) => [
+      id, [id === waived?.id ? 'waived' : 'fail', 'in-process AOSP reference device (emulator profile)'],
+    ])));
+    const cells = labelled.scenarios.flatMap((s) => s.checkpoints.flatMap((c) => [...c.diffs, ...(c.grants?.diffs ?? [])]));
+    const failing = cells.filter((d) => d.waiver === undefined);
+    const waivedCells = cells.filter((d) => d.waiver !== undefined);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(waivedCells.length).toBeGreaterThan(0);
+    expect(failing.map((d) => d.origin)).toEqual(failing.map(() => 'vendor-specific'));
+    expect(waivedCells.map((d) => d.origin)).toEqual(waivedCells.map(() => 'as-aosp'));
+  });
+
+  test('what the emulator profile cannot catch is only what needs a bound compat ImsService', () => {
+    for (const [deviation, why] of Object.entries(NOT_CAUGHT_ON_EMULATOR)) {
+      expect({ deviation, runnable: (DEVIATION_COVERAGE[deviation] ?? []).filter((id) => EMULATOR_SKIPS[id] === undefined) }).toEqual({ deviation, runnable: [] });
+      expect(why).toMatch(/compat-ims-service/);
+    }
   });
 });
 

@@ -1,86 +1,42 @@
 /**
- * The conformance suites as Stryker's test suite (`npm run mutation`): one Jest test per scenario,
+ * The conformance suites as Stryker's test suite (`npm run mutation`): one Mocha test per scenario,
  * run by the scenario engine on an in-process reference device (no TCP), judged by the verdict the
- * scenario has on plain AOSP (suites/verdicts.yaml; unlisted scenarios must pass or be waived). A
- * mutant of virtual-device/telephony/ims/ that changes any scenario's verdict — a failing cell, an
- * error, a timeout — is a framework bug the suites catch; one that changes none is a bug they would
- * let through. Not part of `npm test` (jest.config.js does not match *.mutation.ts).
+ * scenario has on plain AOSP (mutation-suite.ts). A mutant of virtual-device/telephony/ims/ that
+ * changes any scenario's verdict is a framework bug the suites catch; one that changes none is a bug
+ * they would let through (suites/mutation/survivors.md). Not part of `npm test` (jest.config.js does
+ * not match *.mutation.ts; __tests__/mutation-suite.test.ts checks this harness itself).
  *
- * One device per Jest run (Stryker starts one per mutant): each scenario restores it, as on a real
- * target, and the restore is checked.
+ * Why Mocha and a fresh device per scenario: Stryker's mocha runner loads this file and the module
+ * graph once per worker and switches mutants at run time (the jest runner re-evaluated the whole
+ * graph for every mutant: ~3.4 mutants/min against ~30 here). A device started inside each test
+ * (≈10 ms in process) puts its boot — the ImsResolver's start-up — in that test's per-test coverage
+ * instead of Stryker's "static" coverage, which would re-load the worker and run every scenario for
+ * each such mutant; and a mutant that leaves a device broken cannot leak into the next scenario.
+ *
+ * By hand: `npx mocha -r ts-node/register/transpile-only suites/mutation/scenarios.mutation.ts`.
  */
-import * as fs from 'node:fs';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { ServiceDevice } from '../../harness/adb';
-import { startInProcessReferenceDevice } from '../../harness/in-process/start-in-process';
-import { SUITES_DIR } from '../../harness/paths';
-import { runScenario } from '../../harness/scenario/engine';
-import { type FullScenario } from '../../harness/model';
-import { parseScenario } from '../../harness/scenario/loader';
-import { findWaiver, parseWaivers, toWaiverRef, waiversForScenario, type Waiver } from '../../harness/scenario/waivers';
+import { strict as assert } from 'node:assert';
 import { ApkCache } from '../../harness/targets/app-realiser';
-import { probeTarget } from '../../harness/targets/probe';
-import { createSession, type TargetSession } from '../../harness/targets/target-session';
-import { type InProcessTargetHandle } from '../../harness/targets/in-process-target';
+import { judgeOnReference, loadMutationSuite } from './mutation-suite';
 
-const TIME_SCALE = 0.02;
-const VERDICTS = parseYaml(fs.readFileSync(path.join(SUITES_DIR, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
-
-// Jest defines tests synchronously: the scenario list is read before the first test runs.
-const { scenarios, waivers } = loadSync();
-
-let handle: InProcessTargetHandle;
-let session: TargetSession;
-const apks = new ApkCache();
-
-beforeAll(async () => {
-  handle = await startInProcessReferenceDevice({ timeScale: TIME_SCALE });
-  const device = new ServiceDevice(handle.endpoint);
-  const probe = await probeTarget(device, { via: 'in-process' });
-  session = createSession(device, probe.info, probe.capabilities);
-  session.rooted = probe.facts.root === 'root';
-}, 60_000);
-
-afterAll(async () => {
-  await handle?.stop();
-});
+/** Well above a scenario's own run (tens of ms in process); Stryker's own timeout is the tighter one. */
+const TEST_TIMEOUT_MS = 120_000;
 
 /**
- * Under a mutant, one changed verdict kills it: the scenarios after the first that failed in this
- * run are not run again (Jest's bail counts test files, and this is one). Without a mutant (Stryker's
- * dry run, or `npx jest -c jest.mutation.config.js`) nothing fails, so every scenario runs.
+ * Mocha's global `it`, typed here rather than through @types/mocha: its global declarations would
+ * replace Jest's (`test.each`, …) in the one tsconfig that type-checks both.
  */
-let killed: string | undefined;
+type MochaIt = (title: string, fn: (this: { timeout(ms: number): void }) => Promise<void>) => void;
+const it = (globalThis as unknown as { it: MochaIt }).it;
 
-for (const scenario of scenarios) {
-  test(scenario.id, async () => {
-    if (killed !== undefined && process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined) return;
-    const all = waiversForScenario(waivers, scenario);
-    const outcome = await runScenario(scenario, {
-      session, apks, emit: () => undefined,
-      waivers: (diff) => {
-        const w = findWaiver(all, scenario.id, diff);
-        return w === undefined ? undefined : toWaiverRef(w);
-      },
-    });
-    const expected = VERDICTS[scenario.id] ?? 'pass|waived';
-    if (!expected.split('|').includes(outcome.status)) killed = scenario.id;
+const suite = loadMutationSuite();
+const apks = new ApkCache();
+
+for (const scenario of suite.scenarios) {
+  it(scenario.id, async function () {
+    this.timeout(TEST_TIMEOUT_MS);
+    const judgement = await judgeOnReference(suite, scenario, { apks });
     // The reason rides along when the verdict is not the expected one (the report shows why the mutant died).
-    const shown = expected.split('|').includes(outcome.status) ? outcome.status : `${outcome.status}: ${outcome.reason ?? ''}`;
-    expect(shown).toMatch(new RegExp(`^(${expected})$`));
-  }, 60_000);
-}
-
-/** The suites as `ims-rig run` loads them (the parsers are synchronous; Jest defines tests synchronously). */
-function loadSync(): { scenarios: FullScenario[]; waivers: Waiver[] } {
-  const files = (fs.readdirSync(SUITES_DIR, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.yaml') && !['waivers.yaml', 'verdicts.yaml'].includes(path.basename(f)))
-    .map((f) => path.join(SUITES_DIR, f)).sort();
-  const waiversFile = path.join(SUITES_DIR, 'waivers.yaml');
-  return {
-    scenarios: files.map((f) => parseScenario(fs.readFileSync(f, 'utf8'), f)),
-    waivers: parseWaivers(fs.readFileSync(waiversFile, 'utf8'), 'suites/waivers.yaml'),
-  };
+    assert.ok(judgement.ok, judgement.message);
+  });
 }

@@ -8,6 +8,7 @@ import { createPmCommand } from './packages/pm-command';
 import { createRoleCommand, createRoleDumpsys } from './packages/role-command';
 import { type ReferenceDevice } from './reference-device';
 import { createActivityCommand } from './services/activity-command';
+import { createOverlayCommand } from './overlays/overlay-command';
 import { createProcessTools } from './services/process-tools';
 import { createSettingsCommand } from './services/settings-service';
 import { normalizePath } from './fs/fs-path';
@@ -50,6 +51,9 @@ export function registerPlatformCommands(device: ReferenceDevice): void {
   registry.registerCmdService('role', createRoleCommand(device.packages, device.packageOps, device.log));
   registry.registerCmdService('settings', createSettingsCommand(device.settings));
   registry.registerCmdService('activity', createActivityCommand(device.bus, device.packages, device.packageOps, device, device.log));
+  // An overlay change reloads the target's resources in place (scheduleApplicationInfoChanged);
+  // nothing restarts, so there is nothing more to do here.
+  registry.registerCmdService('overlay', createOverlayCommand(device.overlays, () => undefined));
   registry.registerDumpsys('package', (ctx: ToolContext) => {
     const pkg = ctx.argv.find((a) => !a.startsWith('-'));
     if (pkg !== undefined && !device.packages.records.has(pkg)) ctx.out.stdout(`Unable to find package: ${pkg}\n`);

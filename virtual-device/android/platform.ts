@@ -66,12 +66,18 @@ export interface BroadcastBus {
   sticky(action: string): Intent | undefined;
   /** Intents sent but not yet delivered (for idle detection). (Additive; optional for fakes.) */
   pendingDeliveries?(): number;
+  /**
+   * Observes every intent synchronously as it is sent, for system_server's own bookkeeping that
+   * happens before any receiver runs and whichever app process lives (optional for fakes).
+   */
+  onSent?(listener: (intent: Intent) => void): void;
 }
 
 export const ACTION_PACKAGE_ADDED = 'android.intent.action.PACKAGE_ADDED';
 export const ACTION_PACKAGE_REMOVED = 'android.intent.action.PACKAGE_REMOVED';
 export const ACTION_PACKAGE_CHANGED = 'android.intent.action.PACKAGE_CHANGED';
 export const ACTION_PACKAGE_REPLACED = 'android.intent.action.PACKAGE_REPLACED';
+export const ACTION_PACKAGE_DATA_CLEARED = 'android.intent.action.PACKAGE_DATA_CLEARED';
 export const ACTION_BOOT_COMPLETED = 'android.intent.action.BOOT_COMPLETED';
 export const ACTION_CARRIER_CONFIG_CHANGED = 'android.telephony.action.CARRIER_CONFIG_CHANGED';
 export const EXTRA_REPLACING = 'android.intent.extra.REPLACING';
@@ -218,4 +224,9 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
+  /**
+   * What the enabled runtime resource overlays make of a package's resource for a process started
+   * now; undefined when no overlay applies. (Additive; a fake Platform may leave it out.)
+   */
+  readonly resources?: { overlaidString(packageName: string, resource: string): string | undefined };
 }

@@ -50,6 +50,8 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     // Receiver code is the apps' (not this process's): set on, and run by, the device's bus.
     setReceiverCode: (code) => base.bus.setReceiverCode?.(code),
     runReceiver: (receiver, intent) => base.bus.runReceiver?.(receiver, intent) ?? null,
+    // system_server's observers are the device's, not this process's: they outlive it.
+    onSent: (listener) => base.bus.onSent?.(listener),
     register: (actions, receiver) => {
       const unregister = base.bus.register(actions, (intent) => { if (alive) receiver(intent); });
       receivers.add(unregister);
@@ -74,6 +76,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     isUserUnlocked: () => base.isUserUnlocked(),
     restartPhoneProcess: () => base.restartPhoneProcess(),
     ...(base.deviceStore === undefined ? {} : { deviceStore: base.deviceStore }),
+    ...(base.resources === undefined ? {} : { resources: base.resources }),
   };
   return {
     platform,

@@ -19,9 +19,12 @@ import { PackageDatabase, PackageManagerService } from './packages/package-manag
 import { PackageOperations } from './packages/package-operations';
 import { ACTION_BOOT_COMPLETED, type PhoneProcess, type Platform } from './platform';
 import { createProcessScope, type ProcessScope } from './process-scope';
-import { BUILD_INFO, buildProperties, PRODUCT_DEVICE } from './props/build-props';
+import { BUILD_INFO, buildProperties, EMULATOR_FINGERPRINT, PRODUCT_DEVICE } from './props/build-props';
+import { type DeviceProfile, type DeviceProfileName, deviceProfile } from './device-profile';
 import { PropertyStore } from './props/property-store';
 import { registerPlatformCommands } from './platform-commands';
+import { OverlayManager } from './overlays/overlay-manager';
+import { isInstalledForUser } from './packages/package-record';
 import { SettingsStore } from './services/settings-service';
 import { readAll } from './shell/byte-pipe';
 import { ShellInterpreter } from './shell/sh-interpreter';
@@ -31,7 +34,9 @@ import { runCmdService } from './shell/tools/service-tools';
 import { ToolRegistry } from './shell/tool-registry';
 
 export interface ReferenceDeviceOptions {
-  /** SIM slots (default 1). */
+  /** What kind of phone it is (./device-profile.ts; default `default`). */
+  readonly profile?: DeviceProfileName;
+  /** SIM slots (default 1; the emulator profile always has 1). */
   readonly slots?: 1 | 2;
   /** A deviation profile of virtual-device/deviations (passed on to the phone process). */
   readonly deviation?: string;
@@ -39,7 +44,7 @@ export interface ReferenceDeviceOptions {
   readonly timeScale?: number;
   /** System features switched on (true) or off (false), e.g. { 'android.hardware.telephony.ims.singlereg': false }. */
   readonly features?: Readonly<Record<string, boolean>>;
-  /** Device ms a reboot takes (default 3000). */
+  /** Device ms a reboot takes (default: the profile's, 3000 or an emulator's 30 000). */
   readonly bootDurationMs?: number;
   /**
    * Device ms the first boot takes (default 0: the device is already up when it is created, as a
@@ -72,6 +77,8 @@ export class ReferenceDevice implements AndroidDevice {
   readonly settings = new SettingsStore();
   readonly platform: Platform;
   readonly fs: DeviceFs;
+  readonly profile: DeviceProfile;
+  readonly overlays: OverlayManager;
 
   private currentState: DeviceState = 'offline';
   private adbdRoot = false;
@@ -92,14 +99,17 @@ export class ReferenceDevice implements AndroidDevice {
   private disposed = false;
 
   constructor(readonly options: ReferenceDeviceOptions = {}) {
-    const slots = options.slots ?? 1;
-    this.clock = new ScaledClock({ scale: options.timeScale ?? 1 });
+    this.profile = deviceProfile(options.profile ?? 'default');
+    const slots = this.profile.fixedSlots ?? options.slots ?? 1;
+    // Idle at real speed: the uptime then projects the run onto a real phone (scaled-clock.ts).
+    this.clock = new ScaledClock({ scale: options.timeScale ?? 1, idleAtRealTime: true });
     this.log = new RingLogBuffer(() => this.clock.now().getTime());
-    this.props = new PropertyStore(buildProperties(slots));
+    this.props = new PropertyStore(buildProperties(slots, this.profile.name));
     this.memoryFs = new MemoryFs({ isReadOnly: (p) => !this.imageWritable && !this.remounted && isOnReadOnlyMount(p), nowSec: () => Math.floor(this.clock.now().getTime() / 1000) });
-    installSystemImage(this.memoryFs, options.features);
+    installSystemImage(this.memoryFs, { ...this.profile.features, ...options.features });
     this.imageWritable = false;
-    this.files = new ShellFiles(this.memoryFs);
+    // /proc/uptime: seconds since boot on the device clock (its AOSP timers), then idle seconds.
+    this.files = new ShellFiles(this.memoryFs, { '/proc/uptime': () => uptimeText(this.clock.elapsedMs()) });
     this.fs = deviceFsView(this.memoryFs, () => credentialsFor(this.adbdRoot ? 0 : 2000));
     this.packages = new PackageManagerService({
       fs: this.memoryFs,
@@ -107,8 +117,14 @@ export class ReferenceDevice implements AndroidDevice {
       nowMs: () => this.clock.now().getTime(),
       isUserUnlocked: () => this.userUnlocked,
       db: new PackageDatabase(),
+      strictApks: this.profile.realApks,
     });
-    this.packageOps = new PackageOperations(this.packages, this.bus);
+    this.packageOps = new PackageOperations(this.packages, this.bus, this.profile.realApks);
+    this.overlays = new OverlayManager({
+      records: () => new Map([...this.packages.records].filter(([name]) => isInstalledForUser(this.packages.db.settings.get(name)))),
+      fs: deviceFsView(this.memoryFs, () => ROOT_CREDENTIALS),
+      log: { write: (priority, tag, message) => this.log.append('system', priority, tag, message, { pid: SYSTEM_SERVER_PID }) },
+    });
     this.interpreter = new ShellInterpreter({
       files: this.files,
       findTool: (name) => this.registry.binary(name),
@@ -122,17 +138,24 @@ export class ReferenceDevice implements AndroidDevice {
       pm: this.packages,
       fs: deviceFsView(this.memoryFs, () => ROOT_CREDENTIALS),
       shell: this.registry,
-      build: BUILD_INFO,
+      build: this.profile.name === 'emulator' ? { ...BUILD_INFO, fingerprint: EMULATOR_FINGERPRINT } : BUILD_INFO,
       getProp: (key) => this.props.get(key),
       setProp: (key, value) => this.props.set(key, value),
       isUserUnlocked: () => this.userUnlocked,
       restartPhoneProcess: () => this.restartPhoneProcess(),
       deviceStore: this.deviceStore,
+      resources: { overlaidString: (pkg, resource) => this.overlays.overlaidString(pkg, resource) },
     };
     this.clock.onTaskError((error) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     this.bus.onReceiverError((error, intent) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION while delivering ${intent.action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     registerPlatformCommands(this);
-    this.phoneProcess = options.phoneProcess ?? createPhoneProcess(options.deviation === undefined ? { slots } : { slots, deviation: options.deviation });
+    this.phoneProcess = options.phoneProcess ?? createPhoneProcess({
+      slots,
+      stimulusTool: this.profile.stimulusTool,
+      simulateCodelessApps: !this.profile.realApks,
+      builtInSims: this.profile.builtInSims,
+      ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    });
     void this.boot(options.coldBootDurationMs ?? 0);
   }
 
@@ -211,7 +234,7 @@ export class ReferenceDevice implements AndroidDevice {
   reboot(target: string): void {
     this.log.append('system', 'I', 'ShutdownThread', `Rebooting, reason: ${target === '' ? 'shell' : target}`, { pid: SYSTEM_SERVER_PID });
     this.shutdownRuntime();
-    void this.boot(this.options.bootDurationMs ?? 3000);
+    void this.boot(this.options.bootDurationMs ?? this.profile.bootDurationMs);
   }
 
   onStateChange(listener: (state: DeviceState) => void): () => void {
@@ -401,6 +424,12 @@ export class ReferenceDevice implements AndroidDevice {
       phone.scope.dispose();
     }
   }
+}
+
+/** `/proc/uptime`: `<uptime> <idle>` in seconds with two decimals (idle: one CPU, mostly idle). */
+export function uptimeText(elapsedMs: number): string {
+  const up = elapsedMs / 1000;
+  return `${up.toFixed(2)} ${(up * 0.9).toFixed(2)}\n`;
 }
 
 /** Creates and boots a reference device (it reports 'online' on onStateChange when adbd is up). */

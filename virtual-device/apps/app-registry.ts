@@ -4,7 +4,7 @@
  * them. The registry tells every live binding host (one per phone process) when an app dies.
  */
 import {
-  ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_REMOVED, type BroadcastBus, EXTRA_REPLACING, type Intent, type LogBuffer, type PackageManager,
+  ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_DATA_CLEARED, ACTION_PACKAGE_REMOVED, type BroadcastBus, EXTRA_REPLACING, type Intent, type LogBuffer, type PackageManager,
 } from '../android/platform';
 import { type IdentityHashes } from '../telephony/ims/binder';
 import { type ComponentName } from '../telephony/ims/component-name';
@@ -98,13 +98,37 @@ export class AppRegistry {
    * kills the package's process; disabling it (or its ImsService) does too.
    */
   watch(bus: BroadcastBus): () => void {
-    return bus.register([ACTION_PACKAGE_REMOVED, ACTION_PACKAGE_CHANGED], (intent) => this.onPackageBroadcast(intent));
+    return bus.register([ACTION_PACKAGE_REMOVED, ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_DATA_CLEARED], (intent) => this.onPackageBroadcast(intent));
+  }
+
+  /**
+   * PackageManager deletes an app's data itself, before it sends the broadcast and whether or not
+   * any receiver lives to get it (PackageManagerService#clearApplicationUserData, and
+   * DeletePackageHelper for an uninstall without -k): the stored behaviour goes at once. Killing
+   * the process and telling its clients stay with the phone's receiver (watch).
+   */
+  watchDataRemoval(bus: BroadcastBus): void {
+    bus.onSent?.((intent) => {
+      const packageName = (intent.data ?? '').replace(/^package:/, '');
+      const app = this.apps.get(packageName);
+      if (!app) return;
+      const cleared = intent.action === ACTION_PACKAGE_DATA_CLEARED;
+      const uninstalledWithData = intent.action === ACTION_PACKAGE_REMOVED
+        && ((intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined);
+      if (cleared || uninstalledWithData) app.eraseStoredData();
+    });
   }
 
   private onPackageBroadcast(intent: Intent): void {
     const packageName = (intent.data ?? '').replace(/^package:/, '');
     const app = this.apps.get(packageName);
     if (!app) return;
+    if (intent.action === ACTION_PACKAGE_DATA_CLEARED) {
+      // pm clear: the app is killed and its data (the stored behaviour) deleted.
+      this.kill(app, 'removed');
+      app.forgetData();
+      return;
+    }
     if (intent.action === ACTION_PACKAGE_REMOVED) {
       this.kill(app, 'removed');
       // An uninstall removes the app's data (its stored behaviour); an update keeps it.

@@ -190,6 +190,11 @@ export class ImsAppProcess {
   /** The package was uninstalled with its data: the stored behaviour goes too. */
   forgetData(): void {
     this.die();
+    this.eraseStoredData();
+  }
+
+  /** The app's data directory is deleted (what the control broadcast stored goes with it). */
+  eraseStoredData(): void {
     this.behaviourOverride = undefined;
   }
 

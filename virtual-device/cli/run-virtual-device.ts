@@ -4,6 +4,7 @@
  * virtual-device.ts) and calls in here; printing is this command's job.
  */
 import { DEVIATIONS } from '../deviations/deviations';
+import { DEVICE_PROFILES, deviceProfile, isDeviceProfileName } from '../android/device-profile';
 import { type ReferenceDeviceHost, startReferenceDeviceHost } from '../host/reference-device-host';
 
 export interface VirtualDeviceCliOptions {
@@ -11,6 +12,8 @@ export interface VirtualDeviceCliOptions {
   /** Also serve the adb server protocol on this port (0: OS picks). */
   readonly serverPort?: number;
   readonly slots: 1 | 2;
+  /** `default` or `emulator` (virtual-device/android/device-profile.ts). */
+  readonly profile?: string;
   readonly deviation?: string;
   readonly timeScale: number;
   /** Print one JSON ready line instead of the human lines (for programs that spawn us). */
@@ -27,6 +30,11 @@ export function deviationProfiles(): readonly { readonly name: string; readonly 
   return DEVIATIONS;
 }
 
+/** The device profiles `--profile` accepts. */
+export function deviceProfileNames(): readonly string[] {
+  return DEVICE_PROFILES;
+}
+
 /** `name  description` lines, names padded to one column. */
 export function formatDeviationList(profiles: readonly { name: string; description: string }[]): string {
   const width = Math.max(0, ...profiles.map((p) => p.name.length));
@@ -36,14 +44,15 @@ export function formatDeviationList(profiles: readonly { name: string; descripti
 /** What the command prints once the device is up. */
 export function readyLines(
   ready: { serial: string; port: number; serverPort: number | undefined },
-  options: Pick<VirtualDeviceCliOptions, 'slots' | 'deviation' | 'json'>,
+  options: Pick<VirtualDeviceCliOptions, 'slots' | 'deviation' | 'json' | 'profile'>,
 ): string {
   if (options.json) {
     return `${JSON.stringify({ event: 'ready', serial: ready.serial, port: ready.port, serverPort: ready.serverPort ?? null })}\n`;
   }
   const slots = options.slots === 1 ? '1 slot' : `${options.slots} slots`;
   const deviation = options.deviation === undefined ? '' : `, deviation ${options.deviation}`;
-  let text = `ims-rig reference device ${ready.serial} (Android 15 userdebug, ${slots}${deviation})\n`;
+  const profile = isDeviceProfileName(options.profile) && options.profile !== 'default' ? `, ${options.profile} profile: ${deviceProfile(options.profile).description}` : '';
+  let text = `ims-rig reference device ${ready.serial} (Android 15 userdebug, ${slots}${deviation}${profile})\n`;
   text += `  adb connect ${ready.serial}\n`;
   if (ready.serverPort !== undefined) {
     text += `  adb server door 127.0.0.1:${ready.serverPort} (no adb needed: adbkit Adb.createClient({ port: ${ready.serverPort} }), or adb -P ${ready.serverPort})\n`;
@@ -57,6 +66,7 @@ export async function runVirtualDevice(options: VirtualDeviceCliOptions): Promis
     devices: [{
       port: options.port,
       slots: options.slots,
+      ...(isDeviceProfileName(options.profile) ? { profile: options.profile } : {}),
       timeScale: options.timeScale,
       ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     }],

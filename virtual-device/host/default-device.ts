@@ -4,7 +4,8 @@
  */
 import { createReferenceDevice } from '../android/reference-device';
 import { type AndroidDevice } from '../device/android-device';
+import { type DeviceProfileName } from '../android/device-profile';
 
-export function createDefaultDevice(options: { slots: 1 | 2; deviation?: string; timeScale: number }): AndroidDevice {
+export function createDefaultDevice(options: { slots: 1 | 2; deviation?: string; timeScale: number; profile?: DeviceProfileName }): AndroidDevice {
   return createReferenceDevice(options);
 }

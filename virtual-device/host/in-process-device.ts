@@ -25,6 +25,8 @@ export interface InProcessDevice {
 
 let started = 0;
 
+export { DEVICE_PROFILES, isDeviceProfileName } from '../android/device-profile';
+
 /** The vendor-bug profile names `deviation` accepts. */
 export function deviationNames(): readonly string[] {
   return DEVIATIONS.map((d) => d.name);
@@ -36,6 +38,7 @@ export async function startInProcessDevice(options: InProcessDeviceOptions = {})
     slots: options.slots ?? 1,
     timeScale: options.timeScale ?? 1,
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
   });
   started += 1;
   const serial = `in-process-${process.pid}-${started}`;

@@ -9,11 +9,14 @@ import { type AdbdServer, startAdbdServer } from '../adbd/adbd-server';
 import { DeviceEndpoint } from '../services/device-endpoint';
 import { type ServerDoor, startServerDoor } from '../server-door/server-door';
 import { createDefaultDevice } from './default-device';
+import { type DeviceProfileName } from '../android/device-profile';
 
 export interface ReferenceDeviceOptions {
   /** adbd TCP port; 0 lets the OS pick. */
   readonly port: number;
   readonly slots?: 1 | 2;
+  /** What kind of phone (virtual-device/android/device-profile.ts); default `default`. */
+  readonly profile?: DeviceProfileName;
   /** A deviation profile name (virtual-device/deviations): behave like a vendor build with that bug. */
   readonly deviation?: string;
   /** Device clock scale: a device delay of d ms fires after d × timeScale real ms. */
@@ -21,7 +24,7 @@ export interface ReferenceDeviceOptions {
   /** adbd features to advertise (default: all; see ADBD_FEATURES). */
   readonly features?: readonly string[];
   /** Builds the simulated Android (default: the AOSP reference device). Tests pass doubles. */
-  readonly createDevice?: (options: { slots: 1 | 2; deviation?: string; timeScale: number }) => AndroidDevice;
+  readonly createDevice?: (options: { slots: 1 | 2; deviation?: string; timeScale: number; profile?: DeviceProfileName }) => AndroidDevice;
 }
 
 export interface ReferenceDeviceHostOptions {
@@ -65,6 +68,7 @@ export async function startReferenceDeviceHost(options: ReferenceDeviceHostOptio
         slots: spec.slots ?? 1,
         timeScale: spec.timeScale ?? 1,
         ...(spec.deviation === undefined ? {} : { deviation: spec.deviation }),
+        ...(spec.profile === undefined ? {} : { profile: spec.profile }),
       };
       const device = (spec.createDevice ?? createDefaultDevice)(deviceOptions);
       const endpoint = new DeviceEndpoint(device, spec.features === undefined ? {} : { features: spec.features });

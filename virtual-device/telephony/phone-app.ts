@@ -30,6 +30,12 @@ export const PHONE_PROCESS = 'com.android.phone';
 export const FEATURE_TELEPHONY_IMS = 'android.hardware.telephony.ims';
 /** Device milliseconds after process start until the SIMs (or their absence) are read. */
 export const SIM_READ_AT_START_MS = 300;
+/**
+ * Device ms for the modem to switch a SIM's applications off / on again and the phone to see
+ * the new SIM state (an estimate: the RIL request plus the SIM's NOT_READY or LOADED event).
+ */
+export const UICC_APPS_DISABLE_MS = 500;
+export const UICC_APPS_ENABLE_MS = 1_500;
 
 export interface PhoneAppOptions {
   readonly slots: 1 | 2;
@@ -70,8 +76,14 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
     this.subscriptions = new Subscriptions(device.store, slots);
     this.carrierConfig = new CarrierConfigLoader(device.store, this.subscriptions, platform.bus, this.main, platform.log);
     if (platform.pm.hasSystemFeature(FEATURE_TELEPHONY_IMS)) {
-      const overlay = state.overlay ?? { mmtel: '', rcs: '' };
-      this.resolver = new ImsResolver(this.resolverEnvironment(), overlay.mmtel, overlay.rcs, slots);
+      // PhoneGlobals.onCreate reads R.string.config_ims_mmtel_package / config_ims_rcs_package
+      // once (aosp-imsresolver.md §1.2): the runtime resource overlays enabled now win over the
+      // overlay built into the image (`ims-rig-device overlay` on the default profile).
+      const built = state.overlay ?? { mmtel: '', rcs: '' };
+      const resource = (name: string, fallback: string): string => platform.resources?.overlaidString(PHONE_PROCESS, `string/${name}`) ?? fallback;
+      const mmtel = resource('config_ims_mmtel_package', built.mmtel);
+      const rcs = resource('config_ims_rcs_package', built.rcs);
+      this.resolver = new ImsResolver(this.resolverEnvironment(), mmtel, rcs, slots);
     } else {
       platform.log.write('I', 'PhoneFactory', 'IMS is not supported on this device, skipping ImsResolver.');
       this.resolver = null;
@@ -165,6 +177,36 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
 
   setCepEnabled(enabled: boolean): void {
     this.cepEnabled = enabled;
+  }
+
+  subscriptionExists(subId: number): boolean {
+    return Object.values(this.device.store.load().subIdByIccid).includes(subId);
+  }
+
+  /**
+   * SubscriptionManagerService.setUiccApplicationsEnabled → the phone asks the modem to switch
+   * the SIM's applications off (or on). Off: the slot's SIM goes NOT_READY, a final state like
+   * ABSENT (the subscription becomes inactive, CARRIER_CONFIG_CHANGED with an invalid subId, which
+   * ImsResolver accepts since commit 298b7e8e, aosp-imsresolver.md §1.8 quirk 12). On: the SIM
+   * loads again like a freshly read one. The in-memory carrier-config overrides are per phone and
+   * stay (CarrierConfigLoader.clearConfigForPhone leaves mOverrideConfigs alone).
+   */
+  setUiccApplicationsEnabled(subId: number, enabled: boolean): void {
+    const changed = this.device.store.update((state) => {
+      const iccid = Object.entries(state.subIdByIccid).find(([, id]) => id === subId)?.[0];
+      if (iccid === undefined) return undefined;
+      const disabled = new Set(state.uiccAppsDisabled ?? []);
+      if (disabled.has(iccid) === !enabled) return undefined;
+      if (enabled) disabled.delete(iccid);
+      else disabled.add(iccid);
+      state.uiccAppsDisabled = [...disabled].sort();
+      const slot = state.sims.findIndex((sim) => sim?.iccid === iccid);
+      return slot >= 0 && slot < this.subscriptions.slotCount ? slot : undefined;
+    });
+    this.platform.log.write('D', 'TelephonyShellCommand', `${enabled ? 'Enabling' : 'Disabling'} physical subscription with subId=${subId}`);
+    if (changed === undefined) return;
+    if (enabled) this.carrierConfig.loadSlot(changed, UICC_APPS_ENABLE_MS);
+    else this.carrierConfig.simNotReady(changed, UICC_APPS_DISABLE_MS);
   }
 
   get conferenceEventPackageEnabled(): boolean {

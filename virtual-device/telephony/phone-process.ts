@@ -3,6 +3,7 @@
  * every phone restart (virtual-device/android calls createPhoneProcess, then start(platform)).
  */
 import { type Platform, type PhoneProcess } from '../android/platform';
+import { type BuiltInSim } from '../android/device-profile';
 import { deviationHooks } from '../deviations/deviations';
 import { PhoneApp } from './phone-app';
 import { registerTelephonyShell } from './shell/register-shell';
@@ -13,6 +14,12 @@ export interface PhoneProcessOptions {
   readonly slots: 1 | 2;
   /** A deviation profile name (virtual-device/deviations), or undefined / "none" for plain AOSP. */
   readonly deviation?: string;
+  /** Publish the `ims-rig-device` stimulus binary (default true; a stock emulator has none). */
+  readonly stimulusTool?: boolean;
+  /** SIMs in the slots when the device is switched on for the first time (the emulator's test SIM). */
+  readonly builtInSims?: readonly BuiltInSim[];
+  /** Simulate manifest-only apps (default true); false: they fail to start, as on a device. */
+  readonly simulateCodelessApps?: boolean;
 }
 
 /**
@@ -25,6 +32,8 @@ export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
   return {
     start(platform: Platform) {
       const device = TelephonyDevice.of(platform);
+      device.seedBuiltInSims(options.builtInSims ?? []);
+      if (options.simulateCodelessApps === false) device.apps.simulateCodeless = false;
       // Started before boot completed: this is a boot, so every app process is new too.
       if (platform.getProp('sys.boot_completed') !== '1') {
         device.apps.resetAll();
@@ -33,7 +42,7 @@ export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
       const phone = new PhoneApp(platform, device, { slots: options.slots, deviation });
       device.phone = phone;
       device.lastDeviation = deviation;
-      registerTelephonyShell(platform, device);
+      registerTelephonyShell(platform, device, { stimulusTool: options.stimulusTool ?? true });
       phone.start();
       return {
         stop() {

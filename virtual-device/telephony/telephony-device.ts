@@ -17,6 +17,8 @@ import { JavaException } from './ims/java-exception';
 import { IdentityHashGenerator, seededRandom } from './java/identity';
 import type { PhoneApp } from './phone-app';
 import { DeviceStore } from './state/device-store';
+import { subIdFor } from './state/subscriptions';
+import { type BuiltInSim } from '../android/device-profile';
 
 /** What the stimuli need from a running phone process. */
 export interface RunningPhone {
@@ -49,12 +51,27 @@ export class TelephonyDevice {
   private constructor(public platform: Platform) {
     this.store = new DeviceStore(platform.fs);
     this.apps = new AppRegistry(platform.pm, this.identities, this.logcat);
+    this.apps.watchDataRemoval(platform.bus);
     this.observer = new ObserverApp({
       pm: platform.pm,
       logcat: this.logcat,
       identities: this.identities,
       telephony: () => this.phone,
       errorOnPhoneDeath: () => !deviationHooks(this.lastDeviation).stateCallbackNoErrorOnPhoneCrash,
+    });
+  }
+
+  /**
+   * The SIMs a device is switched on with (the emulator's test SIM), on its very first start only:
+   * afterwards the store holds what the SIMs became.
+   */
+  seedBuiltInSims(sims: readonly BuiltInSim[]): void {
+    if (sims.length === 0 || this.store.exists()) return;
+    this.store.update((state) => {
+      for (const sim of sims) {
+        state.sims[sim.slot] = { iccid: sim.iccid, carrierFile: '', carrierConfig: new Map() };
+        subIdFor(state, sim.iccid);
+      }
     });
   }
 

@@ -3,7 +3,7 @@
  * (harness/runner/exit-code.ts: 0 pass, 1 failures, 2 bad input, 3 infrastructure, 130 interrupted).
  */
 import { UsageError } from '../../errors';
-import { runOnReferenceDevice } from '../../in-process/run-on-reference';
+import { referenceDeviceName, referenceProfile, runOnReferenceDevice, type ReferenceProfile } from '../../in-process/run-on-reference';
 import { startInProcessReferenceDevice } from '../../in-process/start-in-process';
 import { ApkCache } from '../../targets/app-realiser';
 import { runSuites } from '../../runner/run-suites';
@@ -49,6 +49,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   const out = optionalString(opts.out);
   const shard = optionalString(opts.shard);
   const deviation = optionalString(opts.deviation);
+  const profile = optionalString(opts.profile);
   const waiversFile = optionalString(opts.waivers);
   const statsFile = optionalString(opts.stats);
   const timeScale = positiveNumber('--time-scale', opts.timeScale);
@@ -63,12 +64,14 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(shard === undefined ? {} : { shard }),
     retries: wholeNumber('--retries', opts.retries),
     ...(deviation === undefined ? {} : { deviation }),
+    ...(profile === undefined ? {} : { profile }),
     ...(timeScale === undefined ? {} : { timeScale }),
     ...(inProcess ? { transport: 'in-process', startInProcess: startInProcessReferenceDevice } : {}),
     ...(waiversFile === undefined ? {} : { waiversFile }),
     // Three-way diff: unless --no-reference, each scenario also runs on an in-process AOSP reference
-    // device (default profile, no deviation); the runner skips it when the target is that device.
-    ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(), device: 'in-process AOSP reference device (default profile)' } }),
+    // device (no deviation; the profile the run's own reference device has, so both reach the world
+    // by the same means); the runner skips it when the target is that device.
+    ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(referenceProfile(profile)), device: referenceDeviceName(referenceProfile(profile)) } }),
     ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
     ...(waitForTargetMs === undefined ? {} : { waitForTargetMs }),
@@ -77,7 +80,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
   return outcome.exitCode;
 }
 
-function referenceRunner(): (scenario: Parameters<typeof runOnReferenceDevice>[0], signal: AbortSignal) => ReturnType<typeof runOnReferenceDevice> {
+function referenceRunner(profile: ReferenceProfile): (scenario: Parameters<typeof runOnReferenceDevice>[0], signal: AbortSignal) => ReturnType<typeof runOnReferenceDevice> {
   const apks = new ApkCache();
-  return (scenario, signal) => runOnReferenceDevice(scenario, { apks, signal });
+  return (scenario, signal) => runOnReferenceDevice(scenario, { apks, signal, profile });
 }

@@ -3,7 +3,7 @@
  * (virtual-device/cli) until SIGINT/SIGTERM. Bad options are usage errors (exit 2).
  */
 import { UsageError } from '../../errors';
-import { deviationProfiles, formatDeviationList, runVirtualDevice } from '../../../virtual-device/cli/run-virtual-device';
+import { deviationProfiles, deviceProfileNames, formatDeviationList, runVirtualDevice } from '../../../virtual-device/cli/run-virtual-device';
 
 export async function virtualDeviceCommand(opts: Record<string, unknown>): Promise<number> {
   const profiles = deviationProfiles();
@@ -20,6 +20,10 @@ export async function virtualDeviceCommand(opts: Record<string, unknown>): Promi
   const serverPort = serverPortText === undefined ? undefined : parsePort('--server-port', serverPortText);
   const slots = optionalString(opts.slots) ?? '1';
   if (slots !== '1' && slots !== '2') throw new UsageError(`--slots ${slots}: must be 1 or 2`);
+  const profile = optionalString(opts.profile) ?? 'default';
+  const profileNames = deviceProfileNames();
+  if (!profileNames.includes(profile)) throw new UsageError(`--profile ${profile}: unknown profile; known: ${profileNames.join(', ')}`);
+  if (profile === 'emulator' && slots === '2') throw new UsageError('--slots 2: the emulator profile has one SIM slot, as the API 35 emulator image has');
   const timeScaleText = optionalString(opts.timeScale) ?? '1';
   const timeScale = Number(timeScaleText);
   if (!Number.isFinite(timeScale) || timeScale <= 0) throw new UsageError(`--time-scale ${timeScaleText}: must be a positive number`);
@@ -27,6 +31,7 @@ export async function virtualDeviceCommand(opts: Record<string, unknown>): Promi
     return await runVirtualDevice({
       port,
       slots: slots === '2' ? 2 : 1,
+      profile,
       timeScale,
       json: opts.json === true,
       stopOnStdinClose: opts.exitWithParent === true,

@@ -14,6 +14,7 @@ import { NO_WAIVERS } from '../../scenario/engine-diff';
 import { loadScenario } from '../../scenario/loader';
 import { ApkCache } from '../../targets/app-realiser';
 import { probeTarget } from '../../targets/probe';
+import { runInEpochs } from '../../targets/run-staging';
 import { createSession } from '../../targets/target-session';
 import { startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
 import { runOnReferenceDevice } from '../run-on-reference';
@@ -44,12 +45,11 @@ function comparable(o: ScenarioOutcome): unknown {
 
 async function runAll(device: DeviceConnection, via: 'adb-server' | 'built-in-server' | 'in-process', scenarios: readonly FullScenario[]): Promise<Map<string, unknown>> {
   const probe = await probeTarget(device, { via });
-  const session = createSession(device, probe.info, probe.capabilities);
+  const session = createSession(device, probe.info, probe.capabilities, probe.routes);
   session.rooted = (await device.root()).ok;
   const apks = new ApkCache();
-  const out = new Map<string, unknown>();
-  for (const s of scenarios) out.set(s.id, comparable(await runScenario(s, { session, apks, emit: () => undefined, waivers: NO_WAIVERS })));
-  return out;
+  // Staged as `ims-rig run` stages a run (the same on both sides).
+  return runInEpochs(session, scenarios, { apks, log: [], keepList: false }, async (s) => comparable(await runScenario(s, { session, apks, emit: () => undefined, waivers: NO_WAIVERS })));
 }
 
 describe('the same scenarios in process and over adb', () => {

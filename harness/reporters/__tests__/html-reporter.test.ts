@@ -67,6 +67,15 @@ describe('renderHtml', () => {
     expect(renderHtml(foldEvents(runEvents({ interruptAfter: 2 })))).toContain('INCOMPLETE RUN');
   });
 
+  it('shows the target\'s own time over the run (summary.targetSeconds, reboots) only when it was measured', () => {
+    const run = foldEvents(runEvents());
+    const { targetSeconds: _measured, ...unmeasured } = run.summary;
+    expect(renderHtml({ ...run, summary: unmeasured })).not.toContain('Target time');
+    const html = renderHtml({ ...run, summary: { ...run.summary, targetSeconds: 459.6, targetReboots: 5 } });
+    expect(html).toContain('Target time');
+    expect(html).toContain('7 min 40 s of target uptime, 5 reboots');
+  });
+
   it('shows devices side by side only when runs from several devices were merged', () => {
     expect(renderHtml(foldEvents(runEvents()))).not.toContain('Devices side by side');
     const merged = mergeRuns([foldEvents(runEvents()), foldEvents(runEvents({ runId: 'ref', target: REFERENCE_DEVICE }))]);

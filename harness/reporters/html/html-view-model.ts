@@ -141,10 +141,17 @@ function summaryRows(run: RunResult): Row[] {
     { label: 'Start time', value: humanTime(r.startedAt) },
     { label: 'End time', value: r.complete ? humanTime(r.endedAt) : `${humanTime(r.endedAt)} (last event; the run did not finish)` },
     { label: 'Duration', value: humanDuration(r.durationMs ?? 0) },
+    ...(run.summary.targetSeconds === undefined ? [] : [{ label: 'Target time', value: targetTime(run.summary.targetSeconds, run.summary.targetReboots) }]),
     { label: 'Command line', value: r.commandLine },
   ];
   if (r.mergedFrom) rows.push({ label: 'Merged from', value: r.mergedFrom.map((m) => `${m.id}${m.shard ? ` shard ${m.shard.index}/${m.shard.count}` : ''} on ${m.serial}`).join('; ') });
   return rows;
+}
+
+/** The target's own uptime over the run (what the run costs on a real device), and its reboots. */
+function targetTime(seconds: number, reboots: number | undefined): string {
+  const rebootText = reboots === undefined ? '' : `, ${reboots} reboot${reboots === 1 ? '' : 's'}`;
+  return `${humanDuration(seconds * 1000)} of target uptime${rebootText}`;
 }
 
 function targetRows(targets: readonly TargetInfo[]): { label: string; values: string[] }[] {
@@ -159,6 +166,7 @@ function targetRows(targets: readonly TargetInfo[]): { label: string; values: st
     row('ABI', (t) => t.abi),
     row('Missing capabilities', (t) => (t.missingCapabilities && t.missingCapabilities.length > 0 ? t.missingCapabilities.join(', ') : 'none')),
   ];
+  if (targets.some((t) => t.referenceProfile)) rows.push(row('Reference device profile', (t) => t.referenceProfile));
   if (targets.some((t) => t.deviation)) rows.push(row('Deviation profile', (t) => t.deviation ?? 'none'));
   return rows;
 }

@@ -7,13 +7,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AdbHost, findAdbBinary } from '../../adb';
-import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { findAdbBinary } from '../../adb';
+import { NO_ADB_REASON, startPrivateAdbServer, startReferenceOverAdb, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
 import { adbEnv, buildDist, pathWithoutAdb, PROJECT_DIR as ROOT, readResults, runCli as runCommand, tempDir, type CliResult } from '../../testing/cli-process';
-import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
 import { deviceStateFingerprint } from '../../targets/device-state';
-import { probeTarget } from '../../targets/probe';
-import { createSession, type TargetSession } from '../../targets/target-session';
+import { type TargetSession } from '../../targets/target-session';
 
 const DOC_TABLE = ['carrier-a', 'carrier-b', 'no-sim'].map((n) => path.join(ROOT, 'suites', 'priority', `doc-table-${n}.yaml`));
 
@@ -68,15 +66,8 @@ describeWithAdb(withAdb('against the reference device through a private adb serv
 
   beforeAll(async () => {
     server = await startPrivateAdbServer();
-    device = await startReferenceDevice({ timeScale: 0.01, createDevice: (o) => createReferenceDevice(o) });
-    await server.connect(device.serial);
     // The test's own view of the device, to read its state fingerprint before and after runs.
-    const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
-    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-    const adb = host.device(device.serial);
-    const probe = await probeTarget(adb, { via: 'adb-server' });
-    session = createSession(adb, probe.info, probe.capabilities);
-    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
+    ({ device, session } = await startReferenceOverAdb(server, { timeScale: 0.01 }));
   }, 120_000);
 
   afterAll(async () => {

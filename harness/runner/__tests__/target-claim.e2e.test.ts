@@ -117,8 +117,7 @@ describeWithAdb(ADB !== undefined ? 'one run per target, kills and interrupts' :
     expect(b.stderr).toMatch(new RegExp(`^ims-rig: ${target.device.serial.replace(/\./g, '\\.')} is in use by another ims-rig run: \`ims-rig run --no-reference --target .* --out ${outA.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\` by .+ \\(pid \\d+\\), started .*; wait for it with --wait-for-target \\[seconds\\]`, 'm'));
     expect(fs.existsSync(path.join(dir, 'b', 'events.jsonl'))).toBe(false);
     expect(c.code).toBe(0);
-    // The note counts down from --wait-for-target from when the run started: on a loaded machine a few seconds have gone.
-    expect(c.stderr).toMatch(/is in use by .*; waiting for it \(up to (300|2\d\d) s\)/);
+    expect(c.stderr).toMatch(/is in use by .*; waiting for it \(up to \d+ s\)/);
     expect(readResults(path.join(dir, 'c')).summary).toMatchObject({ pass: 1, error: 0 });
     expect(await deviceStateFingerprint(target.session)).toBe(before);
     expect(await rigFiles(target)).toEqual([]);

@@ -72,7 +72,7 @@ describe('malformed scenarios', () => {
     ['an area outside AREAS', scenario({ head: parts.head.replace('area: priority', 'area: prio') }),
       'area must be one of binding, priority, fallback, feature-update, emergency, multi-sim, security, compat, lifecycle, state-callback, single-registration, manifest (got "prio")'],
     ['a requirement outside CAPABILITIES', scenario({}, 'requires: [carrier-config, wifi]\n'),
-      'requires[1] must be one of carrier-config, shell-override, sim-control, msim-control, configurable-features, fault-injection, priv-app-install, appium, single-registration, device-overlay, reboot, app-realisation, compat-ims-service (got "wifi")'],
+      'requires[1] must be one of carrier-config, shell-override, sim-control, msim-control, configurable-features, fault-injection, priv-app-install, appium, single-registration, device-overlay, reboot, app-realisation, compat-ims-service, ims-resolver (got "wifi")'],
     ['a carrier-config key outside the grammar', scenario({ sims: 'sims: { "0": { "bad key": 1 } }\n' }),
       'sims.0["bad key"] is not a valid carrier-config key'],
     ['an unsafe carrier IMS package', scenario(steps('setCarrierConfig: { slot: 0, values: { config_ims_mmtel_package_override_string: "a;reboot" } }', 'check: {}')),

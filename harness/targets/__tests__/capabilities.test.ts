@@ -23,10 +23,29 @@ describe('deriveCapabilities', () => {
     expect(derived.capabilities).toEqual(['shell-override', 'reboot']);
     const why = reasons(emulator);
     expect(why['carrier-config']).toMatch(/user build/);
-    expect(why['sim-control']).toMatch(/only the reference device can insert and remove SIMs .* on this emulator/);
+    expect(why['sim-control']).toMatch(/disable-physical-subscription works only as root on userdebug\/eng builds/);
+    expect(why['msim-control']).toMatch(/no stock shell command changes the number of SIM slots .* this emulator has 1 slot/);
     expect(why['priv-app-install']).toMatch(/refuses \(adbd cannot run as root in production builds\)/);
     expect(why['single-registration']).toMatch(/android\.hardware\.telephony\.ims\.singlereg/);
+    expect(why['ims-resolver']).toMatch(/android\.hardware\.telephony\.ims .*§1\.2/);
+    expect(why['app-realisation']).toMatch(/real code/);
     expect(why.appium).toMatch(/IMS_RIG_APPIUM_URL/);
+  });
+
+  it('a stock userdebug emulator, rooted and remounted, offers every stimulus by stock means but the slot count (and a compat app)', () => {
+    const emulator: CapabilityFacts = {
+      kind: 'emulator', buildType: 'userdebug', root: 'root', imsShell: works, carrierConfig: works, stimulusTool: false, remount: works,
+      systemFeatures: new Set(), slotCount: 1, physicalSim: { slot: 0, subId: 1, enabled: true }, overlayService: works, rigAppsHaveCode: true,
+    };
+    const derived = deriveCapabilities(emulator);
+    expect(derived.missing.map((m) => m.capability).sort()).toEqual(['appium', 'compat-ims-service', 'msim-control']);
+    // The features it lacks are declared by the rig (root + remount, one reboot).
+    expect(derived.capabilities).toEqual(expect.arrayContaining(['ims-resolver', 'single-registration', 'sim-control', 'device-overlay', 'fault-injection']));
+    const { physicalSim: _sim, ...withoutSim } = emulator;
+    const noSim = reasons(withoutSim);
+    expect(noSim['sim-control']).toMatch(/no physical SIM/);
+    const noCode = reasons({ ...emulator, rigAppsHaveCode: false });
+    expect(noCode['configurable-features']).toMatch(/real code/);
   });
 
   it('a userdebug device probed without escalation says root was not tried', () => {

@@ -51,14 +51,31 @@ describe('the state fingerprint', () => {
       .on('ls -1 /system/priv-app', 'TeleService\n')
       .on('cmd role get-role-holders android.app.role.SMS', 'com.android.messaging\n');
     const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
-    const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps));
+    const state = await captureDeviceState(createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps, { stimulusTool: true, slotCount: 1, declaredFeatures: [] }));
     expect(formatDeviceState(state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));
+  });
+
+  it('on a stock target the SIM comes from dumpsys isub, switched off or not, and the rig\'s overlays from cmd overlay', async () => {
+    const off = '[SubscriptionInfoInternal: id=1 iccId=89014103211118510720 simSlotIndex=-1 portIndex=-1 isEmbedded=0 areUiccApplicationsEnabled=0 usageSetting=DEFAULT]';
+    const device = new FakeDevice()
+      .on('getprop gsm.sim.state', 'NOT_READY\n')
+      .on('dumpsys isub', `SubscriptionManagerService:\nLogical SIM slot sub id mapping:\nmSimState[0]=NOT_READY\n\nAll subscriptions:\n  ${off}\n`)
+      .on('cmd overlay list com.android.phone', 'com.android.phone\n[x] org.imsrig.overlay.t0123456789\n[ ] com.vendor.overlay\n')
+      .on('pm list packages', 'package:/system/priv-app/TeleService/TeleService.apk=com.android.phone\npackage:/data/app/~~x/com.oem.ims-1/base.apk=com.oem.ims\n');
+    const state = await captureDeviceState(createSession(device, { serial: 'emulator-5554', kind: 'emulator', fingerprint: '', sdk: 35, buildType: 'userdebug' }, ['shell-override']));
+    expect(state.sims).toEqual([{ slot: 0, present: false, state: 'NOT_READY', subId: 1, uiccEnabled: false }]);
+    expect(state.rigOverlays).toEqual([{ packageName: 'org.imsrig.overlay.t0123456789', state: 'enabled' }]);
+    const text = formatDeviceState(state);
+    expect(text).toContain('sim 0 switched-off sub=1\n');
+    expect(text).toContain('rro org.imsrig.overlay.t0123456789 enabled\n');
+    expect(text).toContain('package com.oem.ims data\n');
   });
 
   it('in one round trip when the slot count is guessed right, with the commands asked for before and after; a wrong guess costs one more', async () => {
     const device = referenceLike();
     const caps: Capability[] = ['sim-control', 'device-overlay', 'shell-override'];
-    const session = createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps);
+    const routes = { stimulusTool: true, slotCount: 1, declaredFeatures: [] };
+    const session = createSession(device, { serial: 'fake-1', kind: 'virtual', fingerprint: '', sdk: 35, buildType: 'userdebug' }, caps, routes);
     const capture = await captureWith(session, { slotCount: 1, before: [shellCommand('ims-rig-device', 'wait-idle')], after: [shellCommand('logcat', '-d')] });
     expect(roundTrips(device)).toBe(1);
     expect(capture.before.map((o) => o.stdout)).toEqual(['idle\n']);
@@ -71,7 +88,7 @@ describe('the state fingerprint', () => {
     expect(high.state.imsServices.filter((e) => e.slot === 1)).toEqual([]);
     device.sent.length = 0;
     const wrong = referenceLike('slot=0 state=ABSENT subId=-1 iccid=- carrier=-\nslot=1 state=ABSENT subId=-1 iccid=- carrier=-\n');
-    const state = await captureDeviceState(createSession(wrong, session.info, caps), { slotCount: 1 });
+    const state = await captureDeviceState(createSession(wrong, session.info, caps, routes), { slotCount: 1 });
     expect(roundTrips(wrong)).toBe(2);
     expect(state.slotCount).toBe(2);
     expect(state.imsServices.filter((e) => e.scope === 'carrier' && e.slot === 1)).toHaveLength(3);

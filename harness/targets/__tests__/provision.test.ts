@@ -1,73 +1,99 @@
 import { type Capability, CAPABILITIES } from '../../model';
 import { describeAction } from '../device-action';
-import { planProvisioning } from '../provision';
+import { planProvisioning, type ProvisionContext } from '../provision';
 import { NotRealisableError } from '../step-plan';
+import { NO_ROUTES } from '../target-routes';
+import { productOverlayPath } from '../system-files';
+import { overlayPackageName } from '../../formats/overlay-apk';
 import { app, carrier, pkg, scenario } from './scenario-fixture';
 import { freshState } from './state-fixture';
 
 const ALL = new Set(Object.keys(CAPABILITIES) as Capability[]);
+const TOOL = { stimulusTool: true, slotCount: 1, declaredFeatures: [] };
+/** The reference device: every capability, its stimulus tool, the run's placeholders staged. */
+const reference = (staged: readonly string[] = []): ProvisionContext => ({ capabilities: ALL, routes: TOOL, staged: new Set(staged) });
+const placeholder = (p: string): string => `/system/priv-app/${p}/${p}.apk`;
 const phases = (p: ReturnType<typeof planProvisioning>) => p.map((x) => [x.name, x.actions.map(describeAction)]);
 
 describe('provisioning on the reference device', () => {
-  it('stages privileged apps under /system with one reboot, sets the overlay, inserts the SIM', () => {
+  it('sets the overlay first, inserts the SIM, then installs each app over its staged placeholder', () => {
     const s = scenario({ apps: [app('com.carrier.a.ims', { answers: { 0: ['RCS'] } })], sims: { 0: carrier('carrier-a') } });
-    expect(phases(planProvisioning(s, freshState(), ALL))).toEqual([
-      ['system-apps', ['adb root', 'adb remount', 'push com.oem.ims APK → /system/priv-app/com.oem.ims/com.oem.ims.apk', 'push com.carrier.a.ims APK → /system/priv-app/com.carrier.a.ims/com.carrier.a.ims.apk', 'adb reboot (wait for sys.boot_completed)']],
+    expect(phases(planProvisioning(s, freshState(), reference([placeholder('com.oem.ims'), placeholder('com.carrier.a.ims')])))).toEqual([
       ['overlay', ['ims-rig-device overlay --mmtel com.oem.ims --rcs com.oem.ims']],
       ['sims', [expect.stringMatching(/carrier-a\.xml → \/data\/local\/tmp\/ims-rig\/sim0-carrier-a\.xml$/), 'ims-rig-device sim insert 0 /data/local/tmp/ims-rig/sim0-carrier-a.xml']],
+      ['apps', ['install (generated com.oem.ims.apk)', 'install (generated com.carrier.a.ims.apk)']],
     ]);
   });
 
-  it('does not reboot when no app goes under /system, and leaves an unchanged overlay alone', () => {
-    const s = scenario({ apps: [app('com.data.ims', { location: 'data' })], overlay: { mmtel: '', rcs: '' } });
-    const withoutOem = { ...s, world: { ...s.world, apps: s.world.apps.filter((a) => a.location === 'data') } };
-    expect(phases(planProvisioning(withoutOem, freshState(), ALL))).toEqual([['apps', ['install (generated com.data.ims.apk)']]]);
+  it('an app the run has not staged is not realisable', () => {
+    const s = scenario({ apps: [app('com.carrier.a.ims')] });
+    expect(() => planProvisioning(s, freshState(), reference([placeholder('com.oem.ims')]))).toThrow(/com\.carrier\.a\.ims is not staged/);
   });
 
-  it('an app the scenario installs later is staged then removed for the user; one it never installs is not staged', () => {
+  it('data apps install with adb install; one installed later by a step is left out now', () => {
     const s = scenario({
-      apps: [app('com.carrier.a.ims', { installed: false }), app('com.carrier.b.ims', { installed: false })],
+      apps: [app('com.data.ims', { location: 'data' }), app('com.carrier.a.ims', { installed: false })],
       steps: [{ kind: 'install', package: pkg('com.carrier.a.ims') }, { kind: 'check' }],
+      overlay: { mmtel: '', rcs: '' },
     });
-    const [system] = planProvisioning(s, freshState(), ALL);
-    expect(system?.actions.map(describeAction)).toEqual([
-      'adb root', 'adb remount',
-      'push com.oem.ims APK → /system/priv-app/com.oem.ims/com.oem.ims.apk',
-      'push com.carrier.a.ims APK → /system/priv-app/com.carrier.a.ims/com.carrier.a.ims.apk',
-      'adb reboot (wait for sys.boot_completed)',
-      'adb root', 'pm uninstall --user 0 com.carrier.a.ims',
-    ]);
+    const plan = phases(planProvisioning(s, freshState(), reference([placeholder('com.oem.ims'), placeholder('com.carrier.a.ims')])));
+    expect(plan.at(-1)).toEqual(['apps', ['install (generated com.oem.ims.apk)', 'install (generated com.data.ims.apk)']]);
   });
 
   it('switches the slot count and empties a slot that may hold a SIM from before', () => {
     const s = scenario({ slots: 2, sims: { 1: carrier('carrier-b') } });
-    const names = phases(planProvisioning(s, freshState(), ALL));
-    expect(names[1]).toEqual(['slots', ['ims-rig-device slots 2']]);
-    expect(names[3]?.[1]).toEqual(['ims-rig-device sim remove 1', expect.stringMatching(/^push /), 'ims-rig-device sim insert 1 /data/local/tmp/ims-rig/sim1-carrier-b.xml']);
+    const names = phases(planProvisioning(s, freshState(), reference([placeholder('com.oem.ims')])));
+    expect(names[0]).toEqual(['slots', ['ims-rig-device slots 2']]);
+    expect(names[2]?.[1]).toEqual(['ims-rig-device sim remove 1', expect.stringMatching(/^push /), 'ims-rig-device sim insert 1 /data/local/tmp/ims-rig/sim1-carrier-b.xml']);
   });
 
   it('sets role holders', () => {
     const s = scenario({ roles: { sms: 'com.oem.ims', dialer: null } });
-    expect(phases(planProvisioning(s, freshState(), ALL)).at(-1)).toEqual(['roles', ['cmd role add-role-holder android.app.role.SMS com.oem.ims', 'cmd role clear-role-holders android.app.role.DIALER']]);
+    expect(phases(planProvisioning(s, freshState(), reference([placeholder('com.oem.ims')]))).at(-1)).toEqual(['roles', ['cmd role add-role-holder android.app.role.SMS com.oem.ims', 'cmd role clear-role-holders android.app.role.DIALER']]);
   });
 });
 
-describe('provisioning without the reference device\'s stimuli', () => {
-  const shellOnly = new Set<Capability>(['shell-override', 'carrier-config', 'priv-app-install', 'reboot']);
+describe('provisioning by stock means', () => {
+  const stock = new Set<Capability>(['shell-override', 'carrier-config', 'priv-app-install', 'reboot', 'sim-control', 'device-overlay', 'fault-injection']);
+  const sim = { slot: 0, subId: 1, enabled: true };
+  const ctx = (staged: readonly string[] = [placeholder('com.oem.ims')]): ProvisionContext => ({ capabilities: stock, routes: { ...NO_ROUTES, physicalSim: sim }, staged: new Set(staged) });
+  const { overlay: _overlay, ...noOverlayState } = freshState({ sims: [{ slot: 0, present: true, state: 'LOADED', subId: 1, uiccEnabled: true }] });
 
-  it('overrides the device configuration from the shell and sets the carrier config on the target\'s own SIM', () => {
+  it('overrides the device configuration from the shell and gives the target\'s own SIM the carrier identity, persistently', () => {
     const s = scenario({ sims: { 0: carrier('carrier-a') } });
-    const { overlay: _overlay, ...noOverlay } = freshState({ sims: [{ slot: 0, present: true, state: 'READY' }] });
-    const state = noOverlay;
-    const plan = phases(planProvisioning(s, state, shellOnly));
-    expect(plan[1]).toEqual(['overlay', ['cmd phone ims set-ims-service -s 0 -d -f 0,1 com.oem.ims', 'cmd phone ims set-ims-service -s 0 -d -f 2 com.oem.ims']]);
-    expect(plan[2]).toEqual(['sims', ['adb root', 'cmd phone cc clear-values -s 0', 'push (generated text) → /data/local/tmp/ims-rig/cc0-carrier-a.xml', 'cmd phone cc set-values-from-xml -s 0 < /data/local/tmp/ims-rig/cc0-carrier-a.xml']]);
+    const plan = phases(planProvisioning(s, noOverlayState, ctx()));
+    expect(plan[0]).toEqual(['overlay', ['cmd phone ims set-ims-service -s 0 -d -f 0,1 com.oem.ims', 'cmd phone ims set-ims-service -s 0 -d -f 2 com.oem.ims']]);
+    expect(plan[1]).toEqual(['sims', ['adb root', 'cmd phone cc clear-values -s 0', 'push (generated text) → /data/local/tmp/ims-rig/cc0-carrier-a.xml', 'cmd phone cc set-values-from-xml -s 0 -p < /data/local/tmp/ims-rig/cc0-carrier-a.xml']]);
+  });
+
+  it('a world without a SIM switches the target\'s SIM off (UICC applications)', () => {
+    const plan = phases(planProvisioning(scenario(), noOverlayState, ctx()));
+    expect(plan[1]).toEqual(['sims', ['adb root', 'cmd phone disable-physical-subscription 1']]);
+  });
+
+  it('a scenario that restarts the phone gets the staged TeleService overlay, enabled, read by a restarted phone process', () => {
+    const s = scenario({ steps: [{ kind: 'restartPhone' }, { kind: 'check' }] });
+    const name = overlayPackageName(s.world.overlay);
+    expect(() => planProvisioning(s, noOverlayState, ctx())).toThrow(/overlay .* is not staged/);
+    const plan = phases(planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims'), productOverlayPath(name).apk])));
+    expect(plan[0]).toEqual(['overlay', ['adb root', `cmd overlay enable --user 0 ${name}`, 'kill com.android.phone as root (restarted by ActivityManager)']]);
+  });
+
+  it('a scenario with state-callback steps first resets the observer app the run staged; without it staged it is not realisable', () => {
+    const s = scenario({ steps: [{ kind: 'registerStateCallback', id: 'mmtel0', slot: 0, feature: 'MMTEL' }, { kind: 'checkStateCallbacks' }] });
+    const observer = placeholder('org.imsrig.observer');
+    expect(() => planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims')]))).toThrow(/observer app org\.imsrig\.observer is not staged/);
+    const plan = phases(planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims'), observer])));
+    expect(plan[0]).toEqual(['observer', ['am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op reset']]);
+    expect(planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims'), observer]))[0]?.actions[0]).toMatchObject({ kind: 'shell', expect: 'observer-outcome' });
+    expect(phases(planProvisioning(scenario(), noOverlayState, ctx([placeholder('com.oem.ims')]))).map(([name]) => name)).not.toContain('observer');
   });
 
   it('a world the target cannot hold is not realisable, with the reason', () => {
     const noSim = scenario();
-    expect(() => planProvisioning(noSim, freshState({ sims: [{ slot: 0, present: true, state: 'READY' }] }), shellOnly)).toThrow(/slot 0 holds a SIM the rig cannot remove/);
-    expect(() => planProvisioning(scenario({ slots: 2 }), freshState(), shellOnly)).toThrow(NotRealisableError);
-    expect(() => planProvisioning(noSim, freshState({ packages: ['com.oem.ims'] }), ALL)).toThrow(/com\.oem\.ims is already installed on the target/);
+    const noSwitch: ProvisionContext = { capabilities: new Set<Capability>(['shell-override', 'carrier-config']), routes: NO_ROUTES, staged: new Set([placeholder('com.oem.ims')]) };
+    expect(() => planProvisioning(noSim, freshState({ sims: [{ slot: 0, present: true, state: 'READY' }] }), noSwitch)).toThrow(/slot 0 holds a SIM the rig cannot remove/);
+    expect(() => planProvisioning(scenario({ slots: 2 }), freshState(), noSwitch)).toThrow(NotRealisableError);
+    expect(() => planProvisioning(scenario({ apps: [app('com.other.ims', { location: 'data' })] }), freshState({ packages: ['com.other.ims'] }), reference([placeholder('com.oem.ims')]))).toThrow(/com\.other\.ims is already installed on the target/);
   });
 });

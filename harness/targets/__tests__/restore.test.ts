@@ -88,4 +88,19 @@ describe('restore plan', () => {
       ['carrier-config', ['adb root', 'cmd phone cc clear-values -s 0']],
     ]);
   });
+
+  it('reverts an update over a staged placeholder and clears the data the variant stored', () => {
+    const before = freshState({ packages: ['com.android.phone', 'com.oem.ims'], dataPackages: [] });
+    const now = freshState({ packages: ['com.android.phone', 'com.oem.ims', 'com.data.ims'], dataPackages: ['com.data.ims', 'com.oem.ims'] });
+    expect(lines(planRestore(before, now))).toEqual([['apps', ['uninstall com.data.ims', 'uninstall com.oem.ims', 'pm clear com.oem.ims']]]);
+  });
+
+  it('on a stock target: switches the target\'s SIM back on and clears its overrides; turns the rig\'s RRO off and restarts the phone to read it', () => {
+    const before = freshState({ sims: [{ slot: 0, present: true, state: 'LOADED', subId: 1, uiccEnabled: true }], rigOverlays: [{ packageName: 'org.imsrig.overlay.t1', state: 'disabled' }] });
+    const now = freshState({ sims: [{ slot: 0, present: false, state: 'NOT_READY', subId: 1, uiccEnabled: false }], rigOverlays: [{ packageName: 'org.imsrig.overlay.t1', state: 'enabled' }] });
+    expect(lines(planRestore(before, now))).toEqual([
+      ['teleservice-overlay', ['adb root', 'cmd overlay disable --user 0 org.imsrig.overlay.t1', 'kill com.android.phone as root (restarted by ActivityManager)']],
+      ['sims', ['adb root', 'cmd phone enable-physical-subscription 1', 'cmd phone cc clear-values -s 0']],
+    ]);
+  });
 });

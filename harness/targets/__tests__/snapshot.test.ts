@@ -14,7 +14,7 @@ const LOGCAT = shellCommand('logcat', '-d');
 
 test('a verified restore is the next snapshot; the one after reads the target again', async () => {
   const fake = referenceLike();
-  const session = createSession(fake, info, ['sim-control', 'device-overlay', 'shell-override', 'fault-injection']);
+  const session = createSession(fake, info, ['sim-control', 'device-overlay', 'shell-override', 'fault-injection'], { stimulusTool: true, slotCount: 1, declaredFeatures: [] });
   const first = await takeSnapshotWith(session, LOGCAT);
   expect(first.logcat).toBe('LOG\n');
   expect(formatDeviceState(first.snapshot.state)).toBe(formatDeviceState(freshState({ carrierConfig: [] })));

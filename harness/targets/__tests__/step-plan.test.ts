@@ -2,6 +2,7 @@ import { type Capability, CAPABILITIES, type Step } from '../../model';
 import { describeAction } from '../device-action';
 import { NotRealisableError, planStep, type PlanContext } from '../step-plan';
 import { app, carrier, pkg, scenario } from './scenario-fixture';
+import { NO_ROUTES, type TargetRoutes } from '../target-routes';
 
 const s = scenario({
   apps: [app('com.carrier.b.ims', { answers: { 0: ['MMTEL', 'RCS'] }, installed: false }), app('com.data.ims', { location: 'data' })],
@@ -22,8 +23,11 @@ const s = scenario({
   ],
 });
 const ALL = new Set(Object.keys(CAPABILITIES) as Capability[]);
-const ctx = (capabilities: ReadonlySet<Capability> = ALL): PlanContext => ({
+const TOOL = { stimulusTool: true, slotCount: 1, declaredFeatures: [] };
+const STOCK = { ...NO_ROUTES, physicalSim: { slot: 0, subId: 7, enabled: true } };
+const ctx = (capabilities: ReadonlySet<Capability> = ALL, routes: TargetRoutes = TOOL): PlanContext => ({
   capabilities,
+  routes,
   app: (p) => s.world.apps.find((a) => a.package === p),
   extras: () => undefined,
 });
@@ -47,9 +51,24 @@ describe('step → device commands', () => {
     ]);
   });
 
-  it('a privileged app comes and goes per user; a data app is installed and uninstalled', () => {
-    expect(lines(step(3))).toEqual(['adb root', 'cmd package install-existing --user 0 com.carrier.b.ims']);
+  it('a privileged app is installed over its staged placeholder; a data app is installed and uninstalled', () => {
+    expect(lines(step(3))).toEqual(['install (generated com.carrier.b.ims.apk)']);
+    expect(planStep(step(3), ctx()).route).toMatch(/over the run's staged placeholder/);
     expect(lines(step(4))).toEqual(['uninstall com.data.ims']);
+  });
+
+  it('on a stock target the SIM is the target\'s own, switched off and on, with the carrier identity as persistent cc overrides', () => {
+    const stock = ctx(ALL, STOCK);
+    expect(lines(step(0), stock)).toEqual([
+      'adb root', 'cmd phone enable-physical-subscription 7', 'adb root', 'cmd phone cc clear-values -s 0',
+      'push (generated text) → /data/local/tmp/ims-rig/cc0-carrier-b.xml', 'cmd phone cc set-values-from-xml -s 0 -p < /data/local/tmp/ims-rig/cc0-carrier-b.xml',
+    ]);
+    expect(lines(step(2), stock)).toEqual(['adb root', 'cmd phone disable-physical-subscription 7']);
+    expect(planStep(step(2), stock).route).toMatch(/UICC applications switched off/);
+    expect(lines(step(10), stock)).toEqual(['kill com.android.phone as root (restarted by ActivityManager)']);
+    expect(lines(step(6), stock)).toEqual(['am broadcast --include-stopped-packages -n com.oem.ims/org.imsrig.ims.ControlReceiver -a org.imsrig.CONTROL --es features 0=MMTEL,RCS']);
+    expect(planStep(step(9), stock).route).toMatch(/control broadcast --ez crash true/);
+    expect(() => planStep(step(0), ctx(ALL, NO_ROUTES))).toThrow(/slot 0 has no SIM of the target's own/);
   });
 
   it('an app update re-installs the APK generated from the updated description', () => {

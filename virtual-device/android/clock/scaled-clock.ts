@@ -2,6 +2,12 @@
  * The device clock (platform.ts `Clock`). Device time runs `1 / scale` times as fast as real time:
  * a 2000 ms AOSP delay fires after 2000 × scale real ms, while the device still *reports* 2000.
  *
+ * With `idleAtRealTime`, device time runs that fast only while some timer is pending — while the
+ * device has something to wait for — and at real speed when nothing is queued. The waits of AOSP
+ * (rebind back-off, query retries, a boot) are then charged in full, and the time a caller spends
+ * between commands on an idle device counts as it would on a real one, so the device's uptime
+ * projects how long the same work takes on a real emulator (results.json `summary.targetSeconds`).
+ *
  * Timers live in one queue ordered by device deadline (then by scheduling order), driven by a
  * single real timer. Real `setTimeout`s would fire a 20 µs and a 50 µs timer in scheduling order
  * (both round to 1 ms); the queue keeps AOSP's order whatever the scale.
@@ -29,13 +35,19 @@ export interface ScaledClockOptions {
   readonly realNowMs?: () => number;
   /** Wall-clock time the device starts with (default: the host's). */
   readonly wallClockStart?: Date;
+  /** Run at real speed while no timer is pending (see the class comment). Default false. */
+  readonly idleAtRealTime?: boolean;
 }
 
 export class ScaledClock implements Clock {
   readonly scale: number;
   private readonly realNowMs: () => number;
-  /** Real time of the current boot (elapsedRealtime zero). */
-  private bootRealMs: number;
+  private readonly idleAtRealTime: boolean;
+  /** Real time and device elapsed time at the last change of pace (elapsedRealtime zero at boot). */
+  private anchorRealMs: number;
+  private anchorDeviceMs = 0;
+  /** While a due timer's task runs: its deadline, the device time the task sees (see fireDue). */
+  private firing: number | undefined;
   /** Device wall-clock ms at the current boot. */
   private bootWallMs: number;
   private readonly queue: QueuedTimer[] = [];
@@ -43,27 +55,37 @@ export class ScaledClock implements Clock {
   private realTimer: NodeJS.Timeout | undefined;
   private armedFor: number | undefined;
   private readonly errorListeners: ((error: unknown) => void)[] = [];
-  /** The deadline of the timer whose task is running (device time stands there meanwhile). */
-  private firing: number | undefined;
-  /** Device ms skipped by advance() since the current boot (device time = real time / scale + skipped). */
-  private skippedMs = 0;
 
   constructor(options: ScaledClockOptions = {}) {
     const scale = options.scale ?? 1;
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`time scale must be a positive number, got ${scale}`);
     this.scale = scale;
+    this.idleAtRealTime = options.idleAtRealTime ?? false;
     this.realNowMs = options.realNowMs ?? (() => performance.now());
-    this.bootRealMs = this.realNowMs();
+    this.anchorRealMs = this.realNowMs();
     this.bootWallMs = (options.wallClockStart ?? new Date()).getTime();
+  }
+
+  /** Device ms per real ms now: 1/scale, or 1 on an idle device with idleAtRealTime. */
+  private rate(): number {
+    return this.idleAtRealTime && this.queue.length === 0 ? 1 : 1 / this.scale;
+  }
+
+  /** Call before the queue goes from empty to non-empty or back: fixes the time reached so far. */
+  private reanchor(): void {
+    const real = this.realNowMs();
+    this.anchorDeviceMs += (real - this.anchorRealMs) * this.rate();
+    this.anchorRealMs = real;
   }
 
   elapsedMs(): number {
     return Math.floor(this.elapsedExact());
   }
 
-  /** Fractional device ms (for ordering and sleeping); a running timer's deadline while it runs. */
+  /** Fractional device ms (for ordering and sleeping). */
   private elapsedExact(): number {
-    return this.firing ?? (this.realNowMs() - this.bootRealMs) / this.scale + this.skippedMs;
+    if (this.firing !== undefined) return this.firing;
+    return this.anchorDeviceMs + (this.realNowMs() - this.anchorRealMs) * this.rate();
   }
 
   now(): Date {
@@ -72,6 +94,7 @@ export class ScaledClock implements Clock {
 
   schedule(deviceDelayMs: number, task: () => void): TimerHandle {
     const timer: QueuedTimer = { deadline: this.elapsedExact() + Math.max(0, deviceDelayMs), seq: this.seq++, task, cancelled: false };
+    if (this.queue.length === 0) this.reanchor();
     // Insert keeping (deadline, seq) order; queues are short, a linear scan from the end is enough.
     let index = this.queue.length;
     while (index > 0) {
@@ -86,7 +109,10 @@ export class ScaledClock implements Clock {
         if (timer.cancelled) return;
         timer.cancelled = true;
         const at = this.queue.indexOf(timer);
-        if (at >= 0) this.queue.splice(at, 1);
+        if (at >= 0) {
+          if (this.queue.length === 1) this.reanchor();
+          this.queue.splice(at, 1);
+        }
         this.arm();
       },
     };
@@ -121,7 +147,7 @@ export class ScaledClock implements Clock {
    */
   advance(deviceMs: number): void {
     if (!(deviceMs >= 0) || !Number.isFinite(deviceMs)) throw new RangeError(`advance: ${deviceMs} is not a device delay`);
-    this.skippedMs += deviceMs;
+    this.anchorDeviceMs += deviceMs;
     if (this.realTimer !== undefined) clearTimeout(this.realTimer);
     this.realTimer = undefined;
     this.armedFor = undefined;
@@ -138,12 +164,12 @@ export class ScaledClock implements Clock {
    * again from zero; the wall clock keeps running.
    */
   reboot(): void {
-    this.bootWallMs = this.now().getTime();
     this.firing = undefined;
-    this.bootRealMs = this.realNowMs();
-    this.skippedMs = 0;
+    this.bootWallMs = this.now().getTime();
     for (const timer of this.queue) timer.cancelled = true;
     this.queue.length = 0;
+    this.anchorRealMs = this.realNowMs();
+    this.anchorDeviceMs = 0;
     this.arm();
   }
 
@@ -162,7 +188,7 @@ export class ScaledClock implements Clock {
     }
     if (this.realTimer !== undefined && this.armedFor === first.deadline) return;
     if (this.realTimer !== undefined) clearTimeout(this.realTimer);
-    const realDelay = Math.max(0, (first.deadline - this.elapsedExact()) * this.scale);
+    const realDelay = Math.max(0, (first.deadline - this.elapsedExact()) / this.rate());
     this.armedFor = first.deadline;
     this.realTimer = setTimeout(() => this.fireDue(), realDelay);
   }
@@ -175,9 +201,12 @@ export class ScaledClock implements Clock {
     for (;;) {
       const first = this.queue[0];
       if (first === undefined || first.deadline > now) break;
+      if (this.queue.length === 1) this.reanchor();
       this.queue.shift();
       if (first.cancelled) continue;
       first.cancelled = true;
+      // The task runs at its own deadline, not at the (later) moment the host got round to it:
+      // what it schedules is timed from there, so a late burst keeps AOSP's order of events.
       // A task that fast-forwards the clock (advance) fires timers inside this one's: restore after.
       const outer = this.firing;
       this.firing = first.deadline;

@@ -9,6 +9,7 @@ import BinaryXmlParser, { type XmlAttribute, type XmlElement } from '@devicefarm
 import { type ComponentInfo, type MetaDataValue } from '../platform';
 import { DexFormatError, readDexClasses } from './dex-file';
 import { parseProtectionLevel, type PermissionDefinition } from './permission-catalog';
+import { readResourceTable, ResourceTableError } from '../overlays/resource-table';
 
 const ANDROID_NS = 'http://schemas.android.com/apk/res/android';
 
@@ -53,6 +54,17 @@ export interface ParsedPackage {
    * when the APK carries no DEX at all (a manifest-only APK).
    */
   readonly code: ReadonlyMap<string, string | null> | null;
+  /** A runtime resource overlay (`<overlay android:targetPackage>`) and the strings it holds. */
+  readonly overlay?: OverlayDeclaration;
+}
+
+export interface OverlayDeclaration {
+  readonly targetPackage: string;
+  readonly targetName: string | undefined;
+  readonly isStatic: boolean;
+  readonly priority: number;
+  /** resources.arsc string resources of the default configuration, by `type/name`. */
+  readonly strings: ReadonlyMap<string, string>;
 }
 
 /** A parse failure with the INSTALL_PARSE_FAILED_* code AOSP reports (PackageManager.java). */
@@ -111,7 +123,7 @@ function readZipEntries(zip: Buffer, wanted: (name: string) => boolean): Promise
 export async function parseApk(apk: Buffer, apkPath: string): Promise<ParsedPackage> {
   let entries: Map<string, Buffer>;
   try {
-    entries = await readZipEntries(apk, (name) => name === 'AndroidManifest.xml' || DEX_ENTRY.test(name));
+    entries = await readZipEntries(apk, (name) => name === 'AndroidManifest.xml' || name === 'resources.arsc' || DEX_ENTRY.test(name));
   } catch {
     throw new ApkParseError('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${apkPath}: Failed to load asset path ${apkPath}`);
   }
@@ -125,7 +137,34 @@ export async function parseApk(apk: Buffer, apkPath: string): Promise<ParsedPack
   } catch (error) {
     throw new ApkParseError('INSTALL_PARSE_FAILED_NOT_APK', `Failed to parse ${apkPath}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { ...interpretManifest(root, apkPath), code: readCode(entries, apkPath) };
+  const parsed = { ...interpretManifest(root, apkPath), code: readCode(entries, apkPath) };
+  const overlayElement = children(root, 'overlay')[0];
+  if (overlayElement === undefined) return parsed;
+  return { ...parsed, overlay: readOverlay(entries.get('resources.arsc'), apkPath, overlayElement) };
+}
+
+/** ParsingPackageUtils.parseOverlay, plus the resource table idmap2 maps the target's names to. */
+function readOverlay(arsc: Buffer | undefined, apkPath: string, element: XmlElement): OverlayDeclaration {
+  const targetPackage = stringAttr(element, 'targetPackage');
+  if (targetPackage === undefined || targetPackage === '') {
+    throw new ApkParseError('INSTALL_PARSE_FAILED_MANIFEST_MALFORMED', `Failed to parse ${apkPath}: <overlay> does not specify a target package`);
+  }
+  let strings: ReadonlyMap<string, string> = new Map();
+  if (arsc !== undefined) {
+    try {
+      strings = readResourceTable(arsc).strings;
+    } catch (error) {
+      if (!(error instanceof ResourceTableError)) throw error;
+      throw new ApkParseError('INSTALL_PARSE_FAILED_UNEXPECTED_EXCEPTION', `Failed to parse ${apkPath}: corrupt resources.arsc: ${error.message}`);
+    }
+  }
+  return {
+    targetPackage,
+    targetName: stringAttr(element, 'targetName'),
+    isStatic: boolAttr(element, 'isStatic') ?? false,
+    priority: intAttr(element, 'priority') ?? 0,
+    strings,
+  };
 }
 
 /** MultiDex: classes.dex, then classes2.dex, classes3.dex … until one is missing (as ART loads them). */

@@ -32,6 +32,8 @@ export interface PackageManagerDeps {
   /** Direct boot: while the user is locked only direct-boot-aware components resolve. */
   readonly isUserUnlocked: () => boolean;
   readonly db: PackageDatabase;
+  /** Refuse unsigned APKs and APKs whose code is missing at the boot scan (./apk-policy.ts). */
+  readonly strictApks?: boolean;
 }
 
 const BUILTIN_APP_IDS = new Map(BUILTIN_PACKAGES.map((b) => [b.parsed.packageName, b.appId]));
@@ -69,7 +71,7 @@ export class PackageManagerService implements PackageManager {
     for (const error of this.systemConfig.errors) this.logSystem('W', `Got exception parsing permissions: ${error}`, 'SystemConfig');
     const problems: ScanProblem[] = [];
     for (const scanDir of SYSTEM_SCAN_DIRS) {
-      for (const scanned of await scanDirectory(fs, ROOT_CREDENTIALS, scanDir.dir, this.db.parseCache, problems)) {
+      for (const scanned of await scanDirectory(fs, ROOT_CREDENTIALS, scanDir.dir, this.db.parseCache, problems, this.deps.strictApks)) {
         const name = scanned.parsed.packageName;
         if (this.records.has(name)) {
           this.logSystem('W', `Package ${name} at ${scanned.codePath} ignored: a system package of that name is already at ${this.records.get(name)?.codePath ?? '?'}`);
@@ -78,7 +80,7 @@ export class PackageManagerService implements PackageManager {
         this.records.set(name, systemRecord(scanned, scanDir));
       }
     }
-    for (const scanned of await scanDirectory(fs, ROOT_CREDENTIALS, '/data/app', this.db.parseCache, problems)) {
+    for (const scanned of await scanDirectory(fs, ROOT_CREDENTIALS, '/data/app', this.db.parseCache, problems, this.deps.strictApks)) {
       const name = scanned.parsed.packageName;
       const system = this.records.get(name);
       if (system !== undefined && scanned.parsed.versionCode < system.parsed.versionCode) {

@@ -8,9 +8,10 @@
  */
 import { type Credentials } from '../fs/memory-fs';
 import { credentialsFor } from '../shell/shell-files';
-import { ACTION_PACKAGE_ADDED, ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_REMOVED, ACTION_PACKAGE_REPLACED, type BroadcastBus, EXTRA_REPLACING, type ExtraValue } from '../platform';
+import { ACTION_PACKAGE_ADDED, ACTION_PACKAGE_CHANGED, ACTION_PACKAGE_DATA_CLEARED, ACTION_PACKAGE_REMOVED, ACTION_PACKAGE_REPLACED, type BroadcastBus, EXTRA_REPLACING, type ExtraValue } from '../platform';
 import { ApkParseError, parseApk, type ParsedPackage } from './apk-parser';
 import { isRuntime } from './permission-catalog';
+import { apkPolicyRefusal } from './apk-policy';
 import { ENABLED_STATE, type EnabledState, type PackageRecord, shortComponentName } from './package-record';
 import { type PackageManagerService } from './package-manager-service';
 import { dataCodePath, dataRecord } from './package-scanner';
@@ -47,7 +48,12 @@ const SYSTEM_CREDENTIALS: Credentials = credentialsFor(1000);
 const PLATFORM_SHARED_USERS = new Set(['android.uid.system', 'android.uid.phone', 'android.uid.shell', 'android.uid.log', 'android.uid.nfc', 'android.uid.bluetooth', 'android.uid.networkstack']);
 
 export class PackageOperations {
-  constructor(private readonly pms: PackageManagerService, private readonly bus: BroadcastBus) {}
+  constructor(
+    private readonly pms: PackageManagerService,
+    private readonly bus: BroadcastBus,
+    /** Refuse unsigned APKs and APKs whose declared code is missing, as a device does (./apk-policy.ts). */
+    private readonly strictApks = false,
+  ) {}
 
   async install(apk: Buffer, options: InstallOptions = {}): Promise<OperationResult> {
     const session = options.sessionId ?? Math.floor(Math.random() * 2_000_000_000);
@@ -59,7 +65,7 @@ export class PackageOperations {
       if (error instanceof ApkParseError) return { ok: false, message: `${error.code}: ${error.message}` };
       throw error;
     }
-    const refusal = this.checkInstallable(parsed, options, stagingPath);
+    const refusal = (this.strictApks ? apkPolicyRefusal(apk, parsed, stagingPath) : undefined) ?? this.checkInstallable(parsed, options, stagingPath);
     if (refusal !== undefined) return { ok: false, message: refusal };
 
     const name = parsed.packageName;
@@ -285,6 +291,17 @@ export class PackageOperations {
   }
 
   /** `am force-stop`: the app's processes die; AOSP announces it with PACKAGE_RESTARTED. */
+  /**
+   * `pm clear`: ActivityManagerService.clearApplicationUserData kills the app, deletes its data
+   * and sends ACTION_PACKAGE_DATA_CLEARED (what an app stored, e.g. the rig app's behaviour, goes).
+   */
+  clearData(packageName: string): boolean {
+    const uid = this.pms.db.settings.get(packageName)?.appId;
+    if (uid === undefined) return false;
+    this.broadcast(ACTION_PACKAGE_DATA_CLEARED, packageName, { [EXTRA_UID]: uid });
+    return true;
+  }
+
   forceStop(packageName: string): void {
     const uid = this.pms.db.settings.get(packageName)?.appId;
     if (uid === undefined) return;

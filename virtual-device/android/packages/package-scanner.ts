@@ -11,6 +11,7 @@ import { ApkParseError, parseApk, type ParsedPackage } from './apk-parser';
 import { BUILTIN_APK_MARKER, BUILTIN_PACKAGES } from './builtin-packages';
 import { type PackageRecord } from './package-record';
 import { type Partition } from './system-config';
+import { apkPolicyRefusal } from './apk-policy';
 
 export interface ScanDir {
   readonly dir: string;
@@ -18,8 +19,15 @@ export interface ScanDir {
   readonly privileged: boolean;
 }
 
-/** Scan order of InitAppsHelper (system, vendor, product, system_ext; priv-app before app). */
+/**
+ * Scan order of InitAppsHelper: the partitions' overlay folders first (scanSystemOverlays), then
+ * system, vendor, product, system_ext, priv-app before app.
+ */
 export const SYSTEM_SCAN_DIRS: readonly ScanDir[] = [
+  { dir: '/system/overlay', partition: 'system', privileged: false },
+  { dir: '/vendor/overlay', partition: 'vendor', privileged: false },
+  { dir: '/product/overlay', partition: 'product', privileged: false },
+  { dir: '/system_ext/overlay', partition: 'system_ext', privileged: false },
   { dir: '/system/framework', partition: 'system', privileged: true },
   { dir: '/system/priv-app', partition: 'system', privileged: true },
   { dir: '/system/app', partition: 'system', privileged: false },
@@ -50,7 +58,7 @@ export type ParseCache = Map<string, { readonly key: string; readonly parsed: Pa
 const BUILTIN_BY_NAME = new Map(BUILTIN_PACKAGES.map((b) => [b.parsed.packageName, b]));
 
 /** Finds the base APK(s) of each package under `dir` and parses them. */
-export async function scanDirectory(fs: MemoryFs, cred: Credentials, dir: string, cache: ParseCache, problems: ScanProblem[]): Promise<ScannedApk[]> {
+export async function scanDirectory(fs: MemoryFs, cred: Credentials, dir: string, cache: ParseCache, problems: ScanProblem[], strictApks = false): Promise<ScannedApk[]> {
   const entries = fs.readdir(dir, cred);
   if (typeof entries === 'number') return [];
   const found: ScannedApk[] = [];
@@ -69,7 +77,10 @@ export async function scanDirectory(fs: MemoryFs, cred: Credentials, dir: string
     const parsedApks: ScannedApk[] = [];
     for (const candidate of candidates) {
       const scanned = await parseCandidate(candidate.apkPath, entry.node.kind === 'dir' ? path : candidate.apkPath, candidate.node, cache, problems);
-      if (scanned !== undefined) parsedApks.push(scanned);
+      // A device skips a file it cannot collect certificates from, or whose code is missing.
+      const refusal = scanned === undefined || scanned.builtin || !strictApks || candidate.node.kind !== 'file' ? undefined : apkPolicyRefusal(candidate.node.data, scanned.parsed, candidate.apkPath);
+      if (refusal !== undefined) problems.push({ path: candidate.apkPath, message: refusal });
+      else if (scanned !== undefined) parsedApks.push(scanned);
     }
     // A package directory is one package: its base APK is the one that is not a split.
     const base = parsedApks.find((a) => a.parsed.split === undefined);

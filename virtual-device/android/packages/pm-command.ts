@@ -168,6 +168,7 @@ export function createPmCommand(deps: PmDeps): Tool {
           const pkg = args.next();
           if (pkg === undefined) { out.stderr('Error: no package specified\n'); return 1; }
           if (!pms.records.has(pkg)) { out.stderr('Failed\n'); return 1; }
+          deps.ops.clearData(pkg);
           out.stdout('Success\n');
           return 0;
         }

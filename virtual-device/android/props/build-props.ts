@@ -3,6 +3,7 @@
  * ims-rig reference device (names are banner-safe: no ':', ';' or '=', see adb-protocol.md §2).
  */
 import { type BuildInfo } from '../platform';
+import { type DeviceProfileName } from '../device-profile';
 
 export const BUILD_FINGERPRINT = 'ims-rig/reference_phone/reference:15/AP4A.ims-rig/0.1:userdebug/test-keys';
 export const PRODUCT_NAME = 'reference_phone';
@@ -16,8 +17,59 @@ export function multisimConfig(slots: 1 | 2): string {
   return slots === 2 ? 'dsds' : 'ssss';
 }
 
+/**
+ * The emulator profile's build: the names of the API 35 `google_apis` x86_64 image
+ * (sdk_gphone64_x86_64 on the emu64xa board, ranchu hardware, ro.kernel.qemu=1 as goldfish's
+ * init sets it), with `ims-rig` in the build id so a report never passes it off as Google's image.
+ */
+export const EMULATOR_FINGERPRINT = 'google/sdk_gphone64_x86_64/emu64xa:15/AE3A.ims-rig/0.1:userdebug/dev-keys';
+
+function emulatorProperties(): Record<string, string> {
+  const name = 'sdk_gphone64_x86_64';
+  const description = `${name}-userdebug 15 AE3A.ims-rig 0.1 dev-keys`;
+  return {
+    ...Object.fromEntries(
+      ['ro.build', 'ro.system.build', 'ro.vendor.build', 'ro.product.build', 'ro.system_ext.build', 'ro.bootimage.build', 'ro.odm.build'].map((p) => [`${p}.fingerprint`, EMULATOR_FINGERPRINT]),
+    ),
+    ...Object.fromEntries(
+      ['ro.product', 'ro.product.system', 'ro.product.vendor', 'ro.product.product', 'ro.product.system_ext', 'ro.product.odm'].flatMap((p) => [
+        [`${p}.name`, name],
+        [`${p}.model`, name],
+        [`${p}.device`, 'emu64xa'],
+        [`${p}.brand`, 'google'],
+        [`${p}.manufacturer`, 'Google'],
+      ]),
+    ),
+    'ro.build.id': 'AE3A.ims-rig',
+    'ro.build.display.id': description,
+    'ro.build.description': description,
+    'ro.build.tags': 'dev-keys',
+    'ro.build.flavor': `${name}-userdebug`,
+    'ro.build.product': 'emu64xa',
+    'ro.build.characteristics': 'emulator',
+    'ro.hardware': 'ranchu',
+    'ro.boot.hardware': 'ranchu',
+    'ro.kernel.qemu': '1',
+    'ro.boot.qemu': '1',
+    'ro.serialno': 'EMULATOR35X1X1X0',
+    'ro.boot.serialno': 'EMULATOR35X1X1X0',
+    'ro.telephony.sim_slots.count': '1',
+    'gsm.version.baseband': '1.0.0.0',
+    'gsm.version.ril-impl': 'android reference-ril 1.0',
+    'ro.ims-rig.reference_profile': 'emulator',
+  };
+}
+
 /** The properties init sets from build.prop and the boot (no ro.boot.qemu: not an emulator). */
-export function buildProperties(slots: 1 | 2): Record<string, string> {
+export function buildProperties(slots: 1 | 2, profile: DeviceProfileName = 'default'): Record<string, string> {
+  const base = defaultProperties(profile === 'emulator' ? 1 : slots);
+  if (profile !== 'emulator') return { ...base, 'ro.ims-rig.reference_profile': 'default' };
+  // A stock emulator has no ims-rig property that would make the rig treat it as its own device.
+  const { 'ro.ims-rig.reference_device': _ownDevice, ...rest } = base;
+  return { ...rest, ...emulatorProperties() };
+}
+
+function defaultProperties(slots: 1 | 2): Record<string, string> {
   const description = `${PRODUCT_NAME}-userdebug 15 AP4A.ims-rig 0.1 test-keys`;
   const fingerprints = Object.fromEntries(
     ['ro.build', 'ro.system.build', 'ro.vendor.build', 'ro.product.build', 'ro.system_ext.build', 'ro.bootimage.build', 'ro.odm.build'].map((p) => [`${p}.fingerprint`, BUILD_FINGERPRINT]),

@@ -29,14 +29,21 @@ export function credentialsFor(uid: number): Credentials {
   return uid === 0 ? { uid: 0, gids: [0, ...extra] } : { uid, gids: [uid, ...extra] };
 }
 
+/** Kernel files whose content is computed when read (procfs), by absolute path. */
+export type ProcFiles = Readonly<Record<string, () => string>>;
+
 export class ShellFiles {
-  constructor(readonly fs: MemoryFs) {}
+  constructor(readonly fs: MemoryFs, private readonly proc: ProcFiles = {}) {}
 
   stat(path: string, uid: number): NodeStat | FsErrno {
+    const generated = this.proc[normalizePath(path)];
+    if (generated !== undefined) return { mode: 0o100444, size: 0, mtimeSec: 0, uid: 0, gid: 0, ino: 4026531842, nlink: 1 };
     return this.fs.stat(path, credentialsFor(uid));
   }
 
   read(path: string, uid: number): Buffer | FsErrno {
+    const generated = this.proc[normalizePath(path)];
+    if (generated !== undefined) return Buffer.from(generated(), 'utf8');
     return this.fs.readFile(path, credentialsFor(uid));
   }
 

@@ -107,6 +107,21 @@ describe('the control broadcast', () => {
     expect(await control(device, 'com.carrier.b.ims', '--ez crash true')).toContain('data="killed"');
     expect(await bound(device)).toEqual({ '0,EMERGENCY_MMTEL': ['com.oem.ims'], '0,MMTEL': ['com.oem.ims'], '0,RCS': ['com.oem.ims'] });
   });
+
+  it('pm clear deletes the stored behaviour at once, even when the phone process that would get the broadcast restarts before it is delivered', async () => {
+    // The restore between scenarios sends `pm clear` and then restarts the phone in one breath
+    // (the in-process transport leaves no macrotask between them): the data must go all the same.
+    const fresh = await world();
+    try {
+      expect(await control(fresh, 'com.carrier.b.ims', '--es behaviour null-binding')).toContain('data="stored"');
+      await settle(fresh);
+      expect((await sh(fresh, 'pm clear com.carrier.b.ims; ims-rig-device phone restart')).stdout).toContain('Success');
+      await settle(fresh);
+      expect(await bound(fresh)).toMatchObject({ '0,MMTEL': ['com.carrier.b.ims'], '0,RCS': ['com.carrier.b.ims'] });
+    } finally {
+      fresh.dispose();
+    }
+  });
 });
 
 describe('code the APK does not have', () => {

@@ -96,6 +96,19 @@ export class CarrierConfigLoader {
     this.main.post(`${TAG} SIM absent slot ${slotId}`, () => this.broadcast(slotId));
   }
 
+  /**
+   * The SIM's applications were switched off: NOT_READY, no subscription, the slot's config is
+   * cleared and re-broadcast (updateConfigForPhoneId with ICC_NOT_READY → EVENT_CLEAR_CONFIG). The
+   * in-memory overrides are per phone and stay, as CarrierConfigLoader keeps mOverrideConfigs.
+   */
+  simNotReady(slotId: number, delayMs: number): void {
+    this.main.post(`${TAG} SIM not ready slot ${slotId}`, () => {
+      if (slotId >= this.subscriptions.slotCount) return;
+      this.subscriptions.load(slotId);
+      this.broadcast(slotId);
+    }, delayMs);
+  }
+
   private broadcast(slotId: number): void {
     const subId = this.subscriptions.subId(slotId);
     this.logcat.write('D', TAG, `Broadcast CARRIER_CONFIG_CHANGED for phone ${slotId}, subId=${subId}`);

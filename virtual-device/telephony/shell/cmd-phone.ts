@@ -7,6 +7,7 @@ import { type ShellContext } from '../../android/platform';
 import { handleCcCommand } from './cmd-phone-cc';
 import { printHelp } from './cmd-phone-help';
 import { handleImsCommand } from './cmd-phone-ims';
+import { handlePhysicalSubscriptionCommand } from './cmd-phone-physical-sub';
 import { type PhoneShellServices } from './phone-shell-services';
 import { ShellArgs } from './shell-args';
 import { errPrinter, outPrinter, printUncaught } from './shell-output';
@@ -22,6 +23,9 @@ export async function runCmdPhone(ctx: ShellContext, services: PhoneShellService
         return await handleImsCommand(args, services, out, err);
       case 'cc':
         return await handleCcCommand(args, services, { out, err, uid: ctx.uid, readStdin: () => ctx.readStdin() });
+      case 'disable-physical-subscription':
+      case 'enable-physical-subscription':
+        return handlePhysicalSubscriptionCommand(cmd.startsWith('enable'), args, services, { err, uid: ctx.uid });
       case null:
       case 'help':
       case '-h':

@@ -17,4 +17,8 @@ export interface PhoneShellServices {
   readonly build: BuildInfo;
   /** ITelephony.setCepEnabled. */
   setCepEnabled(enabled: boolean): void;
+  /** Whether the subscription database knows the subId (active or not). */
+  subscriptionExists(subId: number): boolean;
+  /** SubscriptionManager.setUiccApplicationsEnabled (the SIM's applications off: NOT_READY, no subscription). */
+  setUiccApplicationsEnabled(subId: number, enabled: boolean): void;
 }

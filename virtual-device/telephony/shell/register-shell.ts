@@ -8,6 +8,7 @@ import { runImsRigDevice } from '../../stimuli/ims-rig-device';
 import { type TelephonyDevice } from '../telephony-device';
 import { runCmdPhone } from './cmd-phone';
 import { writeDumpsysCarrierConfig } from './dumpsys-carrier-config';
+import { writeDumpsysIsub } from './dumpsys-isub';
 import { writeDumpsysPhone } from './dumpsys-phone';
 
 /** `cmd` when the binder service is not published (frameworks/native cmd.cpp). */
@@ -16,7 +17,12 @@ function serviceMissing(ctx: ShellContext, service: string): number {
   return 20;
 }
 
-export function registerTelephonyShell(platform: Platform, device: TelephonyDevice): void {
+export interface TelephonyShellOptions {
+  /** Publish `ims-rig-device` (the reference device's stimuli); a stock emulator has no such binary. */
+  readonly stimulusTool: boolean;
+}
+
+export function registerTelephonyShell(platform: Platform, device: TelephonyDevice, options: TelephonyShellOptions = { stimulusTool: true }): void {
   platform.shell.registerCmdService('phone', (ctx) => (device.phone ? runCmdPhone(ctx, device.phone) : serviceMissing(ctx, 'phone')));
   platform.shell.registerDumpsys('phone', (ctx) => {
     if (!device.phone) {
@@ -34,5 +40,13 @@ export function registerTelephonyShell(platform: Platform, device: TelephonyDevi
     writeDumpsysCarrierConfig((text) => ctx.out.stdout(text), device.phone);
     return 0;
   });
-  platform.shell.registerBinary('ims-rig-device', (ctx) => runImsRigDevice(ctx, platform, device));
+  platform.shell.registerDumpsys('isub', (ctx) => {
+    if (!device.phone) {
+      ctx.out.stderr("Can't find service: isub\n");
+      return 0;
+    }
+    writeDumpsysIsub((text) => ctx.out.stdout(text), device.phone.subscriptions, device.store.load());
+    return 0;
+  });
+  if (options.stimulusTool) platform.shell.registerBinary('ims-rig-device', (ctx) => runImsRigDevice(ctx, platform, device));
 }

@@ -34,6 +34,12 @@ export interface TelephonyState {
   overlay: { mmtel: string; rcs: string } | undefined;
   /** Counter for generated ICCIDs. */
   nextIccidSerial: number;
+  /**
+   * ICCIDs whose UICC applications are switched off (SubscriptionDatabase
+   * `uicc_applications_enabled = 0`, set by `cmd phone disable-physical-subscription`); kept
+   * across restarts and reboots like the subscription database.
+   */
+  uiccAppsDisabled?: string[];
 }
 
 function emptyState(): TelephonyState {
@@ -63,6 +69,11 @@ interface StoredState extends Omit<TelephonyState, 'sims' | 'persistentOverrides
 
 export class DeviceStore {
   constructor(private readonly fs: DeviceFs) {}
+
+  /** Whether the device has telephony state yet (false until its first phone process saved some). */
+  exists(): boolean {
+    return typeof this.fs.readFile(STORE_PATH) !== 'number';
+  }
 
   load(): TelephonyState {
     const raw = this.fs.readFile(STORE_PATH);

@@ -5,7 +5,7 @@
  * SubscriptionManager.getSubscriptionId(slot) is INVALID when ImsResolver initialises — as on a
  * device, where the SIM loads after PhoneGlobals.onCreate.
  */
-import { SIM_STATE_ABSENT, SIM_STATE_LOADED, SIM_STATE_UNKNOWN } from '../ims/resolver-environment';
+import { SIM_STATE_ABSENT, SIM_STATE_LOADED, SIM_STATE_NOT_READY, SIM_STATE_UNKNOWN } from '../ims/resolver-environment';
 import { type DeviceStore, type TelephonyState } from './device-store';
 
 export const INVALID_SUBSCRIPTION_ID = -1;
@@ -69,16 +69,24 @@ export class Subscriptions {
     return this.activeSubIds.has(slotId) ? this.store.load().sims[slotId]?.iccid : undefined;
   }
 
-  /** The SIM in the slot has been read: READY with its subscription, or ABSENT. */
+  /**
+   * The SIM in the slot has been read: LOADED with its subscription, ABSENT, or — a SIM whose UICC
+   * applications are switched off — NOT_READY without an active subscription, which AOSP treats
+   * as a final state equivalent to ABSENT (SubscriptionManagerService.areAllSubscriptionsLoaded,
+   * "NOT_READY is not a final state" unless areUiccAppsDisabledOnCard).
+   */
   load(slotId: number): number {
     if (slotId >= this.numSlots) return INVALID_SUBSCRIPTION_ID;
+    let disabled = false;
     const subId = this.store.update((state) => {
       const sim = state.sims[slotId];
       if (!sim) return INVALID_SUBSCRIPTION_ID;
-      return subIdFor(state, sim.iccid);
+      const id = subIdFor(state, sim.iccid);
+      disabled = (state.uiccAppsDisabled ?? []).includes(sim.iccid);
+      return disabled ? INVALID_SUBSCRIPTION_ID : id;
     });
     if (subId === INVALID_SUBSCRIPTION_ID) {
-      this.states.set(slotId, SIM_STATE_ABSENT);
+      this.states.set(slotId, disabled ? SIM_STATE_NOT_READY : SIM_STATE_ABSENT);
       this.activeSubIds.delete(slotId);
     } else {
       this.states.set(slotId, SIM_STATE_LOADED);

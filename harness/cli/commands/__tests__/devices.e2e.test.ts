@@ -65,8 +65,8 @@ describeWithAdb(`ims-rig devices${HAS_ADB ? '' : ` (skipped: ${NO_ADB_REASON})`}
   test('--probe adds what the device can do and why it cannot do the rest', async () => {
     const r = await devices(server.port, '--probe');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('  can:     reboot');
+    expect(r.stdout).toContain('  can:     configurable-features, reboot, app-realisation');
     expect(r.stdout).toMatch(/ {2}cannot: {2}shell-override: cmd phone ims does not answer: cmd: Can't find service: phone/);
-    expect(r.stdout).toMatch(/ {2}cannot: {2}sim-control: only the reference device can insert and remove SIMs/);
+    expect(r.stdout).toMatch(/ {2}cannot: {2}sim-control: cmd phone disable-physical-subscription needs adb root; ro\.debuggable is not 1/);
   });
 });

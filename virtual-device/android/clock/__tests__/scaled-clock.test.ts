@@ -90,6 +90,26 @@ test('the scale must be positive', () => {
   expect(() => new ScaledClock({ scale: 0 })).toThrow(RangeError);
 });
 
+test('idleAtRealTime: device time runs at real speed while nothing is queued, scaled while a timer is pending', () => {
+  let real = 0;
+  jest.useFakeTimers();
+  const clock = new ScaledClock({ scale: 0.01, idleAtRealTime: true, realNowMs: () => real });
+  const advance = (ms: number): void => {
+    real += ms;
+    jest.advanceTimersByTime(ms);
+  };
+  advance(100); // idle: 100 real ms are 100 device ms
+  expect(clock.elapsedMs()).toBe(100);
+  const fired: number[] = [];
+  clock.schedule(2000, () => fired.push(clock.elapsedMs()));
+  advance(20); // a 2 s rebind still takes 20 real ms
+  expect(fired).toEqual([2100]);
+  advance(50); // idle again
+  expect(clock.elapsedMs()).toBe(2150);
+  clock.reboot();
+  expect(clock.elapsedMs()).toBe(0);
+});
+
 test('a task sees its own deadline as device time: what it schedules keeps its device delay however late the host fired it', () => {
   const { clock, advance } = fakeClock(0.02);
   const order: string[] = [];
