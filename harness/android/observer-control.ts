@@ -1,9 +1,7 @@
 /**
  * The observer app's control broadcast (contract in harness/model/observer-app.ts): the argv the rig
- * sends and a parser of what `am broadcast` prints back. ActivityManagerShellCommand's result
- * receiver prints `Broadcast completed: result=<code>` and, when a receiver set result data,
- * `, data="<data>"` (AOSP frameworks/base ActivityManagerShellCommand IntentReceiver#performReceive);
- * no `data=` means no receiver of the observer ran. Pure but for the builders' validation.
+ * sends and a parser of its outcome words (the result data ./am-broadcast.ts reads from what
+ * `am broadcast` prints back). Pure but for the builders' validation.
  */
 import { int, lit, name, shellCommand, type ShellCommand } from '../adb';
 import { UnsafeValueError } from '../errors';
@@ -26,22 +24,6 @@ export function observerBroadcastCommand(request: ObserverRequest): ShellCommand
   if (request.op !== 'register') return shellCommand(...head);
   if (!isStateCallbackFeature(request.feature)) throw new UnsafeValueError(`feature ${JSON.stringify(request.feature)} must be MMTEL or RCS`, { field: 'feature' });
   return shellCommand(...head, '--ei', OBSERVER_EXTRA.slot, int(request.slot, 0, 1), '--es', OBSERVER_EXTRA.feature, lit(request.feature));
-}
-
-/** What `am broadcast` printed: whether it completed, the result code, and the result data if any. */
-export interface BroadcastResult {
-  readonly completed: boolean;
-  readonly resultCode?: number;
-  /** undefined: no receiver set result data (for the observer: no receiver of it ran). */
-  readonly data?: string;
-}
-
-const COMPLETED = /^Broadcast completed: result=(-?\d+)(?:, data="(.*?)")?(?:, extras: .*)?\s*$/m;
-
-export function parseBroadcastResult(stdout: string): BroadcastResult {
-  const m = COMPLETED.exec(stdout);
-  if (!m) return { completed: false };
-  return { completed: true, resultCode: Number(m[1]), ...(m[2] === undefined ? {} : { data: m[2] }) };
 }
 
 /** The observer's outcome words (result data), parsed. */

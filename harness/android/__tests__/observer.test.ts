@@ -1,4 +1,5 @@
-import { observerBroadcastCommand, parseBroadcastResult, parseObserverOutcome } from '../observer-control';
+import { parseBroadcastResult } from '../am-broadcast';
+import { observerBroadcastCommand, parseObserverOutcome } from '../observer-control';
 import { observerLogcatCommand, parseObserverLog, parseObserverMessage } from '../observer-log';
 
 describe('the observer app control broadcast', () => {
