@@ -2,6 +2,7 @@
  * harness/android: on-device tools as argv builders (through harness/adb's shell-command) and
  * pure parsers of their exact output, one module per tool.
  */
+export * from './am-broadcast';
 export * from './cmd-outcome';
 export * from './cmd-overlay';
 export * from './cmd-phone-cc';
@@ -18,4 +19,7 @@ export * from './ims-rig-device';
 export * from './indent-tree';
 export * from './logcat';
 export * from './pm';
+export * from './ims-state-callback-dump';
+export * from './observer-control';
+export * from './observer-log';
 export * from './proc';

@@ -8,3 +8,5 @@ export * from './binding-table';
 export * from './capability';
 export * from './world';
 export * from './scenario';
+export * from './state-callback';
+export * from './observer-app';

@@ -9,15 +9,17 @@ import {
   type BindingCell, type BindingTable, type ImsFeature, type SlotKey, IMS_FEATURES, cellsEqual,
 } from '../model';
 import { type ExpectedGrant, type ExpectedTable, citationText, citedIds, toBindingTable } from '../oracle';
-import { type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type WaiverRef } from '../results';
+import { type CallbackDiff, type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type WaiverRef } from '../results';
 
 /** A binding difference before waivers are applied. */
 export type BindingDiffInput = Omit<Diff, 'waiver'>;
 /** A grant difference before waivers are applied. */
 export type GrantDiffInput = Omit<GrantDiff, 'waiver'>;
+/** A state-callback difference before waivers are applied. */
+export type CallbackDiffInput = Omit<CallbackDiff, 'waiver'>;
 
 /** Finds the waiver (if any) that covers a difference of the scenario being run. */
-export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput) => WaiverRef | undefined;
+export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput | CallbackDiffInput) => WaiverRef | undefined;
 
 export const NO_WAIVERS: WaiverLookup = () => undefined;
 
@@ -58,7 +60,7 @@ export function completeObserved(expected: ExpectedTable, observed: BindingTable
 }
 
 /** Attaches the covering waiver (if any) to each difference. */
-export function applyWaivers<T extends BindingDiffInput | GrantDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
+export function applyWaivers<T extends BindingDiffInput | GrantDiffInput | CallbackDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
   return diffs.map((d) => {
     const waiver = lookup(d);
     return waiver === undefined ? d : { ...d, waiver };

@@ -1,13 +1,14 @@
 /**
  * The steps of a scenario file (DESIGN.md "Scenario files", plus the extensions setBehaviour,
- * restartPhone, setRole and checkGrants). A step is a single-key map `- insertSim: {...}`; the
+ * restartPhone, setRole, checkGrants and the state-callback steps registerStateCallback,
+ * unregisterStateCallback, reregisterStateCallback and checkStateCallbacks). A step is a single-key map `- insertSim: {...}`; the
  * value of each kind is checked by its schema here.
  */
 import { z } from 'zod';
 import { APP_BEHAVIOURS, IMS_FEATURES } from '../model';
 import {
-  carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
-  packageNameSchema, slotCountSchema, slotIndexSchema, slotRecord,
+  callbackPinSchema, carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
+  packageNameSchema, registrationIdSchema, slotCountSchema, slotIndexSchema, slotRecord, stateCallbackFeatureSchema,
 } from './schema-fields';
 
 /** `{}` or nothing (`- reboot:` in YAML is null). */
@@ -48,6 +49,11 @@ export const STEP_SCHEMAS = {
   reboot: noArguments,
   setRole: z.object({ role: z.enum(['sms', 'dialer']), package: packageNameSchema.nullable() }).strict(),
   checkGrants: packageOnly,
+  // ImsStateCallback through the observer app (harness/model/observer-app.ts).
+  registerStateCallback: z.object({ id: registrationIdSchema, slot: slotIndexSchema, feature: stateCallbackFeatureSchema }).strict(),
+  unregisterStateCallback: z.object({ id: registrationIdSchema }).strict(),
+  reregisterStateCallback: z.object({ id: registrationIdSchema }).strict(),
+  checkStateCallbacks: z.object({ expect: z.record(registrationIdSchema, callbackPinSchema).optional() }).strict().nullable().transform((v) => v ?? {}),
 } as const;
 
 export type StepKindName = keyof typeof STEP_SCHEMAS;
@@ -55,4 +61,4 @@ export type StepKindName = keyof typeof STEP_SCHEMAS;
 export type RawStep = { [K in StepKindName]: { readonly kind: K; readonly value: z.output<(typeof STEP_SCHEMAS)[K]> } }[StepKindName];
 
 /** Steps that take no arguments may be written as a bare word: `- reboot`. */
-export const BARE_STEPS: readonly StepKindName[] = ['check', 'reboot', 'restartPhone'];
+export const BARE_STEPS: readonly StepKindName[] = ['check', 'reboot', 'restartPhone', 'checkStateCallbacks'];

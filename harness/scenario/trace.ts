@@ -2,7 +2,7 @@
  * Which documentation sentences a scenario rests on, worked out from the scenario alone (no
  * device): the sentence its `doc:` quotes (harness/docs/quote.ts, exact), what its steps observe
  * (harness/docs/checkability.ts), and per observing step the sentences the documented model cites
- * for the cells (or grants) it expects there. The runner puts it in run-begin's plan so that a
+ * for the cells (grants, state callbacks) it expects there. The runner puts it in run-begin's plan so that a
  * report knows what a skipped or unrun scenario would have checked; `ims-rig coverage` uses the
  * same function, so the two agree by construction (a test checks they do).
  */
@@ -20,7 +20,9 @@ export function traceScenario(s: FullScenario): ScenarioTrace {
     const cited = new Set<string>();
     for (const row of Object.values(e.table ?? {})) for (const cell of Object.values(row ?? {})) for (const id of citedIds(cell.cites)) cited.add(id);
     for (const grant of Object.values(e.grants ?? {})) for (const id of citedIds(grant.cites)) cited.add(id);
-    if (e.table !== undefined || e.grants !== undefined) checks.push({ step: e.index, cites: [...cited] });
+    // A callback's judged aspects; an observation-only row checks nothing it could cite.
+    for (const row of e.callbacks ?? []) for (const x of row.expectations) for (const id of citedIds(x.cites)) cited.add(id);
+    if (e.table !== undefined || e.grants !== undefined || e.callbacks !== undefined) checks.push({ step: e.index, cites: [...cited] });
   }
   return {
     ...(quoted === undefined ? {} : { doc: DOC[quoted].id }),
