@@ -28,6 +28,7 @@
  */
 import { component, imsAnswers, lit, shellCommand, type ShellCommand, type ShellPart } from '../adb';
 import { UnsafeValueError } from '../errors';
+import { parseBroadcastResult } from './am-broadcast';
 import {
   APP_BEHAVIOURS, type AppBehaviour, CONTROL_EXTRA, FEATURE_STATES, type FeatureStateName, type FeaturesBySlot, formatAnswers,
   type PackageName, RIG_APP,
@@ -69,17 +70,15 @@ export function controlBroadcastCommand(packageName: PackageName, request: Contr
   return shellCommand('am', 'broadcast', '--include-stopped-packages', '-n', component(packageName, RIG_APP.receiverClass), '-a', lit(RIG_APP.controlAction), ...extraArgs(request));
 }
 
-const COMPLETED = /^Broadcast completed: result=(-?\d+)(?:, data="(.*)")?\s*$/m;
-
 /** Reads `am broadcast`'s output (stdout and stderr together). Pure. */
 export function parseControlBroadcast(output: string): ControlReply {
-  const match = COMPLETED.exec(output);
-  if (!match) {
+  const result = parseBroadcastResult(output);
+  if (!result.completed) {
     const text = output.trim().split('\n').filter((l) => !l.startsWith('Broadcasting: ')).join(' ').trim();
     return { delivered: false, reason: `am broadcast did not complete: ${text === '' ? '(no output)' : text}` };
   }
-  const data = match[2];
-  if (data === undefined) return { delivered: false, reason: `no receiver ran (am broadcast printed result=${match[1] ?? '?'} and no result data)` };
+  const data = result.data;
+  if (data === undefined) return { delivered: false, reason: `no receiver ran (am broadcast printed result=${result.resultCode ?? '?'} and no result data)` };
   if (data === 'updated' || data === 'stored' || data === 'killed') return { delivered: true, outcome: data, data };
   if (data.startsWith('error: ')) return { delivered: true, outcome: 'error', data, reason: data.slice('error: '.length) };
   return { delivered: false, reason: `the receiver answered ${JSON.stringify(data)}, which is not a rig app outcome` };

@@ -2,6 +2,7 @@
  * harness/android: on-device tools as argv builders (through harness/adb's shell-command) and
  * pure parsers of their exact output, one module per tool.
  */
+export * from './am-broadcast';
 export * from './cmd-outcome';
 export * from './cmd-overlay';
 export * from './cmd-phone-cc';
@@ -19,4 +20,7 @@ export * from './indent-tree';
 export * from './logcat';
 export * from './pm';
 export * from './telephony-debug-service';
+export * from './ims-state-callback-dump';
+export * from './observer-control';
+export * from './observer-log';
 export * from './proc';

@@ -84,6 +84,11 @@ export function pmGrantCommand(packageName: PackageName, permission: string, gra
   return shellCommand('pm', grant ? 'grant' : 'revoke', pkg(packageName), name(permission));
 }
 
+/** `pm uninstall <pkg>`: prints `Success`, or `Failure [DELETE_FAILED_INTERNAL_ERROR]` when it is not installed. */
+export function pmUninstallCommand(packageName: PackageName): ShellCommand {
+  return shellCommand('pm', 'uninstall', pkg(packageName));
+}
+
 /**
  * `pm clear <pkg>`: the app's data goes (ActivityManagerService.clearApplicationUserData: the
  * app is killed, its data deleted, ACTION_PACKAGE_DATA_CLEARED sent). Prints `Success`.

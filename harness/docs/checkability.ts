@@ -37,6 +37,8 @@ export const OBSERVATION_KINDS: Readonly<Record<ObservationKind, string>> = {
 export const STEP_OBSERVES: Readonly<Record<string, ObservationKind>> = {
   check: 'bindings',
   checkGrants: 'grants',
+  // Issue 9: the observer app's logcat lines and dumpsys phone's ImsStateCallbackController.
+  checkStateCallbacks: 'state-callback',
   // DESIGN.md turn 2: UI flows are "named from a scenario step" (the appium branch's `ui` step).
   ui: 'ui',
 };
@@ -47,6 +49,8 @@ export type Checkability =
   | { readonly notCheckable: string };
 
 const B = { observedBy: ['bindings'] } as const;
+/** What an app's ImsStateCallback received: the observer app's logcat lines (issue 9). */
+const SC = { observedBy: ['state-callback'] } as const;
 /** Grants show in dumpsys package, and in what an app's screens can do with them. */
 const G = { observedBy: ['grants', 'ui'] } as const;
 /** What TestRcsApp's and ImsTestService's screens show (issue 10: the `ui` step). */
@@ -89,10 +93,7 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   perFeatureFallback: B,
   docTableCarrierA: B,
   docTableCarrierB: B,
-  stateCallbackUnavailable: {
-    observedBy: ['state-callback'],
-    toCover: 'an observer app registered for ImsStateCallback on a subscription without IMS (issue 9, state-callback branch)',
-  },
+  stateCallbackUnavailable: SC,
   singleRegFeature: U,
   singleRegPermission: G,
   singleRegDenied: G,
@@ -102,14 +103,15 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   persistentlyBound: B,
   playStoreUpdatable: B,
   updateRecalculates: B,
-  stateCallbackApi: {
-    observedBy: ['state-callback'],
-    toCover: 'an observer app registered for ImsStateCallback that sees available/unavailable as the bound service changes (issue 9)',
-  },
-  telephonyCrash: {
-    observedBy: ['state-callback'],
-    toCover: 'an observer app that receives onError after the phone process dies and nothing after it (issue 9)',
-  },
+  stateCallbackApi: SC,
+  telephonyCrash: SC,
+  // The rest of "Use ImsStateCallback" (harness/oracle/state-callback cites them): what a registered
+  // callback is told when the bound service goes away or comes back, and that registering again works.
+  unanticipatedExceptions: SC,
+  registerFirst: SC,
+  registerNewCallbacks: SC,
+  noImsMeaning: SC,
+  telephonyCrashRecover: SC,
   shellSetImsService: B,
   shellOverrideCarrier: B,
   shellOverrideDevice: B,

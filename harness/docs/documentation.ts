@@ -89,6 +89,17 @@ export const DOC = {
     'On devices running Android 13 or higher, to monitor whether the ImsService instance for an associated subscription is available or unavailable, an app can use the ImsStateCallback class.'),
   telephonyCrash: S('telephony-crash', 'Use ImsStateCallback',
     'In the unlikely event that the telephony process crashes, the app receives ImsStateCallback#onError and no longer receives updates on the registered ImsStateCallback instance.'),
+  // The rest of "Use ImsStateCallback", quoted by the state-callback model (harness/oracle/state-callback).
+  unanticipatedExceptions: S('unanticipated-exceptions', 'Use ImsStateCallback',
+    "Because ImsService isn't part of the telephony process, an app might experience unanticipated exceptions when trying to access IMS APIs if ImsService invisibly crashes or is unbound because of a subscription or configuration change."),
+  registerFirst: S('register-first', 'Use ImsStateCallback',
+    'When getting an instance of ImsMmTelManager or ImsRcsManager, we recommend that the app first register for an IMS state callback using ImsMmTelManager#registerImsStateCallback or ImsRcsManager#registerImsStateCallback.'),
+  registerNewCallbacks: S('register-new-callbacks', 'Use ImsStateCallback',
+    'To continue receiving callback updates for specific subscriptions when ImsService becomes available again, the app must unregister or discard existing callbacks registered through ImsMmTelManager, ImsRcsManager, or ProvisioningManager; and register new callbacks.'),
+  noImsMeaning: S('no-ims-meaning', 'Use ImsStateCallback',
+    "This means that ImsService and the IMS-related APIs aren't available for the subscription."),
+  telephonyCrashRecover: S('telephony-crash-recover', 'Use ImsStateCallback',
+    'To recover from this condition, reregister the ImsStateCallback instance for the associated subscription by calling ImsMmTelManager#registerImsStateCallback or ImsRcsManager#registerImsStateCallback.'),
   // Not the seed documentation: the `cmd phone ims` help text (TelephonyShellCommand#onHelpIms, quoted
   // verbatim in reference/aosp-imsresolver.md §3.1) is the only statement of what a shell override means.
   shellSetImsService: S('shell-set-ims-service', 'cmd phone ims help (TelephonyShellCommand onHelpIms)',

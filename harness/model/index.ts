@@ -9,3 +9,5 @@ export * from './capability';
 export * from './world';
 export * from './scenario';
 export * from './ui-flow';
+export * from './state-callback';
+export * from './observer-app';

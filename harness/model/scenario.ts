@@ -9,6 +9,7 @@ import { type ImsFeature } from './feature';
 import { type AppBehaviour, type FeaturesBySlot, type ImsAppSpec } from './ims-app';
 import { type PackageName } from './package-name';
 import { type SlotCount, type SlotIndex, type SlotKey } from './slot';
+import { type StateCallbackFeature } from './state-callback';
 import { type World } from './world';
 import { type FlowArgs } from './ui-flow';
 
@@ -51,7 +52,22 @@ export type Step =
    * reports: single-registration surfaces against the documented model, what the ImsService
    * reported against the framework's dump.
    */
-  | { readonly kind: 'ui'; readonly flow: string; readonly package: PackageName; readonly args: FlowArgs };
+  | { readonly kind: 'ui'; readonly flow: string; readonly package: PackageName; readonly args: FlowArgs }
+  /**
+   * The observer app registers an ImsStateCallback for the subscription in `slot` (ImsMmTelManager
+   * or ImsRcsManager by `feature`), under the scenario's name `id` (harness/model/observer-app.ts).
+   */
+  | { readonly kind: 'registerStateCallback'; readonly id: string; readonly slot: SlotIndex; readonly feature: StateCallbackFeature }
+  /** The observer app unregisters the callback registered as `id`. */
+  | { readonly kind: 'unregisterStateCallback'; readonly id: string }
+  /** The observer app unregisters `id`'s callback and registers a new one for the same slot and feature. */
+  | { readonly kind: 'reregisterStateCallback'; readonly id: string }
+  /**
+   * Observe the callbacks every registration received (the observer's logcat lines) and what the
+   * framework holds (`dumpsys phone` ImsStateCallbackController), and diff them against the
+   * documented model; `expect` optionally pins registrations' last callback.
+   */
+  | { readonly kind: 'checkStateCallbacks'; readonly expect?: Readonly<Record<string, string>> };
 
 export type StepKind = Step['kind'];
 

@@ -36,9 +36,14 @@ function wakeAppsNamedBy(state: DocumentedState, slot: SlotKey): void {
 
 export function applyStep(state: DocumentedState, step: Step): void {
   switch (step.kind) {
+    // The observer app's registrations change nothing the binding depends on (./state-callback).
     case 'check':
     case 'checkGrants':
     case 'ui':
+    case 'checkStateCallbacks':
+    case 'registerStateCallback':
+    case 'unregisterStateCallback':
+    case 'reregisterStateCallback':
       return;
     case 'insertSim': {
       const slot = slotKey(step.slot);

@@ -4,7 +4,7 @@
  * every active (slot, feature) and the permission grants of single registration — each with the
  * rule that decided it, the inputs, and the sentences it rests on. Independent of virtual-device/.
  */
-import { type FullScenario, type ImsFeature, type SlotKey, type Step, type World } from '../model';
+import { type FullScenario, type ImsFeature, type SlotKey, type StateCallbackFeature, type Step, type World, slotsOf, slotKey } from '../model';
 import { type DocId } from '../docs/documentation';
 import { applyStep } from './apply';
 import { emergencyCell, emergencyFinding } from './emergency';
@@ -12,12 +12,19 @@ import { expectedGrantsFor } from './grants';
 import { expectedSurfacesFor } from './surfaces';
 import { citesOf, type KnownRule, type RuleId } from './rules';
 import { selectFeature } from './selection';
-import { activeSlots, type DocumentedState, initialState } from './state';
+import { activeSlots, type DocumentedState, initialState, simIn } from './state';
+import { expectedRegistrations, pinnableValue } from './state-callback/expectations';
+import { Registrations, type Serving, type ServingOf } from './state-callback/registrations';
+import { type ExpectedRegistration } from './state-callback/types';
+import { describeStep } from './render';
 import { type ExpectedCell, type ExpectedGrant, type ExpectedSurface, type ExpectedTable, type Finding } from './types';
 
 export { RULES, type RuleId, type RuleInfo } from './rules';
 export type { ExpectedCell, ExpectedGrant, ExpectedSurface, ExpectedTable, Finding } from './types';
 export { SINGLE_REGISTRATION_FEATURE, KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL } from './surfaces';
+export type { CallbackAspect, CallbackExpectation, ExpectedRegistration, RegistrationState } from './state-callback/types';
+export { SINCE_SILENT, SINCE_TRANSITION } from './state-callback/types';
+export { pinnableValue } from './state-callback/expectations';
 export { toBindingTable, toReasonTable, formatExpectedTable, formatCites, formatSentences, describeStep, citationText, citedIds, textTable, type OracleCellReason, type OracleReasonTable } from './render';
 export { DOCUMENTED_PERMISSIONS, PERFORM_IMS_SINGLE_REGISTRATION, ACCESS_RCS_USER_CAPABILITY_EXCHANGE, CONNECTIVITY_USE_RESTRICTED_NETWORKS } from './grants';
 
@@ -44,6 +51,8 @@ function evaluate(state: DocumentedState): Evaluated {
 export class DocumentedModel {
   private readonly state: DocumentedState;
   private readonly systemFeatures: readonly string[];
+  private readonly registrations = new Registrations();
+  private steps = 0;
 
   constructor(initial: { world: World; roles?: FullScenario['roles']; appExtras?: FullScenario['appExtras']; systemFeatures?: readonly string[] }) {
     this.systemFeatures = initial.systemFeatures ?? [];
@@ -56,7 +65,36 @@ export class DocumentedModel {
 
   /** Evolves the documented state by one step (check steps change nothing). */
   apply(step: Step): void {
+    const before = this.servingSnapshot();
     applyStep(this.state, step);
+    const after = this.servingSnapshot();
+    const slots = new Set(activeSlots(this.state));
+    this.registrations.apply(step, `steps[${this.steps}] ${describeStep(step)}`, (slot) => slots.has(slot) && simIn(this.state, slot) !== null, (slot) => slots.has(slot), before, after);
+    this.steps += 1;
+  }
+
+  /**
+   * What every callback the observer app registered must have seen now (a `checkStateCallbacks`);
+   * the next call judges "since the previous check" from here.
+   */
+  expectedCallbacks(): ExpectedRegistration[] {
+    const rows = expectedRegistrations(this.registrations.instances, this.registrations.checks, this.servingSnapshot());
+    this.registrations.checked();
+    return rows;
+  }
+
+  /** The documented binding of MMTEL and RCS on every active slot, now (null for a slot that is not active). */
+  private servingSnapshot(): ServingOf {
+    const table = new Map<string, Serving>();
+    for (const slot of slotsOf(this.state.slots).map(slotKey)) {
+      for (const feature of ['MMTEL', 'RCS'] as const) {
+        const sel = selectFeature(this.state, slot, feature);
+        const pkg = sel.cell.package;
+        const featureState = pkg === null ? 'READY' : this.state.apps.get(pkg)?.spec.featureState ?? 'READY';
+        table.set(`${slot}:${feature}`, { package: pkg, rule: sel.cell.rule as Serving['rule'], reason: sel.cell.reason, featureState });
+      }
+    }
+    return (slot: SlotKey, feature: StateCallbackFeature) => table.get(`${slot}:${feature}`) ?? null;
   }
 
   /** Expected cells of the active slots, now. */
@@ -107,6 +145,7 @@ export interface ExplainedStep {
   readonly grants?: Readonly<Record<string, ExpectedGrant>>;
   /** `ui` steps: the single-registration surfaces of the step's app. */
   readonly surfaces?: Readonly<Record<string, ExpectedSurface>>;
+  readonly callbacks?: readonly ExpectedRegistration[];
 }
 
 /** Runs the model through every step of `s`; each check carries its table and findings, each checkGrants its grants. */
@@ -117,26 +156,42 @@ export function explainScenario(s: FullScenario): ExplainedStep[] {
     if (step.kind === 'check') return { index, step, table: model.expected(), findings: model.findings() };
     if (step.kind === 'checkGrants') return { index, step, grants: model.expectedGrants(step.package) };
     if (step.kind === 'ui') return { index, step, surfaces: model.expectedSurfaces(step.package) };
+    if (step.kind === 'checkStateCallbacks') return { index, step, callbacks: model.expectedCallbacks() };
     const note = stepNote(step);
     return note ? { index, step, note } : { index, step };
   });
 }
 
-/** Expected table after each `check` step (key = step index), and grants after each `checkGrants`. */
+/** Expected table after each `check` step (key = step index), grants after each `checkGrants`, callbacks after each `checkStateCallbacks`. */
 export function expectationsFor(s: FullScenario): {
   tables: ReadonlyMap<number, ExpectedTable>;
   grants: ReadonlyMap<number, Readonly<Record<string, ExpectedGrant>>>;
   surfaces: ReadonlyMap<number, Readonly<Record<string, ExpectedSurface>>>;
+  callbacks: ReadonlyMap<number, readonly ExpectedRegistration[]>;
 } {
   const tables = new Map<number, ExpectedTable>();
   const grants = new Map<number, Readonly<Record<string, ExpectedGrant>>>();
   const surfaces = new Map<number, Readonly<Record<string, ExpectedSurface>>>();
+  const callbacks = new Map<number, readonly ExpectedRegistration[]>();
   for (const e of explainScenario(s)) {
     if (e.table) tables.set(e.index, e.table);
     if (e.grants) grants.set(e.index, e.grants);
     if (e.surfaces) surfaces.set(e.index, e.surfaces);
+    if (e.callbacks) callbacks.set(e.index, e.callbacks);
   }
-  return { tables, grants, surfaces };
+  return { tables, grants, surfaces, callbacks };
+}
+
+/** Registrations a `checkStateCallbacks` step pins (`expect: { id: … }`) that disagree with the model. */
+export function callbackPinConflicts(step: Step, rows: readonly ExpectedRegistration[]): string[] {
+  if (step.kind !== 'checkStateCallbacks' || step.expect === undefined) return [];
+  const out: string[] = [];
+  for (const [id, pinned] of Object.entries(step.expect)) {
+    const current = [...rows].reverse().find((r) => r.id === id);
+    const want = current === undefined ? '(not registered)' : pinnableValue(current);
+    if (pinned !== want) out.push(`registration ${id}: the scenario pins ${pinned}, the documented model expects ${want}`);
+  }
+  return out;
 }
 
 /** Cells a check step pins (`check: { bindings }`) that disagree with the model: a scenario-authoring error. */

@@ -83,6 +83,10 @@ export function describeStep(step: Step): string {
     case 'restartPhone': return 'restartPhone';
     case 'reboot': return 'reboot';
     case 'setRole': return `setRole ${step.role} → ${step.package ?? 'nobody'}`;
+    case 'registerStateCallback': return `registerStateCallback ${step.id}: slot ${step.slot} ${step.feature}`;
+    case 'unregisterStateCallback': return `unregisterStateCallback ${step.id}`;
+    case 'reregisterStateCallback': return `reregisterStateCallback ${step.id}`;
+    case 'checkStateCallbacks': return 'checkStateCallbacks';
   }
 }
 

@@ -4,7 +4,7 @@
  *   `slot 0 MMTEL: expected com.oem.ims, observed -`
  */
 import { formatCell } from '../model';
-import { type Diff, type GrantDiff, type ScenarioResult, type UiDiff, type WaiverRef } from './model';
+import { type CallbackDiff, type Diff, type GrantDiff, type ScenarioResult, type UiDiff, type WaiverRef } from './model';
 
 export function describeDiff(diff: Diff): string {
   return `slot ${diff.slot} ${diff.feature}: expected ${formatCell(diff.expected)}, observed ${formatCell(diff.observed)}`;
@@ -18,6 +18,12 @@ export function describeGrantDiff(pkg: string, diff: GrantDiff): string {
 /** `com.x rcs-provisioning.access: expected true, observed false` */
 export function describeUiDiff(pkg: string, diff: UiDiff): string {
   return `${pkg} ${diff.key}: expected ${String(diff.expected)}, observed ${String(diff.observed)}`;
+}
+
+/** `mmtel0#1 (MMTEL) last callback: expected onAvailable, observed onUnavailable(IMS_SERVICE_DISCONNECTED)` */
+export function describeCallbackDiff(diff: CallbackDiff): string {
+  const what = diff.aspect === 'last' ? 'last callback' : 'callbacks since the previous check';
+  return `${diff.registration} (${diff.feature}) ${what}: expected ${diff.expected}, observed ${diff.observed}`;
 }
 
 /** A binding or grant difference found at one checkpoint, described. */
@@ -43,6 +49,7 @@ export function scenarioDiffs(scenario: Pick<ScenarioResult, 'checkpoints'>): { 
       const pkg = cp.ui.package;
       lines.push(...cp.ui.diffs.map((d) => withWaiver({ step: cp.step, text: describeUiDiff(pkg, d), rule: d.rule }, d.waiver)));
     }
+    if (cp.stateCallbacks) lines.push(...cp.stateCallbacks.diffs.map((d) => withWaiver({ step: cp.step, text: describeCallbackDiff(d), rule: d.rule }, d.waiver)));
     for (const line of lines) (line.waiver ? waived : unwaived).push(line);
   }
   return { unwaived, waived };

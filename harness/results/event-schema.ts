@@ -33,6 +33,26 @@ const grants = z.object({
   reference: z.record(z.string(), z.boolean()).optional(),
 }).passthrough();
 
+const callbackExpectation = z.object({ aspect: z.enum(['last', 'since']), value: z.string(), rule: z.string(), reason: z.string(), citation: z.string(), cites: z.array(z.string()).optional() }).passthrough();
+const callbackRow = z.object({
+  registration: z.string(), slot: slotKey, feature: z.enum(['MMTEL', 'RCS']), state: z.string(),
+  expected: z.array(callbackExpectation), observeOnly: cellReason.optional(),
+  observed: z.object({ registered: z.string().optional(), subId: z.number().optional(), received: z.array(z.string()), last: z.string().optional() }).passthrough(),
+}).passthrough();
+const callbackDiff = z.object({
+  registration: z.string(), feature: z.enum(['MMTEL', 'RCS']), aspect: z.enum(['last', 'since']), expected: z.string(), observed: z.string(), rule: z.string(), waiver: waiverRef.optional(),
+  reference: z.string().optional(), origin: origin.optional(),
+}).passthrough();
+const callbackAspects = z.record(z.string(), z.object({ last: z.string(), since: z.string() }).passthrough());
+const stateCallbacks = z.object({
+  rows: z.array(callbackRow),
+  diffs: z.array(callbackDiff),
+  framework: z.object({ wrappers: z.array(z.object({}).passthrough()), listeners: z.array(z.object({}).passthrough()) }).passthrough().optional(),
+  frameworkMissing: z.string().optional(),
+  unattributed: z.array(z.string()).optional(),
+  reference: callbackAspects.optional(),
+}).passthrough();
+
 const evidence = z.object({
   dumpsys: z.string().optional(),
   logcat: z.array(z.string()).optional(),
@@ -56,6 +76,7 @@ const checkpoint = z.object({
     reasons: z.record(z.string(), cellReason),
     diffs: z.array(z.object({ key: z.string(), expected: z.union([z.string(), z.boolean()]), observed: z.union([z.string(), z.boolean()]), rule: z.string(), waiver: waiverRef.optional() }).passthrough()),
   }).passthrough().optional(),
+  stateCallbacks: stateCallbacks.optional(),
   reference: bindingTable.optional(),
 }).passthrough();
 
@@ -122,6 +143,6 @@ export const runEventSchema = z.discriminatedUnion('type', [
   }).passthrough(),
   z.object({
     ...base, type: z.literal('reference'), scenario: z.string(), status: scenarioStatus, reason: z.string().optional(), durationMs: z.number(), device: z.string(),
-    checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional() }).passthrough()),
+    checkpoints: z.array(z.object({ step: z.number().int().nonnegative(), bindings: bindingTable.optional(), grants: z.record(z.string(), z.boolean()).optional(), callbacks: callbackAspects.optional() }).passthrough()),
   }).passthrough(),
 ]);

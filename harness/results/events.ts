@@ -5,6 +5,7 @@
  */
 import { type BindingTable, type Capability } from '../model';
 import {
+  type CallbackAspects,
   type Checkpoint,
   type PlannedScenario,
   type RunInfo,
@@ -89,7 +90,7 @@ export interface ReferenceEvent extends EventBase {
   readonly durationMs: number;
   /** Which reference device: `in-process AOSP reference device (default profile)`. */
   readonly device: string;
-  readonly checkpoints: readonly { readonly step: number; readonly bindings?: BindingTable; readonly grants?: Readonly<Record<string, boolean>> }[];
+  readonly checkpoints: readonly { readonly step: number; readonly bindings?: BindingTable; readonly grants?: Readonly<Record<string, boolean>>; readonly callbacks?: Readonly<Record<string, CallbackAspects>> }[];
 }
 
 export type RunEvent = RunBeginEvent | ScenarioBeginEvent | StepEvent | CheckpointEvent | ScenarioEndEvent | RunEndEvent | ReferenceEvent;

@@ -100,6 +100,83 @@ export interface Checkpoint {
   readonly reference?: BindingTable;
   /** `ui` steps: what a UI flow reported, against the documented model or the framework's dump. */
   readonly ui?: UiCheck;
+  /** checkStateCallbacks checkpoints: the callbacks each observer registration received, expected vs observed. */
+  readonly stateCallbacks?: StateCallbackCheck;
+}
+
+/** One documented expectation about a callback instance (`last` callback, or callbacks `since` the previous check). */
+export interface CallbackExpectationView {
+  readonly aspect: 'last' | 'since';
+  /** `onAvailable`, `onUnavailable`, `onUnavailable(<REASON>)`, `onError`; `silent`, `unavailable-then-available`. */
+  readonly value: string;
+  readonly rule: string;
+  readonly reason: string;
+  readonly citation: string;
+  /** Public ids of the sentences cited (`telephony-crash`), for traceability (harness/docs). */
+  readonly cites?: readonly string[];
+}
+
+/** What the observer app's log lines say about one callback instance (observed: logcat only). */
+export interface ObservedCallbacks {
+  /** `ok` (registerImsStateCallback returned), the error word of a failed registration, or absent: no line yet. */
+  readonly registered?: string;
+  /** The subscription it was registered for, as the app logged it. */
+  readonly subId?: number;
+  /** Callbacks since the previous check, in order (`onAvailable`, `onUnavailable(<REASON>)`, `onError`). */
+  readonly received: readonly string[];
+  /** The last callback since it was registered; absent: none yet. */
+  readonly last?: string;
+}
+
+/** One callback instance (`<id>#<n>`) at a checkpoint. */
+export interface CallbackRow {
+  readonly registration: string;
+  readonly slot: SlotKey;
+  readonly feature: 'MMTEL' | 'RCS';
+  /** Where the documented model has it: active, telephony-crashed, subscription-gone, … */
+  readonly state: string;
+  readonly expected: readonly CallbackExpectationView[];
+  /** The documentation is silent here: observed, not judged, and why. */
+  readonly observeOnly?: CellReason;
+  readonly observed: ObservedCallbacks;
+}
+
+export interface CallbackDiff {
+  readonly registration: string;
+  readonly feature: 'MMTEL' | 'RCS';
+  readonly aspect: 'last' | 'since';
+  readonly expected: string;
+  readonly observed: string;
+  readonly rule: string;
+  readonly waiver?: WaiverRef;
+  /** Three-way diff: what the same registration's callbacks were on the AOSP reference device (same words as `observed`). */
+  readonly reference?: string;
+  /** Three-way diff: whose difference it is (./three-way.ts); absent without a reference run. */
+  readonly origin?: DiffOrigin;
+}
+
+/** A registration's callbacks at a checkpoint in the words of a CallbackDiff's `observed`, per aspect. */
+export interface CallbackAspects {
+  readonly last: string;
+  readonly since: string;
+}
+
+/** What the framework held at the checkpoint (dumpsys phone ImsStateCallbackController), as printed. */
+export interface FrameworkCallbacks {
+  readonly wrappers: readonly { readonly subId: number; readonly feature: string; readonly reason: string; readonly pkg: string }[];
+  readonly listeners: readonly { readonly feature: 'MMTEL' | 'RCS'; readonly slotId: number; readonly subId: number; readonly state: string; readonly reason: string; readonly hasConfig: boolean; readonly isReady?: boolean; readonly hasFeatures?: boolean }[];
+}
+
+export interface StateCallbackCheck {
+  readonly rows: readonly CallbackRow[];
+  readonly diffs: readonly CallbackDiff[];
+  /** Absent when the target printed no ImsStateCallbackController section (then `frameworkMissing` says why). */
+  readonly framework?: FrameworkCallbacks;
+  readonly frameworkMissing?: string;
+  /** Observer log lines the rig could not tie to a registration of the scenario. */
+  readonly unattributed?: readonly string[];
+  /** Three-way diff: per registration, the callbacks the AOSP reference device's observer received at the same step. */
+  readonly reference?: Readonly<Record<string, CallbackAspects>>;
 }
 
 /** One checked value of a UI step (`rcs-provisioning.access`, `registration.state`, …). */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { minimatch } from 'minimatch';
 import { UsageError } from '../errors';
 import { AREAS, type FullScenario } from '../model';
-import { expectationsFor, pinConflicts } from '../oracle';
+import { callbackPinConflicts, expectationsFor, pinConflicts } from '../oracle';
 import { SUITES_DIR } from '../paths';
 import { loadScenarios } from '../scenario/loader';
 import { scenarioError } from '../scenario/format-error';
@@ -75,8 +75,13 @@ export function selectScenarios<T extends Pick<FullScenario, 'id' | 'title' | 'a
  */
 export function validatePlan(scenarios: readonly FullScenario[], waivers: readonly Waiver[]): void {
   for (const s of scenarios) {
-    const { tables } = expectationsFor(s);
+    const { tables, callbacks } = expectationsFor(s);
     s.steps.forEach((step, index) => {
+      const rows = callbacks.get(index);
+      if (step.kind === 'checkStateCallbacks' && rows !== undefined) {
+        const pins = callbackPinConflicts(step, rows);
+        if (pins.length > 0) throw scenarioError(s.displayFile, ['steps', index, 'checkStateCallbacks', 'expect'], `disagrees with the documented model: ${pins.join('; ')}`);
+      }
       const table = tables.get(index);
       if (step.kind !== 'check' || table === undefined) return;
       const conflicts = pinConflicts(step, table);

@@ -9,6 +9,7 @@
  */
 import { describeError } from '../errors';
 import { type Checkpoint, EventWriter, type ScenarioStatus } from '../results';
+import { callbackAspectsOf } from '../scenario/callback-diff';
 import { requirementSkip } from '../targets/requirements';
 import { type Capability, type FullScenario } from '../model';
 import { readControl } from './run-control';
@@ -66,7 +67,10 @@ export function startReferenceRuns(options: ReferenceRunsOptions): ReferenceRuns
         writer.write({
           type: 'reference', scenario: scenario.id, status: outcome.status, ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
           durationMs: Date.now() - t, device: options.device,
-          checkpoints: outcome.checkpoints.map((c) => ({ step: c.step, ...(Object.keys(c.observed).length > 0 ? { bindings: c.observed } : {}), ...(c.grants ? { grants: c.grants.observed } : {}) })),
+          checkpoints: outcome.checkpoints.map((c) => ({
+            step: c.step, ...(Object.keys(c.observed).length > 0 ? { bindings: c.observed } : {}), ...(c.grants ? { grants: c.grants.observed } : {}),
+            ...(c.stateCallbacks ? { callbacks: callbackAspectsOf(c.stateCallbacks) } : {}),
+          })),
         });
       }
     } finally {

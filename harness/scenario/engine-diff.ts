@@ -9,18 +9,20 @@ import {
   type BindingCell, type BindingTable, type ImsFeature, type SlotKey, IMS_FEATURES, cellsEqual,
 } from '../model';
 import { type ExpectedGrant, type ExpectedTable, citationText, citedIds, toBindingTable } from '../oracle';
-import { type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type UiDiff, type WaiverRef } from '../results';
+import { type CallbackDiff, type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type UiDiff, type WaiverRef } from '../results';
 
 /** A binding difference before waivers are applied. */
 export type BindingDiffInput = Omit<Diff, 'waiver'>;
 /** A grant difference before waivers are applied. */
 export type GrantDiffInput = Omit<GrantDiff, 'waiver'>;
+/** A state-callback difference before waivers are applied. */
+export type CallbackDiffInput = Omit<CallbackDiff, 'waiver'>;
 
 /** A UI-step difference before waivers are applied. */
 export type UiDiffInput = Omit<UiDiff, 'waiver'>;
 
 /** Finds the waiver (if any) that covers a difference of the scenario being run. */
-export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput | UiDiffInput) => WaiverRef | undefined;
+export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput | UiDiffInput | CallbackDiffInput) => WaiverRef | undefined;
 
 export const NO_WAIVERS: WaiverLookup = () => undefined;
 
@@ -61,7 +63,7 @@ export function completeObserved(expected: ExpectedTable, observed: BindingTable
 }
 
 /** Attaches the covering waiver (if any) to each difference. */
-export function applyWaivers<T extends BindingDiffInput | GrantDiffInput | UiDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
+export function applyWaivers<T extends BindingDiffInput | GrantDiffInput | UiDiffInput | CallbackDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
   return diffs.map((d) => {
     const waiver = lookup(d);
     return waiver === undefined ? d : { ...d, waiver };

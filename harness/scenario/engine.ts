@@ -27,6 +27,10 @@ import { NotRealisableError, planStep } from '../targets/step-plan';
 import { type RoundTrips, type TargetSession } from '../targets/target-session';
 import { type WaiverLookup } from './engine-diff';
 import { LogcatEvidence, observeCheck, observeGrants } from './engine-observe';
+import { CallbackTracker } from './callback-tracker';
+import { observeStateCallbacks } from './engine-callbacks';
+import { observerLogcatCommand, parseObserverLog } from '../android';
+import { scenarioUsesObserver } from '../model';
 import { scenarioVerdict, errorReason } from './engine-verdict';
 import { runUiStep, UiFlowError } from './engine-ui';
 import { type UiRunner } from './ui-runner';
@@ -175,6 +179,12 @@ interface SlotTracker {
 /** Provisioning, then every step in order; records step events and checkpoints. */
 async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionContext, checkpoints: Checkpoint[], signal: AbortSignal, snapshot: Snapshot, logcat: LogcatEvidence, slots: SlotTracker): Promise<void> {
   const { session } = ctx;
+  // The observer app's lines from before this scenario are not its callbacks.
+  const tracker = new CallbackTracker();
+  if (scenarioUsesObserver(s)) {
+    const before = await session.device.shell(observerLogcatCommand(), { timeoutMs: 30_000, signal }).catch(() => undefined);
+    tracker.baseline(parseObserverLog(before?.stdout ?? '').entries);
+  }
 
   const provisionStarted = Date.now();
   let phases;
@@ -190,7 +200,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
     return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
   });
 
-  const { tables, grants, surfaces } = expectationsFor(s);
+  const { tables, grants, surfaces, callbacks } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
   let sinceObservation = exec.log.length;
   // Each stimulus lands on a framework that has finished reacting to the one before (step-order.ts).
@@ -208,6 +218,15 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         const { checkpoint, note, state } = await observeCheck({ session, step: index, table, slotCount: slots.count, withState: last, waivers: ctx.waivers, logcat, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
         sinceObservation = exec.log.length;
         if (state !== undefined) slots.state = state;
+        checkpoints.push(checkpoint);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
+        return note;
+      }
+      if (step.kind === 'checkStateCallbacks') {
+        const expected = callbacks.get(index);
+        if (expected === undefined) throw new Error(`no expectation for step ${index}`);
+        const { checkpoint, note } = await observeStateCallbacks({ session, step: index, expected, tracker, waivers: ctx.waivers, commands: exec.log.slice(sinceObservation), signal, ...(ctx.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: ctx.settleTimeoutMs }) });
+        sinceObservation = exec.log.length;
         checkpoints.push(checkpoint);
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
         return note;

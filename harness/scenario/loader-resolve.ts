@@ -109,9 +109,10 @@ export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScena
     apps: new Set(firstIndex.keys()),
     installed: new Set(apps.filter((a) => a.installed).map((a) => a.package)),
     simSlots: new Set(Object.keys(sims).map((k) => slotIndex(k as SlotKey))),
+    registrations: { known: new Set(), held: new Set() },
   });
-  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'ui')) {
-    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants or ui step (a scenario that observes nothing proves nothing)');
+  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'ui' || s.kind === 'checkStateCallbacks')) {
+    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants, ui or checkStateCallbacks step (a scenario that observes nothing proves nothing)');
   }
 
   return {

@@ -21,6 +21,8 @@ export interface StepState {
   readonly apps: ReadonlySet<string>;
   readonly installed: Set<string>;
   readonly simSlots: Set<SlotIndex>;
+  /** State-callback registration ids ever registered, and those the observer app holds now. */
+  readonly registrations?: { readonly known: Set<string>; readonly held: Set<string> };
 }
 
 const STEP_KINDS = Object.keys(STEP_SCHEMAS) as StepKindName[];
@@ -72,6 +74,7 @@ export function resolveSteps(ctx: SourceContext, entries: readonly unknown[], st
       if (!state.apps.has(pkg)) fail(field, `${pkg} is not one of the scenario's apps`);
       return pkg;
     };
+    const registrations = state.registrations ?? { known: new Set<string>(), held: new Set<string>() };
     switch (raw.kind) {
       case 'check': {
         const bindings = raw.value.bindings;
@@ -150,6 +153,8 @@ export function resolveSteps(ctx: SourceContext, entries: readonly unknown[], st
       case 'restartPhone':
         return { kind: 'restartPhone' };
       case 'reboot':
+        // The observer app's process restarts with the device: it holds no registration after.
+        registrations.held.clear();
         return { kind: 'reboot' };
       case 'setRole':
         return { kind: 'setRole', role: raw.value.role, package: raw.value.package === null ? null : knownApp(raw.value.package) };
@@ -158,6 +163,32 @@ export function resolveSteps(ctx: SourceContext, entries: readonly unknown[], st
       case 'ui':
         if (!fs.existsSync(path.join(FLOWS_DIR, `${raw.value.flow}.ts`))) fail(['flow'], `names no flow: ${path.join('flows', `${raw.value.flow}.ts`)} does not exist`);
         return { kind: 'ui', flow: raw.value.flow, package: knownApp(raw.value.package), args: raw.value.args };
+      case 'registerStateCallback': {
+        const { id, feature } = raw.value;
+        if (registrations.held.has(id)) fail(['id'], `${id} is already registered at this step (unregisterStateCallback it first, or use reregisterStateCallback)`);
+        const slot = slotExists(raw.value.slot, ['slot']);
+        registrations.known.add(id);
+        registrations.held.add(id);
+        return { kind: 'registerStateCallback', id, slot, feature };
+      }
+      case 'unregisterStateCallback': {
+        const id = raw.value.id;
+        if (!registrations.held.has(id)) fail(['id'], `${id} is not registered at this step${registrations.known.has(id) ? '' : ' (no registerStateCallback names it before)'}`);
+        registrations.held.delete(id);
+        return { kind: 'unregisterStateCallback', id };
+      }
+      case 'reregisterStateCallback': {
+        const id = raw.value.id;
+        if (!registrations.held.has(id)) fail(['id'], `${id} is not registered at this step (reregister replaces a registered callback; use registerStateCallback)`);
+        return { kind: 'reregisterStateCallback', id };
+      }
+      case 'checkStateCallbacks': {
+        if (registrations.known.size === 0) fail([], 'has nothing to check: no registerStateCallback comes before it');
+        const pins = raw.value.expect;
+        if (pins === undefined) return { kind: 'checkStateCallbacks' };
+        for (const id of Object.keys(pins)) if (!registrations.known.has(id)) fail(['expect', id], `${id} is not a registration of the scenario at this step`);
+        return { kind: 'checkStateCallbacks', expect: pins };
+      }
     }
   });
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  CARRIER_CONFIG_KEY_PATTERN, CARRIER_IMS_KEYS, IMS_FEATURES, isValidClassName, isValidPackageName,
+  CARRIER_CONFIG_KEY_PATTERN, CARRIER_IMS_KEYS, IMS_FEATURES, REGISTRATION_ID_PATTERN, UNAVAILABLE_REASONS, isValidClassName, isValidPackageName,
   type CarrierConfigValue, type ImsFeature, type PackageName, type SlotCount, type SlotIndex, type SlotKey,
 } from '../model';
 import { describeValue, forwardIssues } from './format-error';
@@ -119,3 +119,14 @@ export function stringOrMap<T extends z.ZodTypeAny>(map: T, what: string, option
 
 /** A carrier for a SIM: profile name, XML path (relative to the scenario) or inline values. */
 export const carrierSourceSchema = stringOrMap(carrierValuesSchema, 'a carrier profile name, a path to a carrier-config XML or a map of carrier-config values');
+
+/** A registration's name in state-callback steps (REGISTRATION_ID_PATTERN: it travels to the observer app). */
+export const registrationIdSchema = z.string().regex(REGISTRATION_ID_PATTERN, 'must be a lower-case word of letters, digits and "-" (at most 24), starting with a letter, e.g. mmtel0');
+
+/** The features a state callback is registered for (ImsMmTelManager, ImsRcsManager; EMERGENCY_MMTEL has no manager). */
+export const stateCallbackFeatureSchema = z.enum(['MMTEL', 'RCS']);
+
+/** A pinned last callback: onAvailable, onUnavailable, onUnavailable(<REASON>), onError, or observe (not documented). */
+export const callbackPinSchema = z.string().refine((v) => ['onAvailable', 'onUnavailable', 'onError', 'observe'].includes(v) || UNAVAILABLE_REASONS.some((r) => v === `onUnavailable(${r})`), (v) => ({
+  message: `must be onAvailable, onUnavailable, onUnavailable(<reason>) with a reason of ${UNAVAILABLE_REASONS.join(', ')}, onError or observe (got ${JSON.stringify(v)})`,
+}));

@@ -1,13 +1,14 @@
 /**
  * The steps of a scenario file (DESIGN.md "Scenario files", plus the extensions setBehaviour,
- * restartPhone, setRole and checkGrants). A step is a single-key map `- insertSim: {...}`; the
+ * restartPhone, setRole, checkGrants and the state-callback steps registerStateCallback,
+ * unregisterStateCallback, reregisterStateCallback and checkStateCallbacks). A step is a single-key map `- insertSim: {...}`; the
  * value of each kind is checked by its schema here.
  */
 import { z } from 'zod';
 import { APP_BEHAVIOURS, FLOW_NAME_PATTERN, IMS_FEATURES } from '../model';
 import {
-  carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
-  packageNameSchema, slotCountSchema, slotIndexSchema, slotRecord,
+  callbackPinSchema, carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
+  packageNameSchema, registrationIdSchema, slotCountSchema, slotIndexSchema, slotRecord, stateCallbackFeatureSchema,
 } from './schema-fields';
 
 /** `{}` or nothing (`- reboot:` in YAML is null). */
@@ -54,6 +55,11 @@ export const STEP_SCHEMAS = {
     args: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'argument names are words'),
       z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
   }).strict(),
+  // ImsStateCallback through the observer app (harness/model/observer-app.ts).
+  registerStateCallback: z.object({ id: registrationIdSchema, slot: slotIndexSchema, feature: stateCallbackFeatureSchema }).strict(),
+  unregisterStateCallback: z.object({ id: registrationIdSchema }).strict(),
+  reregisterStateCallback: z.object({ id: registrationIdSchema }).strict(),
+  checkStateCallbacks: z.object({ expect: z.record(registrationIdSchema, callbackPinSchema).optional() }).strict().nullable().transform((v) => v ?? {}),
 } as const;
 
 export type StepKindName = keyof typeof STEP_SCHEMAS;
@@ -61,4 +67,4 @@ export type StepKindName = keyof typeof STEP_SCHEMAS;
 export type RawStep = { [K in StepKindName]: { readonly kind: K; readonly value: z.output<(typeof STEP_SCHEMAS)[K]> } }[StepKindName];
 
 /** Steps that take no arguments may be written as a bare word: `- reboot`. */
-export const BARE_STEPS: readonly StepKindName[] = ['check', 'reboot', 'restartPhone'];
+export const BARE_STEPS: readonly StepKindName[] = ['check', 'reboot', 'restartPhone', 'checkStateCallbacks'];

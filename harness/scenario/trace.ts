@@ -2,7 +2,7 @@
  * Which documentation sentences a scenario rests on, worked out from the scenario alone (no
  * device): the sentence its `doc:` quotes (harness/docs/quote.ts, exact), what its steps observe
  * (harness/docs/checkability.ts), and per observing step the sentences the documented model cites
- * for the cells (or grants) it expects there. The runner puts it in run-begin's plan so that a
+ * for the cells (grants, state callbacks) it expects there. The runner puts it in run-begin's plan so that a
  * report knows what a skipped or unrun scenario would have checked; `ims-rig coverage` uses the
  * same function, so the two agree by construction (a test checks they do).
  */
@@ -23,7 +23,9 @@ export function traceScenario(s: FullScenario): ScenarioTrace {
     // A `ui` step is traced by its `doc:` quote and what it observes, not by the surfaces the model
     // expects: which of them a flow checks is known only when the flow (flows/, loaded at run time)
     // reports it, and its checkpoint's values then cite their sentences (cited-cells.ts uiCells).
-    if (e.table !== undefined || e.grants !== undefined) checks.push({ step: e.index, cites: [...cited] });
+    // A callback's judged aspects; an observation-only row checks nothing it could cite.
+    for (const row of e.callbacks ?? []) for (const x of row.expectations) for (const id of citedIds(x.cites)) cited.add(id);
+    if (e.table !== undefined || e.grants !== undefined || e.callbacks !== undefined) checks.push({ step: e.index, cites: [...cited] });
   }
   return {
     ...(quoted === undefined ? {} : { doc: DOC[quoted].id }),

@@ -8,7 +8,8 @@
  *     justification: …
  *     reference: "aosp-imsresolver.md §1.8 quirk 6"
  *     match: { scenarios: ["emergency.*"], rules: [emergency-needs-mmtel], cells: [{ feature: EMERGENCY_MMTEL }],
- *              expected: null, observed: com.carrier.b.ims }          # or permissions: [...] for grant diffs
+ *              expected: null, observed: com.carrier.b.ims }          # or permissions: [...] for grant diffs,
+ *                                                                     # or callback: { feature, aspect, expected, observed } for state callbacks
  *
  * A waiver matches a diff only when every criterion it states matches. Which waivers a scenario may
  * use: those it lists in `waivers:` plus those whose `match.scenarios` names it (waiversForScenario).
@@ -18,7 +19,7 @@ import { minimatch } from 'minimatch';
 import { z } from 'zod';
 import { LIMITS, readInputText } from '../inputs';
 import { type BindingCell, type FullScenario, type ImsFeature, type PackageName, type SlotKey, cellsEqual } from '../model';
-import { type WaiverRef } from '../results/model';
+import { type CallbackDiff, type WaiverRef } from '../results/model';
 import { scenarioError, zodInputError } from './format-error';
 import { displayPath, parseYamlFile } from './loader';
 import { WAIVER_ID_PATTERN } from './schema';
@@ -30,6 +31,14 @@ const cellSchema = z.object({
   feature: featureSchema.optional(),
 }).strict().refine((c) => c.slot !== undefined || c.feature !== undefined, { message: 'must name a slot, a feature or both' });
 
+/** State-callback diffs: which registration feature, aspect and values (the exact texts the report shows). */
+const callbackSchema = z.object({
+  feature: z.enum(['MMTEL', 'RCS']).optional(),
+  aspect: z.enum(['last', 'since']).optional(),
+  expected: z.string().min(1).optional(),
+  observed: z.string().min(1).optional(),
+}).strict().refine((c) => Object.keys(c).length > 0, { message: 'must name a feature, aspect, expected or observed value' });
+
 const matchSchema = z.object({
   scenarios: z.array(z.string().min(1)).min(1).optional(),
   rules: z.array(z.string().min(1)).min(1).optional(),
@@ -39,16 +48,17 @@ const matchSchema = z.object({
   permissions: z.array(z.string().min(1)).min(1).optional(),
   /** UI-step values (`rcs-provisioning.access`, `gba-authentication.access`): differences of `ui` steps. */
   uiKeys: z.array(z.string().min(1)).min(1).optional(),
+  callback: callbackSchema.optional(),
 }).strict().superRefine((m, ctx) => {
   const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
-  if (!cellCriteria && m.rules === undefined && m.permissions === undefined && m.uiKeys === undefined) {
+  if (!cellCriteria && m.rules === undefined && m.permissions === undefined && m.uiKeys === undefined && m.callback === undefined) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: 'must name what it waives: rules, cells, expected, observed or permissions (scenarios alone would waive every diff)',
+      message: 'must name what it waives: rules, cells, expected, observed, permissions or callback (scenarios alone would waive every diff)',
     });
   }
-  if (cellCriteria && m.permissions !== undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'mixes permissions (grant diffs) with cells/expected/observed (binding diffs): it could never match' });
+  if ([cellCriteria, m.permissions !== undefined, m.callback !== undefined].filter(Boolean).length > 1) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'mixes criteria of different diffs (cells/expected/observed for bindings, permissions for grants, callback for state callbacks): it could never match' });
   }
 });
 
@@ -76,6 +86,8 @@ export interface WaiverMatch {
   readonly permissions?: readonly string[];
   /** UI-step value keys (`ui` step diffs). */
   readonly uiKeys?: readonly string[];
+  /** State-callback diffs. */
+  readonly callback?: { readonly feature?: 'MMTEL' | 'RCS'; readonly aspect?: 'last' | 'since'; readonly expected?: string; readonly observed?: string };
 }
 
 export interface Waiver {
@@ -101,6 +113,9 @@ export interface GrantDiffLike {
   readonly observed: boolean;
   readonly rule: string;
 }
+/** A state-callback diff (checkStateCallbacks), before a waiver is attached. */
+export type CallbackDiffLike = Omit<CallbackDiff, 'waiver'>;
+export type DiffLike = CellDiffLike | GrantDiffLike | UiDiffLike | CallbackDiffLike;
 
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -116,7 +131,8 @@ export function parseWaivers(text: string, displayFile: string): Waiver[] {
     const first = seen.get(w.id);
     if (first !== undefined) throw scenarioError(displayFile, [i, 'id'], `${w.id} is also the id of [${first}] (ids must be unique)`);
     seen.set(w.id, i);
-    return { ...w, match: dropUndefined(w.match) as WaiverMatch };
+    const match = dropUndefined(w.match) as WaiverMatch;
+    return { ...w, match: match.callback === undefined ? match : { ...match, callback: dropUndefined(match.callback) } };
   });
 }
 
@@ -135,19 +151,31 @@ export interface UiDiffLike {
   readonly rule: string;
 }
 
-function isGrantDiff(diff: CellDiffLike | GrantDiffLike | UiDiffLike): diff is GrantDiffLike {
+function isGrantDiff(diff: DiffLike): diff is GrantDiffLike {
   return 'permission' in diff;
 }
 
-function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLike | UiDiffLike): boolean {
+function isCallbackDiff(diff: DiffLike): diff is CallbackDiffLike {
+  return 'registration' in diff;
+}
+
+function matches(w: Waiver, scenarioId: string, diff: DiffLike): boolean {
   const m = w.match;
   if (m.scenarios && !m.scenarios.some((g) => minimatch(scenarioId, g))) return false;
   if (m.rules && !m.rules.includes(diff.rule)) return false;
-  // UI differences are matched by rule (and scenario) only: their rules are specific to one surface.
-  if ('key' in diff) return m.cells === undefined && m.expected === undefined && m.observed === undefined && m.permissions === undefined && m.uiKeys !== undefined && m.uiKeys.includes(diff.key);
+  const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
+  // UI differences are matched by their keys (uiKeys), besides scenario and rule.
+  if ('key' in diff) return !cellCriteria && m.permissions === undefined && m.callback === undefined && m.uiKeys !== undefined && m.uiKeys.includes(diff.key);
   if (m.uiKeys !== undefined) return false;
+  if (isCallbackDiff(diff)) {
+    if (cellCriteria || m.permissions !== undefined) return false;
+    const c = m.callback ?? {};
+    return (c.feature === undefined || c.feature === diff.feature) && (c.aspect === undefined || c.aspect === diff.aspect)
+      && (c.expected === undefined || c.expected === diff.expected) && (c.observed === undefined || c.observed === diff.observed);
+  }
+  if (m.callback !== undefined) return false;
   if (isGrantDiff(diff)) {
-    if (m.cells !== undefined || m.expected !== undefined || m.observed !== undefined) return false;
+    if (cellCriteria) return false;
     return !m.permissions || m.permissions.includes(diff.permission);
   }
   if (m.permissions) return false;
@@ -158,7 +186,7 @@ function matches(w: Waiver, scenarioId: string, diff: CellDiffLike | GrantDiffLi
 }
 
 /** The first waiver whose every stated criterion matches this diff of this scenario, if any. */
-export function findWaiver(waivers: readonly Waiver[], scenarioId: string, diff: CellDiffLike | GrantDiffLike | UiDiffLike): Waiver | undefined {
+export function findWaiver(waivers: readonly Waiver[], scenarioId: string, diff: DiffLike): Waiver | undefined {
   return waivers.find((w) => matches(w, scenarioId, diff));
 }
 
@@ -181,7 +209,7 @@ export function toWaiverRef(w: Waiver): WaiverRef {
 }
 
 /** The engine's waiver lookup for one scenario: the waiver ref of the first waiver matching a diff. */
-export function waiverLookupFor(all: readonly Waiver[], scenario: Pick<FullScenario, 'id' | 'waivers' | 'displayFile'>): (diff: CellDiffLike | GrantDiffLike | UiDiffLike) => WaiverRef | undefined {
+export function waiverLookupFor(all: readonly Waiver[], scenario: Pick<FullScenario, 'id' | 'waivers' | 'displayFile'>): (diff: DiffLike) => WaiverRef | undefined {
   const mine = waiversForScenario(all, scenario);
   return (diff) => {
     const w = findWaiver(mine, scenario.id, diff);

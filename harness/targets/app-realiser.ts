@@ -20,7 +20,7 @@ import { renderManifestXml } from '../formats/android-manifest-render';
 import { buildOverlayApk } from '../formats/overlay-apk';
 import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName, realAppGap } from '../model';
 import { type PushSource } from './device-action';
-import { loadRigAppFiles, type RigAppFiles } from './rig-app-files';
+import { buildObserverApk, loadRigAppFiles, type RigAppFiles } from './rig-app-files';
 
 /**
  * The APKs the rig generates carry real Dalvik code (the rig's ImsService app, android-apps/
@@ -87,6 +87,16 @@ export class ApkCache {
     return realised;
   }
 
+  /** The observer app (state-callback steps): its committed DEX and manifest, signed with the test key. */
+  observerApk(): Promise<RealisedApk> {
+    const cached = this.memory.get('observer');
+    if (cached) return Promise.resolve(cached);
+    const bytes = buildObserverApk();
+    const realised: RealisedApk = { bytes, sha256: sha256(bytes), source: 'prebuilt' };
+    this.memory.set('observer', realised);
+    return Promise.resolve(realised);
+  }
+
   /** The bytes a push action sends (files, texts and the APKs the rig builds). */
   async bytesFor(source: PushSource): Promise<Buffer> {
     switch (source.kind) {
@@ -95,6 +105,7 @@ export class ApkCache {
       case 'apk': return (await this.apkFor(source.spec, source.extras)).bytes;
       case 'placeholder': return this.placeholderFor(source.package, source.permissions);
       case 'overlay': return this.overlayFor(source.overlay);
+      case 'observer-apk': return (await this.observerApk()).bytes;
     }
   }
 

@@ -10,9 +10,10 @@ import { type AppExtras, type DeviceOverlay, type ImsAppSpec, type PackageName }
 
 /**
  * How a shell command's success is judged: exit status 0; `true` printed (cmd phone ims
- * set-ims-service / clear-ims-service-override); `Success` printed (pm); no judgement (best effort).
+ * set-ims-service / clear-ims-service-override); `Success` printed (pm); no judgement (best effort);
+ * the observer app's receiver answered its control broadcast with an outcome (harness/model/observer-app.ts).
  */
-export type ShellExpectation = 'exit-0' | 'prints-true' | 'pm-success' | 'best-effort';
+export type ShellExpectation = 'exit-0' | 'prints-true' | 'pm-success' | 'best-effort' | 'observer-outcome';
 
 /** Where pushed bytes come from. */
 export type PushSource =
@@ -27,7 +28,9 @@ export type PushSource =
    */
   | { readonly kind: 'placeholder'; readonly package: PackageName; readonly permissions: readonly string[] }
   /** The TeleService runtime resource overlay for one pair of device defaults (harness/formats/overlay-apk). */
-  | { readonly kind: 'overlay'; readonly overlay: DeviceOverlay };
+  | { readonly kind: 'overlay'; readonly overlay: DeviceOverlay }
+  /** The observer app's APK (harness/model/observer-app.ts). */
+  | { readonly kind: 'observer-apk' };
 
 /** Run again while the output matches (`cc: No valid subscription found` right after a SIM comes back). */
 export interface RetryWhile {
@@ -88,5 +91,6 @@ function pushSourceName(source: PushSource): string {
     case 'text': return '(generated text)';
     case 'placeholder': return `${source.package} placeholder APK`;
     case 'overlay': return `TeleService overlay APK (mmtel=${source.overlay.mmtel || '""'} rcs=${source.overlay.rcs || '""'})`;
+    case 'observer-apk': return 'observer APK';
   }
 }

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { CommandFailedError, InputError, isImsRigError } from '../errors';
 import { readApkManifest } from '../formats/apk-reader';
-import { IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION } from '../model';
+import { IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION, OBSERVER_PACKAGE } from '../model';
 import { commandSequence, sleep, splitSequenceOutput, type ShellCommand, type ShellResult } from '../adb';
 import {
   controlBroadcastCommand, controlBroadcastProblem, dumpsysIsubCommand, getImsServiceCommand, killCommand, parseControlBroadcast, parseDumpsysIsub, parsePidof,
-  physicalSubscription, pidofCommand,
+  parseBroadcastResult, parseObserverOutcome, physicalSubscription, pidofCommand,
 } from '../android';
 import { type ApkCache } from './app-realiser';
 import { describeAction, type DeviceAction, type RetryWhile, type ShellExpectation } from './device-action';
@@ -49,6 +49,14 @@ function judge(result: ShellResult, expect: ShellExpectation): string | undefine
       return result.stdout.trim() === 'true' ? undefined : `printed ${JSON.stringify(result.stdout.trim())} instead of true`;
     case 'pm-success':
       return /\bSuccess\b/.test(result.stdout) ? undefined : `did not print Success: ${said || `exit ${result.exitCode}`}`;
+    case 'observer-outcome': {
+      const broadcast = parseBroadcastResult(result.stdout);
+      if (!broadcast.completed) return `did not complete: ${said || `exit ${result.exitCode}`}`;
+      if (broadcast.data === undefined) return `completed without result data: no receiver of ${OBSERVER_PACKAGE} ran (is the observer app installed, with its code?)`;
+      // A registration that failed is an observation (its log line says how), not a rig problem.
+      const outcome = parseObserverOutcome(broadcast.data);
+      return outcome.kind === 'registered' || outcome.kind === 'failed' || outcome.kind === 'unregistered' || outcome.kind === 'reset' ? undefined : `${OBSERVER_PACKAGE} answered ${JSON.stringify(broadcast.data)}`;
+    }
   }
 }
 

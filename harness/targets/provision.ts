@@ -14,11 +14,16 @@
  *   4. apps: each privileged/system app as an `adb install -r` over its staged placeholder (an
  *      update of a system app, privileged as the placeholder is); data apps with `adb install`;
  *   5. role holders (cmd role).
+ * Before them all, for a scenario with state-callback steps: the observer app's `reset` broadcast
+ * (the run stages the app as a priv-app), so the registrations an earlier scenario left are gone
+ * before this world is set up and cannot log callbacks of its provisioning.
  * A world the target cannot hold is NotRealisableError: the scenario is skipped with that reason.
  */
-import { physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, overlayCommand, addRoleHolderCommand, overlaySetEnabledCommand, ROLE_DIALER, ROLE_SMS } from '../android';
+import { observerBroadcastCommand, physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, overlayCommand, addRoleHolderCommand, overlaySetEnabledCommand, ROLE_DIALER, ROLE_SMS } from '../android';
 import { overlayPackageName } from '../formats/overlay-apk';
-import { type Capability, CARRIER_IMS_KEYS, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, SLOT_KEYS, slotIndex } from '../model';
+import {
+  type Capability, CARRIER_IMS_KEYS, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, OBSERVER_PACKAGE, SLOT_KEYS, scenarioUsesObserver, slotIndex,
+} from '../model';
 import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
 import { overlayRoute, stagedApps } from './staging-plan';
@@ -27,7 +32,7 @@ import { productOverlayPath, systemApkPath } from './system-files';
 import { type TargetRoutes } from './target-routes';
 
 export interface ProvisionPhase {
-  readonly name: 'slots' | 'overlay' | 'sims' | 'apps' | 'roles';
+  readonly name: 'slots' | 'overlay' | 'sims' | 'apps' | 'roles' | 'observer';
   /** How the phase is done on this target, for the scenario's record. */
   readonly route: string;
   readonly actions: readonly DeviceAction[];
@@ -190,9 +195,20 @@ function rolesPhase(s: FullScenario): ProvisionPhase | undefined {
   return actions.length === 0 ? undefined : { name: 'roles', route: 'cmd role', actions };
 }
 
+/**
+ * The observer app stays staged for the whole epoch (./staging-plan.ts), so an earlier scenario's
+ * registrations may still be live in it: `reset` unregisters them and numbers from 1 again.
+ */
+function observerPhase(s: FullScenario, ctx: ProvisionContext): ProvisionPhase | undefined {
+  if (!scenarioUsesObserver(s)) return undefined;
+  if (!ctx.staged.has(systemApkPath(OBSERVER_PACKAGE, 'priv-app').apk)) throw new NotRealisableError(`the observer app ${OBSERVER_PACKAGE} is not staged under /system/priv-app on the target`);
+  return { name: 'observer', route: 'am broadcast op=reset to the observer app staged by the run (its earlier registrations unregistered)', actions: [shellAction(observerBroadcastCommand({ op: 'reset' }), 'observer-outcome')] };
+}
+
 /** The phases that realise `s` on a target in `state`. Throws NotRealisableError. */
 export function planProvisioning(s: FullScenario, state: DeviceState, ctx: ProvisionContext): ProvisionPhase[] {
   return [
+    observerPhase(s, ctx),
     slotsPhase(s, state, ctx),
     overlayPhase(s, state, ctx),
     simsPhase(s, state, ctx),

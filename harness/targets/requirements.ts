@@ -4,7 +4,7 @@
  * capabilities"). A missing one makes the scenario a *skip* with the reason
  * `target lacks <cap>: <description>` — never a pass. Pure.
  */
-import { AOSP_TEST_APP_BUILDS, CAPABILITIES, type Capability, type FullScenario, type ImsFeature, type PackageName, realAppGap, type StepKind } from '../model';
+import { AOSP_TEST_APP_BUILDS, CAPABILITIES, type Capability, type FullScenario, type ImsFeature, type PackageName, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
 import { SINGLE_REGISTRATION_FEATURE } from './capabilities';
 
 /** One need: any of `anyOf` satisfies it (the first is the rig's preferred way). */
@@ -42,6 +42,8 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   // A stand-in has no code: only a target that draws the app's screens itself runs it (issue 10).
   if (standIn) out.push({ anyOf: ['test-app-stand-ins'], because: `${standIn.package}: a manifest-only stand-in (drop the AOSP build in apks/${AOSP_TEST_APP_BUILDS[standIn.package] ?? ''})` });
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
+  // The observer app holds READ_PRIVILEGED_PHONE_STATE (signature|privileged): a priv-app with its allowlist.
+  if (scenarioUsesObserver(s)) out.push({ anyOf: ['priv-app-install'], because: 'the observer app (state-callback steps), a privileged app' });
   // What the rig's real app cannot be (a compat ImsService): only a simulating target runs it —
   // when it matters. ImsResolver reads a compat service's features from its meta-data only, never
   // by a query (aosp-imsresolver.md §1.3), so one declaring none is never bound and needs no code.
@@ -63,6 +65,8 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   if (s.systemFeatures.includes(SINGLE_REGISTRATION_FEATURE)) out.push({ anyOf: ['single-registration'], because: `system feature ${SINGLE_REGISTRATION_FEATURE}` });
   // Observing a binding needs an ImsResolver (android.hardware.telephony.ims, aosp-imsresolver.md §1.2).
   if (s.steps.some((st) => st.kind === 'check')) out.push({ anyOf: ['ims-resolver'], because: 'observing what ImsResolver binds' });
+  // ImsStateCallbackController is created only with the same feature (observability-and-test-apps.md §1).
+  else if (scenarioUsesObserver(s)) out.push({ anyOf: ['ims-resolver'], because: 'ImsStateCallbackController (created only with android.hardware.telephony.ims)' });
   // A second SIM slot: only a target that can switch its slot count holds a two-slot world.
   if (world.slots > 1) out.push({ anyOf: ['msim-control'], because: `a world with ${world.slots} SIM slots` });
   s.steps.forEach((step, index) => {

@@ -6,7 +6,7 @@
  */
 import { DeviceUnavailableError, UsageError, AdbError } from '../errors';
 import {
-  adbServerPort, AdbHost, findAdbBinary, isTcpSerial, ServiceDevice, startAdbServer, type AdbDeviceEntry, type AdbEndpoint,
+  adbServerPort, AdbHost, findAdbBinary, isTcpSerial, ServiceDevice, sleep, startAdbServer, type AdbDeviceEntry, type AdbEndpoint,
   type DeviceConnection,
 } from '../adb';
 import { type TargetVia } from '../results';
@@ -82,6 +82,9 @@ function describeEntries(entries: readonly AdbDeviceEntry[]): string {
   return entries.map((d) => `${d.serial} (${d.state})`).join(', ');
 }
 
+const MISSING_RECHECKS = 10;
+const MISSING_RECHECK_MS = 200;
+
 /** Makes a named serial usable: connects TCP serials, checks state, explains what is wrong. */
 async function useSerial(host: AdbHost, serial: string): Promise<void> {
   if (isTcpSerial(serial)) {
@@ -94,7 +97,13 @@ async function useSerial(host: AdbHost, serial: string): Promise<void> {
       throw e;
     }
   }
-  const state = await host.getState(serial);
+  let state = await host.getState(serial);
+  // Right after `adb connect` to a device that is reconnecting (another run rebooted it) the server
+  // may answer get-state before it has the transport, and list it as a device a moment later.
+  for (let i = 0; state === 'missing' && isTcpSerial(serial) && i < MISSING_RECHECKS; i++) {
+    await sleep(MISSING_RECHECK_MS);
+    state = await host.getState(serial);
+  }
   if (state === 'device') return;
   if (state === 'missing') {
     const attached = (await host.listDevices()).filter((d) => d.state === 'device');

@@ -10,7 +10,7 @@
 import { type PackageName } from '../model';
 import {
   ccClearValuesCommand, clearImsServiceOverrideCommand, overlayCommand, overlaySetEnabledCommand, physicalSubscriptionCommand,
-  pmClearCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, addRoleHolderCommand,
+  pmClearCommand, pmUninstallCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, addRoleHolderCommand,
 } from '../android';
 import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
@@ -51,7 +51,9 @@ function addedDataPackages(before: DeviceState, now: DeviceState): string[] {
  */
 function appsPhase(before: DeviceState, now: DeviceState): DeviceAction[] {
   return addedDataPackages(before, now).flatMap((p): DeviceAction[] => {
-    const uninstall: DeviceAction = { kind: 'uninstall', package: p as PackageName };
+    // A shell line (not adb's uninstall service call), so every uninstall and clear of the
+    // restore goes to the target in one round trip.
+    const uninstall = shellAction(pmUninstallCommand(p as PackageName), 'pm-success');
     return before.packages.includes(p) ? [uninstall, shellAction(pmClearCommand(p as PackageName), 'best-effort')] : [uninstall];
   });
 }

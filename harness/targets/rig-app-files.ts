@@ -8,12 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../errors';
 import { type ApkSigner } from '../formats/apk-signature-v2';
-import { type RigAppCode } from '../formats/apk-writer';
+import { packageApk, type RigAppCode } from '../formats/apk-writer';
 import { projectPath } from '../paths';
 
 export const RIG_APP_DIR = projectPath('android-apps', 'ims-service');
 export const RIG_APP_PREBUILT_DIR = path.join(RIG_APP_DIR, 'prebuilt');
 export const TEST_KEY_DIR = projectPath('android-apps', 'test-key');
+/** The observer app (harness/model/observer-app.ts): its own smali and manifest, built the same way. */
+export const OBSERVER_APP_DIR = projectPath('android-apps', 'observer');
+export const OBSERVER_PREBUILT_DIR = path.join(OBSERVER_APP_DIR, 'prebuilt');
 /** The prebuilt files SHA256SUMS lists, in its order. */
 export const PREBUILT_FILES = ['classes.dex', 'AndroidManifest.bin'] as const;
 
@@ -62,4 +65,21 @@ export function loadRigAppFiles(dir = RIG_APP_PREBUILT_DIR, keyDir = TEST_KEY_DI
   const files: RigAppFiles = { dex, manifest, signer, fingerprint };
   if (dir === RIG_APP_PREBUILT_DIR && keyDir === TEST_KEY_DIR) loaded = files;
   return files;
+}
+
+let observer: RigAppFiles | undefined;
+
+/**
+ * The committed observer app (android-apps/observer/prebuilt: its DEX and its own aapt-compiled
+ * manifest, which is used as it is) and the test key.
+ * @throws InputError as loadRigAppFiles does.
+ */
+export function loadObserverAppFiles(): RigAppFiles {
+  observer ??= loadRigAppFiles(OBSERVER_PREBUILT_DIR);
+  return observer;
+}
+
+/** The observer's APK: its compiled manifest and DEX as committed, v2-signed with the test key (deterministic). */
+export function buildObserverApk(files: RigAppFiles = loadObserverAppFiles()): Buffer {
+  return packageApk({ manifest: files.manifest, dex: files.dex, signer: files.signer });
 }

@@ -116,7 +116,7 @@ export async function stageEpoch(session: TargetSession, current: readonly Stage
 function summarise(files: readonly StagedFile[]): string {
   const kinds = new Map<string, number>();
   for (const f of files) {
-    const kind = f.source.kind === 'placeholder' ? 'placeholders' : f.source.kind === 'overlay' ? 'TeleService overlays' : f.path.endsWith('ims-rig-features.xml') ? 'feature declarations' : 'allowlists';
+    const kind = f.source.kind === 'placeholder' ? 'placeholders' : f.source.kind === 'overlay' ? 'TeleService overlays' : f.source.kind === 'observer-apk' ? 'observer apps' : f.path.endsWith('ims-rig-features.xml') ? 'feature declarations' : 'allowlists';
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');

@@ -4,8 +4,9 @@
  * extra sources add. The extra sources are the hook for APKs that are not apps of the scenario:
  * the device overlay (a runtime resource overlay for com.android.phone) goes there.
  */
-import { type FullScenario, realAppGap } from '../model';
+import { type FullScenario, OBSERVER_PACKAGE, realAppGap, scenarioUsesObserver } from '../model';
 import { type ApkCache } from './app-realiser';
+import { buildObserverApk } from './rig-app-files';
 
 export interface ScenarioApk {
   /** File name to write it under (`com.oem.ims.apk`). */
@@ -18,11 +19,16 @@ export interface ScenarioApk {
 /** Another kind of APK a scenario needs (the device overlay). */
 export type ScenarioApkSource = (scenario: FullScenario) => Promise<readonly ScenarioApk[]>;
 
+/** The observer app, for a scenario with state-callback steps (provisioning stages it as a priv-app). */
+export const observerApkSource: ScenarioApkSource = (s) => Promise.resolve(scenarioUsesObserver(s)
+  ? [{ file: `${OBSERVER_PACKAGE}.apk`, bytes: buildObserverApk(), what: 'the observer app (android-apps/observer), v2-signed; a priv-app: see its README' }]
+  : []);
+
 /**
- * The sources `build-apks --scenario` and provisioning add to the scenario's apps. Empty today;
- * the RRO device overlay's builder belongs here.
+ * The sources `build-apks --scenario` adds to the scenario's apps: the observer (which provisioning
+ * stages itself); the RRO device overlay's builder belongs here too.
  */
-export const EXTRA_APK_SOURCES: readonly ScenarioApkSource[] = [];
+export const EXTRA_APK_SOURCES: readonly ScenarioApkSource[] = [observerApkSource];
 
 export async function scenarioApks(s: FullScenario, cache: ApkCache, extra: readonly ScenarioApkSource[] = EXTRA_APK_SOURCES): Promise<ScenarioApk[]> {
   const out: ScenarioApk[] = [];

@@ -8,6 +8,9 @@
  *    — an update of a system app, which stays privileged (PackageManager FLAG_UPDATED_SYSTEM_APP)
  *    — and the restore uninstalls the update, which brings the placeholder back;
  *  - the privapp-permissions allowlist of each privileged placeholder (AOSP's format);
+ *  - the observer app (harness/model/observer-app.ts) for the scenarios with state-callback
+ *    steps: itself, not a placeholder (no scenario installs a variant of it), under
+ *    /system/priv-app with its allowlist (READ_PRIVILEGED_PHONE_STATE is signature|privileged);
  *  - the system features the scenarios need and the target does not declare, in one permissions
  *    XML (android.hardware.telephony.ims: without it there is no ImsResolver, aosp-imsresolver.md
  *    §1.2; the single-registration feature the single-registration scenarios declare);
@@ -19,7 +22,7 @@
  * the next adds the rest for the scenarios that need it. Each epoch costs one reboot, the end of
  * the run one more (the staged files are removed again). Pure.
  */
-import { type Capability, type FullScenario, type ImsAppSpec, type PackageName } from '../model';
+import { type Capability, type FullScenario, type ImsAppSpec, OBSERVER_PACKAGE, OBSERVER_PERMISSIONS, type PackageName, scenarioUsesObserver } from '../model';
 import { SINGLE_REGISTRATION_FEATURE, TELEPHONY_IMS_FEATURE } from './capabilities';
 import { type PushSource } from './device-action';
 import { overlayPackageName } from '../formats/overlay-apk';
@@ -102,6 +105,12 @@ function scenarioNeeds(s: FullScenario, ctx: StagingContext, permissions: Readon
       add({ path, removePath: path, source: { kind: 'text', text: privappPermissionsXml(app.package, perms) }, why: `privapp-permissions allowlist of ${app.package}` });
     }
   }
+  if (scenarioUsesObserver(s)) {
+    const { dir, apk } = systemApkPath(OBSERVER_PACKAGE, 'priv-app');
+    add({ path: apk, removePath: dir, source: { kind: 'observer-apk' }, why: `the observer app ${OBSERVER_PACKAGE} (priv-app)` });
+    const path = privappPermissionsPath(OBSERVER_PACKAGE);
+    add({ path, removePath: path, source: { kind: 'text', text: privappPermissionsXml(OBSERVER_PACKAGE, OBSERVER_PERMISSIONS) }, why: `privapp-permissions allowlist of ${OBSERVER_PACKAGE}` });
+  }
   if (overlayRoute(s, ctx) === 'rro') {
     const name = overlayPackageName(s.world.overlay);
     const { dir, apk } = productOverlayPath(name);
@@ -115,7 +124,8 @@ function scenarioNeeds(s: FullScenario, ctx: StagingContext, permissions: Readon
 function featuresToDeclare(scenarios: readonly FullScenario[], ctx: StagingContext): string[] {
   const wanted = new Set<string>();
   for (const s of scenarios) {
-    if (s.steps.some((st) => st.kind === 'check')) wanted.add(TELEPHONY_IMS_FEATURE);
+    // ImsStateCallbackController too exists only with the feature (observability-and-test-apps.md §1, PhoneGlobals L647-657).
+    if (s.steps.some((st) => st.kind === 'check') || scenarioUsesObserver(s)) wanted.add(TELEPHONY_IMS_FEATURE);
     for (const f of s.systemFeatures) if (f === SINGLE_REGISTRATION_FEATURE || f === TELEPHONY_IMS_FEATURE) wanted.add(f);
   }
   return [...wanted].filter((f) => !ctx.routes.declaredFeatures.includes(f)).sort();

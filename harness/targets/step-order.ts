@@ -14,7 +14,7 @@ import { hasWaitIdle, IDLE_FAST_FORWARD_MS, IDLE_WAIT_MS, settleAndObserve } fro
 import { type TargetSession } from './target-session';
 
 /** Steps that only observe: they settle themselves and change nothing. */
-const OBSERVING_STEPS: ReadonlySet<string> = new Set(['check', 'checkGrants']);
+const OBSERVING_STEPS: ReadonlySet<string> = new Set(['check', 'checkGrants', 'checkStateCallbacks']);
 
 /** Tracks whether the target may still be reacting to the last stimulus. */
 export class StepOrder {

@@ -12,7 +12,7 @@
 import { shellCommand, int, name, pkg, type ShellCommand } from '../adb';
 import {
   ROLE_DIALER, ROLE_SMS, addRoleHolderCommand, appBehaviourCommand, appCrashCommand, appFeaturesCommand,
-  ccClearValuesCommand, ccSetValueCommand, ccSetValuesFromXmlCommand, clearImsServiceOverrideCommand,
+  ccClearValuesCommand, ccSetValueCommand, ccSetValuesFromXmlCommand, clearImsServiceOverrideCommand, observerBroadcastCommand,
   phoneRestartCommand, physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, type CcSetValue,
 } from '../android';
 import { toCarrierConfigXml } from '../formats/carrier-config-xml';
@@ -136,7 +136,14 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
     case 'check':
     case 'checkGrants':
     case 'ui':
+    case 'checkStateCallbacks':
       return { route: 'observation only', actions: [] };
+    case 'registerStateCallback':
+      return { route: 'am broadcast to the observer app (registerImsStateCallback)', actions: [shellAction(observerBroadcastCommand({ op: 'register', id: step.id, slot: step.slot, feature: step.feature }), 'observer-outcome')] };
+    case 'unregisterStateCallback':
+      return { route: 'am broadcast to the observer app (unregisterImsStateCallback)', actions: [shellAction(observerBroadcastCommand({ op: 'unregister', id: step.id }), 'observer-outcome')] };
+    case 'reregisterStateCallback':
+      return { route: 'am broadcast to the observer app (unregister, then registerImsStateCallback again)', actions: [shellAction(observerBroadcastCommand({ op: 'reregister', id: step.id }), 'observer-outcome')] };
     case 'insertSim': {
       needs(ctx, 'sim-control', 'insertSim');
       if (routes.stimulusTool) {

@@ -1,6 +1,7 @@
 /**
  * Runs the rig app's DEX on the JVM (android-apps/ims-service/jvm/check.sh: enjarify, the
- * stand-in framework classes, the driver, java -Xverify:all) for the tests. Skips with the reason
+ * stand-in framework classes, the driver, java -Xverify:all) for the tests; the observer's the same
+ * way (OBSERVER_JVM_CHECK, which reuses that script with its own stand-ins and driver). Skips with the reason
  * when enjarify, Debian's python3 or a JDK is missing; `.ci/run` installs them.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import * as path from 'node:path';
 import { projectPath } from '../paths';
 
 export const JVM_CHECK = projectPath('android-apps', 'ims-service', 'jvm', 'check.sh');
+export const OBSERVER_JVM_CHECK = projectPath('android-apps', 'observer', 'jvm', 'check.sh');
 const PYTHON = process.env.ENJARIFY_PYTHON ?? '/usr/bin/python3';
 
 function missing(): string | undefined {
@@ -48,13 +50,13 @@ function treeFiles(dir: string): string[] {
  * one content (keyed by the DEX, check.sh and the Java sources, as several checkouts share
  * os.tmpdir()); built in a private dir and renamed into place, so a half-built one is never used.
  */
-function buildDir(dex: string): string {
+function buildDir(dex: string, check: string): string {
   const hash = createHash('sha256').update(readFileSync(dex));
-  for (const file of [JVM_CHECK, ...treeFiles(path.join(path.dirname(JVM_CHECK), 'stubs')), ...treeFiles(path.join(path.dirname(JVM_CHECK), 'driver'))]) hash.update(file).update(readFileSync(file));
+  for (const file of [JVM_CHECK, check, ...treeFiles(path.join(path.dirname(check), 'stubs')), ...treeFiles(path.join(path.dirname(check), 'driver'))]) hash.update(file).update(readFileSync(file));
   const dir = path.join(tmpdir(), `ims-rig-jvm-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(path.join(dir, 'ready'))) return dir;
   const scratch = mkdtempSync(path.join(tmpdir(), 'ims-rig-jvm-build-'));
-  const r = spawnSync('sh', [JVM_CHECK, '--build-only', dex, scratch], { encoding: 'utf8', env: { ...process.env, ENJARIFY_PYTHON: PYTHON }, timeout: 300_000 });
+  const r = spawnSync('sh', [check, '--build-only', dex, scratch], { encoding: 'utf8', env: { ...process.env, ENJARIFY_PYTHON: PYTHON }, timeout: 300_000 });
   if (r.status !== 0) throw new Error(`jvm/check.sh --build-only failed: ${r.stderr}`);
   try {
     renameSync(scratch, dir);
@@ -64,9 +66,12 @@ function buildDir(dex: string): string {
   return dir;
 }
 
-/** check.sh in behaviours mode, or in answers mode on `answers` (one value per line, escaped by escapeLine). */
-export function runJvmCheck(dex: string, answers?: readonly string[]): JvmRun {
-  const build = buildDir(dex);
+/**
+ * check.sh in behaviours mode, or in answers mode on `answers` (one value per line, escaped by
+ * escapeLine); `check` is the app's check.sh (default the rig app's).
+ */
+export function runJvmCheck(dex: string, answers?: readonly string[], check = JVM_CHECK): JvmRun {
+  const build = buildDir(dex, check);
   const work = mkdtempSync(path.join(tmpdir(), 'ims-rig-jvm-'));
   try {
     const args: string[] = ['--reuse'];
@@ -75,7 +80,7 @@ export function runJvmCheck(dex: string, answers?: readonly string[]): JvmRun {
       writeFileSync(inputs, answers.map(escapeLine).join('\n') + '\n');
       args.push('--answers', inputs);
     }
-    const r = spawnSync('sh', [JVM_CHECK, ...args, dex, build], { encoding: 'utf8', env: { ...process.env, ENJARIFY_PYTHON: PYTHON }, timeout: 300_000 });
+    const r = spawnSync('sh', [check, ...args, dex, build], { encoding: 'utf8', env: { ...process.env, ENJARIFY_PYTHON: PYTHON }, timeout: 300_000 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -48,6 +48,9 @@ const DEVIATION_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   'compat-not-supported': ['compat.legacy-device-default', 'compat.legacy-carrier-metadata', 'manifest.compat-action'],
   // Caught by a UI scenario: TestRcsApp's delegate screen through Appium (needs adb, see UI_DEVIATIONS).
   'singlereg-without-sip-delegates': ['single-registration.ui-sip-delegate'],
+  'state-callback-no-error-on-crash': ['state-callback.telephony-crash'],
+  'state-callback-wrong-reason-unconfigured': ['state-callback.no-ims-service-configured', 'state-callback.rcs-where-only-mmtel-served', 'state-callback.two-slots'],
+  'state-callback-updates-after-error': ['state-callback.telephony-crash'],
 };
 
 /**
@@ -59,8 +62,8 @@ const UI_DEVIATIONS = new Set(['singlereg-without-sip-delegates']);
 
 /**
  * What the reference device as a stock API 35 emulator (`--profile emulator`) cannot run, and why:
- * a single-SIM image cannot hold a two-slot world, the rig's app cannot be a compat ImsService that
- * gets bound (hidden API), and no Appium server is configured.
+ * a single-SIM image cannot hold a two-slot world (nor show a state callback of its second slot),
+ * and the rig's app cannot be a compat ImsService that gets bound (hidden API).
  */
 const EMULATOR_SKIPS: Readonly<Record<string, string>> = {
   'compat.legacy-carrier-metadata': 'compat-ims-service',
@@ -71,7 +74,7 @@ const EMULATOR_SKIPS: Readonly<Record<string, string>> = {
   'multi-sim.sim-in-slot-1-only': 'msim-control',
   'multi-sim.slot-count-change': 'msim-control',
   'multi-sim.two-carriers': 'msim-control',
-  'state-callback.callbacks-through-appium': 'appium',
+  'state-callback.two-slots': 'msim-control',
   // The UI scenarios (issue 10): these runs hide adb, so there is no Appium; with adb they would be
   // skipped as test-app-stand-ins (a stock emulator has neither AOSP test app).
   'registration.ui-mmtel-capabilities': 'appium',
@@ -159,6 +162,7 @@ function waiversUsed(s: ScenarioResult): string[] {
     ...c.diffs.flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.grants?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.ui?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+    ...(c.stateCallbacks?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
   ]);
 }
 
@@ -205,8 +209,10 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     expect(fullRun.code).toBe(0);
   });
 
-  test('nothing is skipped with adb (the rig starts Appium); without adb only what needs Appium, with the reason', () => {
+  test('nothing is skipped with adb (the rig starts Appium); without adb only what needs Appium, with the reason; no state-callback scenario is skipped', () => {
     const skipped = full.scenarios.filter((s) => s.status === 'skip');
+    expect(skipped.filter((s) => s.area === 'state-callback').map((s) => s.id)).toEqual([]);
+    expect(full.scenarios.filter((s) => s.area === 'state-callback').length).toBeGreaterThanOrEqual(10);
     if (server !== undefined) {
       expect(skipped.map((s) => s.id)).toEqual([]);
       expect(full.target.missingCapabilities ?? []).not.toContain('appium');

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOC } from '../../harness/docs/documentation';
 import { AREAS, IMS_FEATURES, cellsEqual, type FullScenario, type SlotKey } from '../../harness/model';
-import { expectationsFor, explainScenario, pinConflicts, RULES } from '../../harness/oracle';
+import { callbackPinConflicts, expectationsFor, explainScenario, pinConflicts, RULES } from '../../harness/oracle';
 import { loadScenarios } from '../../harness/scenario/loader';
 import { loadWaivers, waiversForScenario, type Waiver } from '../../harness/scenario/waivers';
 import { SUITES_DIR } from '../../harness/paths';
@@ -76,6 +76,17 @@ describe('every scenario checks a documented statement', () => {
     expect(conflicts).toEqual([]);
   });
 
+  test('every state-callback check pins every registration so far, and the pins agree with the documented model', () => {
+    const problems = scenarios.flatMap((s) => explainScenario(s).flatMap((e) => {
+      if (e.step.kind !== 'checkStateCallbacks' || e.callbacks === undefined) return [];
+      const ids = [...new Set(e.callbacks.map((r) => r.id))];
+      const pins = e.step.expect ?? {};
+      const missing = ids.filter((id) => pins[id] === undefined).map((id) => `${s.id} step ${e.index}: ${id} is not pinned`);
+      return [...missing, ...callbackPinConflicts(e.step, e.callbacks).map((c) => `${s.id} step ${e.index}: ${c}`)];
+    }));
+    expect(problems).toEqual([]);
+  });
+
   test('every binding check pins at least one cell, so the file says what it expects', () => {
     const unpinned = scenarios.flatMap((s) => s.steps.flatMap((step, i) => (step.kind === 'check' && step.bindings === undefined ? [`${s.id} step ${i}`] : [])));
     // The three documented-table scenarios predate pins and state their row in doc: instead.
@@ -99,8 +110,8 @@ describe('waivers', () => {
       expect({ id: w.id, scenarios: w.match.scenarios?.length ?? 0 }).toEqual({ id: w.id, scenarios: expect.any(Number) as number });
       expect(w.match.scenarios?.length ?? 0).toBeGreaterThan(0);
       expect(w.match.rules?.length ?? 0).toBeGreaterThan(0);
-      // UI-step waivers name the checked values (uiKeys) instead of cells.
-      expect(w.match.expected !== undefined || w.match.observed !== undefined || w.match.uiKeys !== undefined).toBe(true);
+      // UI-step waivers name the checked values (uiKeys) instead of cells; state-callback ones the callback's values.
+      expect(w.match.expected !== undefined || w.match.observed !== undefined || w.match.uiKeys !== undefined || w.match.callback?.expected !== undefined || w.match.callback?.observed !== undefined).toBe(true);
       for (const rule of w.match.rules ?? []) expect(Object.keys(RULES)).toContain(rule);
     }
   });
@@ -120,7 +131,7 @@ describe('waivers', () => {
   });
 
   test("every waiver can match: its scenarios' expected tables hold a cell its rules, cells and expected value match", () => {
-    for (const w of waivers) {
+    for (const w of waivers.filter((x) => x.match.callback === undefined)) {
       const named = scenarios.filter((s) => waiversForScenario(waivers, s).some((x) => x.id === w.id));
       if (w.match.uiKeys !== undefined) {
         // A UI waiver: a ui step of its scenarios expects one of its keys under one of its rules.
@@ -135,6 +146,18 @@ describe('waivers', () => {
         && (w.match.cells === undefined || w.match.cells.some((m) => (m.slot === undefined || m.slot === c.slot) && (m.feature === undefined || m.feature === c.feature)))
         && (w.match.expected === undefined || cellsEqual(w.match.expected, c.expected))
         && (w.match.observed === undefined || !cellsEqual(w.match.observed, c.expected))));
+      expect({ waiver: w.id, reachable }).toEqual({ waiver: w.id, reachable: true });
+    }
+  });
+
+  test("every state-callback waiver can match: its scenarios' expected callbacks hold an expectation its rules, feature, aspect and expected value match", () => {
+    for (const w of waivers.filter((x) => x.match.callback !== undefined)) {
+      const c = w.match.callback ?? {};
+      const named = scenarios.filter((s) => waiversForScenario(waivers, s).some((x) => x.id === w.id));
+      const reachable = named.some((s) => explainScenario(s).some((e) => (e.callbacks ?? []).some((row) =>
+        (c.feature === undefined || c.feature === row.feature) && row.expectations.some((x) =>
+          (w.match.rules === undefined || w.match.rules.includes(x.rule)) && (c.aspect === undefined || c.aspect === x.aspect)
+          && (c.expected === undefined || c.expected === x.expected) && (c.observed === undefined || c.observed !== x.expected)))));
       expect({ waiver: w.id, reachable }).toEqual({ waiver: w.id, reachable: true });
     }
   });

@@ -42,6 +42,21 @@ export interface DeviationHooks {
   readonly sipDelegateCapabilityIgnored: boolean;
   /** No GbaService on a device that declares single registration: GBA bootstrapping fails. */
   readonly gbaServiceMissing: boolean;
+  /**
+   * ImsStateCallback client side: when the phone process dies the app's callbacks are not told
+   * onError (ImsMmTelManager/ImsRcsManager's binder-death runnable is never run).
+   */
+  readonly stateCallbackNoErrorOnPhoneCrash: boolean;
+  /**
+   * ImsStateCallbackController: "no ImsService configured" (FeatureConnector IMS_UNSUPPORTED) is
+   * converted to REASON_IMS_SERVICE_DISCONNECTED instead of REASON_NO_IMS_SERVICE_CONFIGURED.
+   */
+  readonly stateCallbackWrongReasonUnconfigured: boolean;
+  /**
+   * A restarted phone process takes over the callbacks registered with the one that died and keeps
+   * notifying them, although their apps were told onError.
+   */
+  readonly stateCallbackKeptAcrossPhoneCrash: boolean;
 }
 
 export const AOSP_HOOKS: DeviationHooks = {
@@ -57,6 +72,9 @@ export const AOSP_HOOKS: DeviationHooks = {
   compatServicesIgnored: false,
   sipDelegateCapabilityIgnored: false,
   gbaServiceMissing: false,
+  stateCallbackNoErrorOnPhoneCrash: false,
+  stateCallbackWrongReasonUnconfigured: false,
+  stateCallbackKeptAcrossPhoneCrash: false,
 };
 
 interface DeviationProfile {
@@ -120,6 +138,21 @@ const PROFILES: readonly DeviationProfile[] = [
     name: 'singlereg-without-sip-delegates',
     description: 'The device declares android.hardware.telephony.ims.singlereg but its framework never lets the ImsService create SIP delegates (CAPABILITY_SIP_DELEGATE_CREATION ignored).',
     hook: 'sipDelegateCapabilityIgnored',
+  },
+  {
+    name: 'state-callback-no-error-on-crash',
+    description: 'When the telephony process crashes, apps are not told ImsStateCallback#onError: their callbacks just go quiet.',
+    hook: 'stateCallbackNoErrorOnPhoneCrash',
+  },
+  {
+    name: 'state-callback-wrong-reason-unconfigured',
+    description: 'A subscription without an ImsService configured is reported as onUnavailable(REASON_IMS_SERVICE_DISCONNECTED) instead of REASON_NO_IMS_SERVICE_CONFIGURED.',
+    hook: 'stateCallbackWrongReasonUnconfigured',
+  },
+  {
+    name: 'state-callback-updates-after-error',
+    description: 'After a telephony crash the restarted phone process keeps notifying the callbacks apps registered before it, although they were told onError.',
+    hook: 'stateCallbackKeptAcrossPhoneCrash',
   },
 ];
 

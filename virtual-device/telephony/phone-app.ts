@@ -8,7 +8,12 @@
 import { type Intent, type Platform } from '../android/platform';
 import { ServiceBindingHost } from '../apps/service-binding-host';
 import { type DeviationHooks, deviationHooks } from '../deviations/deviations';
-import { getString } from './carrier/bundle';
+import { getBoolean, getString } from './carrier/bundle';
+import { type ImsStateCallbackBinder } from './ims-state/callback-wrapper';
+import { type FeatureConnectorEnvironment } from './ims-state/feature-connector';
+import { ImsStateCallbackController } from './ims-state/ims-state-callback-controller';
+import { registerImsStateCallback, unregisterImsStateCallback, type PhoneInterfaceContext } from './ims-state/phone-interface';
+import { TelephonyRcsService } from './ims-state/telephony-rcs-service';
 import { CarrierConfigLoader } from './carrier/carrier-config-loader';
 import { componentToString } from './ims/component-name';
 import { ImsFeatureBinderRepository } from './ims/ims-feature-binder-repository';
@@ -24,6 +29,7 @@ import { createTelephonyApis } from './ims-phone/telephony-apis-impl';
 import { TELEPHONY_DEBUG_SERVICE, telephonyDebugServiceDump } from './ims-phone/telephony-debug-service';
 import { TELEPHONY_APIS } from './telephony-apis';
 import { type ShellCommand } from '../android/platform';
+import { type TelephonyServer } from '../apps/observer/observer-app';
 
 export const PHONE_PROCESS = 'com.android.phone';
 export const FEATURE_TELEPHONY_IMS = 'android.hardware.telephony.ims';
@@ -41,8 +47,11 @@ export interface PhoneAppOptions {
   readonly deviation: string;
 }
 
-export class PhoneApp implements PhoneShellServices, RunningPhone {
+export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServer {
   readonly resolver: ImsResolver | null;
+  /** ImsStateCallbackController and TelephonyRcsService: created with android.hardware.telephony.ims only (SVC PhoneGlobals L647-657). */
+  stateCallbacks: ImsStateCallbackController | null = null;
+  rcsService: TelephonyRcsService | null = null;
   readonly subscriptions: Subscriptions;
   readonly carrierConfig: CarrierConfigLoader;
   readonly hooks: DeviationHooks;
@@ -98,7 +107,67 @@ export class PhoneApp implements PhoneShellServices, RunningPhone {
     this.unsubscribers.push(this.device.apps.watch(this.platform.bus));
     this.publishImsApis();
     this.resolver?.initialize();
+    if (this.resolver !== null) this.startStateCallbacks(this.resolver);
     for (let slot = 0; slot < this.subscriptions.slotCount; slot++) this.carrierConfig.loadSlot(slot, SIM_READ_AT_START_MS);
+  }
+
+  /** PhoneGlobals.onCreate L647-655: ImsStateCallbackController.make, then TelephonyRcsService. */
+  private startStateCallbacks(resolver: ImsResolver): void {
+    const connectorEnv: FeatureConnectorEnvironment = {
+      logcat: this.platform.log,
+      identities: this.device.identities,
+      imsSupported: () => this.platform.pm.hasSystemFeature(FEATURE_TELEPHONY_IMS),
+      register: (phoneId, feature, callback) => resolver.listenForFeature(phoneId, feature as 0 | 1 | 2, callback),
+      unregister: (callback) => resolver.unregisterImsFeatureCallback(callback),
+    };
+    const controller = new ImsStateCallbackController({
+      handler: this.scheduler.handler('ImsStateCallbackController', PHONE_PROCESS),
+      logcat: this.platform.log,
+      clock: this.platform.clock,
+      hooks: this.hooks,
+      connectorEnv,
+      getSubId: (slot) => this.subscriptions.subId(slot),
+      activeSubscriptionIds: () => this.subscriptions.activeSubscriptionIds(),
+      isImsServiceConfiguredForFeature: (slot, feature, answer) => this.resolverHandler.post('ImsResolver isImsServiceConfiguredForFeature', () => answer(resolver.isImsServiceConfiguredForFeature(slot, feature as 0 | 1 | 2))),
+      registerReceiver: (actions, receiver) => this.registerReceiver(actions, receiver),
+      onSubscriptionsChanged: (listener) => this.unsubscribers.push(this.subscriptions.onChanged(listener)),
+    }, this.subscriptions.slotCount);
+    // hooks.stateCallbackKeptAcrossPhoneCrash: the callbacks the dead process held are taken over.
+    if (this.hooks.stateCallbackKeptAcrossPhoneCrash) controller.adoptWrappers(this.device.orphanedStateCallbacks);
+    this.stateCallbacks = controller;
+    this.rcsService = new TelephonyRcsService({
+      mainHandler: this.main,
+      logcat: this.platform.log,
+      connectorEnv,
+      deviceUceEnabled: true,
+      getSubId: (slot) => this.subscriptions.subId(slot),
+      carrierBoolean: (subId, key) => getBoolean(this.carrierConfig.getConfigForSubId(subId), key),
+      registerReceiver: (actions, receiver) => this.registerReceiver(actions, receiver),
+      notifyExternalRcsStateChanged: (slot, ready, hasActive) => controller.notifyExternalRcsStateChanged(slot, ready, hasActive),
+    }, this.subscriptions.slotCount);
+    this.rcsService.initialize();
+  }
+
+  // --- TelephonyServer (ITelephony as apps call it) --------------------------------------------
+
+  subscriptionId(slotId: number): number {
+    return this.subscriptions.subId(slotId);
+  }
+
+  registerImsStateCallback(subId: number, feature: number, callback: ImsStateCallbackBinder, callingPackage: string, holds: (permission: string) => boolean): void {
+    registerImsStateCallback(this.phoneInterface(), { subId, feature, callback, callingPackage, holds });
+  }
+
+  unregisterImsStateCallback(callback: ImsStateCallbackBinder): void {
+    unregisterImsStateCallback(this.phoneInterface(), callback);
+  }
+
+  private phoneInterface(): PhoneInterfaceContext {
+    return {
+      controller: this.stopped ? null : this.stateCallbacks,
+      imsSupported: this.platform.pm.hasSystemFeature(FEATURE_TELEPHONY_IMS),
+      slotOf: (subId) => this.subscriptions.slotOf(subId),
+    };
   }
 
   /** The process dies: everything it held goes with it. */
@@ -107,6 +176,8 @@ export class PhoneApp implements PhoneShellServices, RunningPhone {
     this.stopped = true;
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.resolver?.dispose();
+    this.stateCallbacks?.dispose();
+    this.rcsService?.dispose();
     this.main.quitSafely();
     this.resolverHandler.quitSafely();
     this.scheduler.dropOwner(PHONE_PROCESS);
@@ -166,6 +237,8 @@ export class PhoneApp implements PhoneShellServices, RunningPhone {
     const old = this.subscriptions.slotCount;
     this.subscriptions.setSlotCount(numSlots);
     this.resolver?.onMultiSimConfigChanged(numSlots);
+    this.stateCallbacks?.onMultiSimConfigChanged(numSlots);
+    this.rcsService?.onMultiSimConfigChanged(numSlots);
     for (let slot = old; slot < numSlots; slot++) this.carrierConfig.loadSlot(slot);
   }
 

@@ -35,7 +35,10 @@ export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
       device.seedBuiltInSims(options.builtInSims ?? []);
       if (options.simulateCodelessApps === false) device.apps.simulateCodeless = false;
       // Started before boot completed: this is a boot, so every app process is new too.
-      if (platform.getProp('sys.boot_completed') !== '1') device.apps.resetAll();
+      if (platform.getProp('sys.boot_completed') !== '1') {
+        device.apps.resetAll();
+        device.observer.processDied();
+      }
       const phone = new PhoneApp(platform, device, { slots: options.slots, deviation });
       device.phone = phone;
       device.lastDeviation = deviation;
@@ -45,6 +48,7 @@ export function createPhoneProcess(options: PhoneProcessOptions): PhoneProcess {
         stop() {
           phone.stop();
           if (device.phone === phone) device.phone = null;
+          device.onPhoneStopped(phone);
         },
       };
     },

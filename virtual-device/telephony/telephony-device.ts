@@ -9,6 +9,10 @@
 import { type LogBuffer, type Platform } from '../android/platform';
 import { AppRegistry } from '../apps/app-registry';
 import { appReceiverCode } from '../apps/control-receiver';
+import { ObserverApp } from '../apps/observer/observer-app';
+import { withObserverReceiver } from '../apps/observer/observer-receiver';
+import { deviationHooks } from '../deviations/deviations';
+import { type CallbackWrapper } from './ims-state/callback-wrapper';
 import { JavaException } from './ims/java-exception';
 import { IdentityHashGenerator, seededRandom } from './java/identity';
 import type { PhoneApp } from './phone-app';
@@ -39,11 +43,22 @@ export class TelephonyDevice {
   phone: PhoneApp | null = null;
   /** The deviation of the last phone process started (kept while it restarts). */
   lastDeviation = 'none';
+  /** The rig's observer app (virtual-device/apps/observer): its process outlives phone restarts. */
+  readonly observer: ObserverApp;
+  /** The state callbacks the last phone process held when it died (read by one deviation only). */
+  orphanedStateCallbacks: readonly CallbackWrapper[] = [];
 
   private constructor(public platform: Platform) {
     this.store = new DeviceStore(platform.fs);
     this.apps = new AppRegistry(platform.pm, this.identities, this.logcat);
     this.apps.watchDataRemoval(platform.bus);
+    this.observer = new ObserverApp({
+      pm: platform.pm,
+      logcat: this.logcat,
+      identities: this.identities,
+      telephony: () => this.phone,
+      errorOnPhoneDeath: () => !deviationHooks(this.lastDeviation).stateCallbackNoErrorOnPhoneCrash,
+    });
   }
 
   /**
@@ -58,6 +73,12 @@ export class TelephonyDevice {
         subIdFor(state, sim.iccid);
       }
     });
+  }
+
+  /** A phone process stopped: apps tied to its binder hear of it. */
+  onPhoneStopped(phone: PhoneApp): void {
+    this.orphanedStateCallbacks = phone.stateCallbacks?.registeredWrappers() ?? [];
+    this.observer.onPhoneDied();
   }
 
   /** The device's telephony context if it exists, without re-targeting it (tests, diagnostics). */
@@ -80,7 +101,7 @@ export class TelephonyDevice {
     }
     device.platform = platform;
     // Manifest receivers of the device's apps run as their code does (the rig app's control receiver).
-    platform.bus.setReceiverCode?.(appReceiverCode(device.apps));
+    platform.bus.setReceiverCode?.(withObserverReceiver(appReceiverCode(device.apps), device.apps, device.observer));
     return device;
   }
 

@@ -9,7 +9,8 @@
 #
 # Needs: apt-get install enjarify openjdk-17-jdk-headless. enjarify's launcher takes the first
 # python3 on PATH; a pyenv one without the enjarify module may come first, so Debian's is pinned
-# (ENJARIFY_PYTHON overrides).
+# (ENJARIFY_PYTHON overrides). JVM_STUBS, JVM_DRIVER and JVM_DEX let another app's check reuse
+# this one (android-apps/observer/jvm/check.sh).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 mode=behaviours
@@ -24,15 +25,17 @@ while [ $# -gt 0 ]; do
         *) break ;;
     esac
 done
-dex=${1:-$here/../prebuilt/classes.dex}
+dex=${1:-${JVM_DEX:-$here/../prebuilt/classes.dex}}
+stubs=${JVM_STUBS:-$here/stubs}
+driver=${JVM_DRIVER:-$here/driver/Driver.java}
 work=${2:-$(mktemp -d)}
 if [ -z "$reuse" ] || [ ! -f "$work/ready" ]; then
     rm -f "$work/ready"
     mkdir -p "$work/stubs" "$work/driver"
     PYTHON=${ENJARIFY_PYTHON:-/usr/bin/python3} enjarify -f "$dex" -o "$work/app.jar" > /dev/null
     # shellcheck disable=SC2046
-    javac -nowarn --release 17 -d "$work/stubs" $(find "$here/stubs" -name '*.java' | sort)
-    javac -nowarn --release 17 -cp "$work/stubs" -d "$work/driver" "$here/driver/Driver.java"
+    javac -nowarn --release 17 -d "$work/stubs" $(find "$stubs" -name '*.java' | sort)
+    javac -nowarn --release 17 -cp "$work/stubs" -d "$work/driver" "$driver"
     touch "$work/ready"
 fi
 [ -z "$build_only" ] || exit 0

@@ -1,6 +1,7 @@
 /**
  * `ims-rig build-apks` (npm run build:apks), for maintainers: rebuilds the rig's ImsService app
- * (android-apps/ims-service/prebuilt, with smali and aapt: build-rig-app.ts) and the fixture APKs
+ * (android-apps/ims-service/prebuilt, with smali and aapt: build-rig-app.ts), the observer app
+ * (android-apps/observer/prebuilt, the same way) and the fixture APKs
  * in apps/ (build-fixture-apks.ts), so a fresh machine needs no Android tools.
  *
  * `ims-rig build-apks --scenario <file> --out <dir>`: writes the APKs that scenario would install,
@@ -13,10 +14,10 @@ import { EXIT_BAD_INPUT, EXIT_INFRASTRUCTURE, EXIT_OK } from '../../errors';
 import { APKS_DIR, FIXTURES_DIR } from '../../paths';
 import { loadScenario } from '../../scenario/loader';
 import { ApkCache } from '../../targets/app-realiser';
-import { loadTestKey, RIG_APP_DIR, RIG_APP_PREBUILT_DIR } from '../../targets/rig-app-files';
+import { loadTestKey, OBSERVER_APP_DIR, OBSERVER_PREBUILT_DIR, RIG_APP_DIR, RIG_APP_PREBUILT_DIR } from '../../targets/rig-app-files';
 import { scenarioApks } from '../../targets/scenario-apks';
 import { buildFixtureApks } from './build-fixture-apks';
-import { buildRigApp, writeRigAppPrebuilt } from './build-rig-app';
+import { buildRigApp, type RigAppTools, writeRigAppPrebuilt } from './build-rig-app';
 import { toolProblem } from './tool-check';
 
 export interface BuildApksOptions {
@@ -30,6 +31,9 @@ export interface BuildApksOptions {
   /** Where the rig app's sources are and its prebuilt files go (defaults: android-apps/ims-service[/prebuilt]); for tests. */
   readonly rigAppSource?: unknown;
   readonly rigAppOut?: unknown;
+  /** The same for the observer app (defaults: android-apps/observer[/prebuilt]); for tests. */
+  readonly observerSource?: unknown;
+  readonly observerOut?: unknown;
   /** A scenario file: write its APKs instead. */
   readonly scenario?: unknown;
 }
@@ -71,15 +75,22 @@ export async function buildApksCommand(opts: BuildApksOptions): Promise<number> 
     return EXIT_INFRASTRUCTURE;
   }
 
-  const rigAppOut = text(opts.rigAppOut, RIG_APP_PREBUILT_DIR);
-  const built = await buildRigApp({ smali, aapt, frameworkRes }, text(opts.rigAppSource, RIG_APP_DIR));
-  const before = await readFile(path.join(rigAppOut, 'SHA256SUMS'), 'utf8').catch(() => '');
-  await writeRigAppPrebuilt(built, rigAppOut);
-  console.log(`${path.relative(process.cwd(), rigAppOut) || '.'}: ${before === built.sums ? 'unchanged' : 'rebuilt'} (classes.dex ${built.dex.length} bytes, AndroidManifest.bin ${built.manifest.length} bytes)`);
+  const tools: RigAppTools = { smali, aapt, frameworkRes };
+  const built = await rebuild(tools, text(opts.rigAppSource, RIG_APP_DIR), text(opts.rigAppOut, RIG_APP_PREBUILT_DIR));
+  await rebuild(tools, text(opts.observerSource, OBSERVER_APP_DIR), text(opts.observerOut, OBSERVER_PREBUILT_DIR));
 
   const manifestsDir = text(opts.manifests, path.join(FIXTURES_DIR, 'manifests'));
   const outDir = text(opts.out, APKS_DIR);
   const { built: count, failed } = await buildFixtureApks({ aapt, frameworkRes, manifestsDir, outDir, dex: built.dex, signer: loadTestKey() });
   console.log(`${count} of ${count + failed} APKs built in ${path.relative(process.cwd(), outDir) || '.'}`);
   return failed > 0 ? EXIT_BAD_INPUT : EXIT_OK;
+}
+
+/** Builds one app's sources into its prebuilt dir and says whether the bytes changed. */
+async function rebuild(tools: RigAppTools, sourceDir: string, outDir: string): ReturnType<typeof buildRigApp> {
+  const built = await buildRigApp(tools, sourceDir);
+  const before = await readFile(path.join(outDir, 'SHA256SUMS'), 'utf8').catch(() => '');
+  await writeRigAppPrebuilt(built, outDir);
+  console.log(`${path.relative(process.cwd(), outDir) || '.'}: ${before === built.sums ? 'unchanged' : 'rebuilt'} (classes.dex ${built.dex.length} bytes, AndroidManifest.bin ${built.manifest.length} bytes)`);
+  return built;
 }

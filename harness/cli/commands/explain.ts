@@ -6,7 +6,7 @@
 import { DOC, type DocId } from '../../docs/documentation';
 import { type FullScenario } from '../../model';
 import {
-  type ExplainedStep, describeStep, explainScenario, formatCites, formatExpectedTable, formatSentences, pinConflicts, textTable, toBindingTable,
+  type ExplainedStep, callbackPinConflicts, describeStep, explainScenario, formatCites, formatExpectedTable, formatSentences, pinConflicts, textTable, toBindingTable,
 } from '../../oracle';
 import { loadScenario } from '../../scenario/loader';
 
@@ -39,6 +39,15 @@ function explainStepText(e: ExplainedStep): string[] {
     for (const c of pinConflicts(e.step, e.table)) lines.push(`  warning: ${c}`);
     lines.push('');
   }
+  if (e.callbacks) {
+    for (const r of e.callbacks) {
+      lines.push(`  ${r.registration} (slot ${r.slot} ${r.feature}, ${r.state})`);
+      if (r.observeOnly) lines.push(`      observed only [${r.observeOnly.rule}] ${r.observeOnly.reason}`, ...formatCites(r.observeOnly.cites, '        '));
+      for (const x of r.expectations) lines.push(`      ${x.aspect === 'last' ? 'last callback' : 'since the previous check'}: ${x.expected}  [${x.rule}]`, `        ${x.reason}`, ...formatCites(x.cites, '        '));
+    }
+    for (const c of callbackPinConflicts(e.step, e.callbacks)) lines.push(`  warning: ${c}`);
+    lines.push('');
+  }
   if (e.grants) {
     const entries = Object.entries(e.grants);
     if (entries.length === 0) {
@@ -57,7 +66,7 @@ function explainStepText(e: ExplainedStep): string[] {
 function explainText(s: FullScenario, steps: readonly ExplainedStep[]): string {
   const head = [`${s.id}: ${s.title}`, `  file:   ${s.displayFile}`, ...(s.doc ? [`  doc:    ${s.doc}`] : []), ...describeWorld(s), ''];
   const body = steps.flatMap(explainStepText);
-  if (!steps.some((e) => e.table || e.grants)) body.push('(no check steps: nothing to expect)');
+  if (!steps.some((e) => e.table || e.grants || e.callbacks)) body.push('(no check steps: nothing to expect)');
   const cited = citedSentences(steps);
   const legend = cited.length > 0 ? ['sentences cited:', formatSentences(cited)] : [];
   return [...head, ...body, ...legend].join('\n').trimEnd();
@@ -68,6 +77,7 @@ function citedSentences(steps: readonly ExplainedStep[]): DocId[] {
   for (const e of steps) {
     for (const row of Object.values(e.table ?? {})) for (const c of Object.values(row ?? {})) cited.push(...c.cites);
     for (const g of Object.values(e.grants ?? {})) cited.push(...g.cites);
+    for (const r of e.callbacks ?? []) cited.push(...(r.observeOnly?.cites ?? []), ...r.expectations.flatMap((x) => x.cites));
     if (e.note) cited.push(...e.note.cites);
   }
   return [...new Set(cited)];
@@ -82,5 +92,6 @@ function explainJson(s: FullScenario, steps: readonly ExplainedStep[]): unknown 
     ({ step: e.index, package: e.step.kind === 'checkGrants' ? e.step.package : null, grants: e.grants }));
   const sentences = Object.fromEntries(citedSentences(steps).sort().map((id) => [id, DOC[id]]));
   const notes = steps.filter((e) => e.note).map((e) => ({ step: e.index, ...e.note }));
-  return { id: s.id, title: s.title, file: s.displayFile, checks, grants, notes, sentences };
+  const stateCallbacks = steps.filter((e) => e.callbacks).map((e) => ({ step: e.index, registrations: e.callbacks, pinConflicts: callbackPinConflicts(e.step, e.callbacks ?? []) }));
+  return { id: s.id, title: s.title, file: s.displayFile, checks, grants, stateCallbacks, notes, sentences };
 }

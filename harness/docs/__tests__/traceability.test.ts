@@ -47,7 +47,8 @@ describe('checkability (the reviewed list)', () => {
   });
 
   test('steps map to what they observe', () => {
-    expect(STEP_OBSERVES).toMatchObject({ check: 'bindings', checkGrants: 'grants', ui: 'ui' });
+    expect(STEP_OBSERVES).toMatchObject({ check: 'bindings', checkGrants: 'grants', checkStateCallbacks: 'state-callback', ui: 'ui' });
+    expect(observationsOf(['registerStateCallback', 'checkStateCallbacks', 'check'])).toEqual(['state-callback', 'bindings']);
     expect(observationsOf(['insertSim', 'check', 'checkGrants', 'check'])).toEqual(['bindings', 'grants']);
     expect(observationsOf(['crash', 'reboot'])).toEqual([]);
   });
@@ -63,8 +64,8 @@ describe('resolveQuote', () => {
   });
 
   test('a passage holding exactly one whole sentence', () => {
-    expect(resolveQuote(`${DOC.stateCallbackUnavailable.text} This means that ImsService and the IMS-related APIs aren't available for the subscription.`))
-      .toBe('stateCallbackUnavailable');
+    expect(resolveQuote(`The ImsService API is an Android System API as well, meaning it can be built against the Android SDK directly instead of against the source. ${DOC.playStoreUpdatable.text}`))
+      .toBe('playStoreUpdatable');
   });
 
   test('nothing for a part of several sentences, for text of no sentence, and for nothing', () => {

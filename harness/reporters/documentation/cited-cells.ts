@@ -1,8 +1,9 @@
 /**
  * The verdicts a checkpoint holds, each with the reason (and so the sentences) the documented model
- * gave for it: the binding cells and the grants today. A kind of expectation another branch adds to
- * the checkpoint (state callbacks) is read by appending one reader here — its cells then count for
- * the documentation coverage like binding cells do, failed, waived or held by their own verdicts.
+ * gave for it: the binding cells, the grants and the state callbacks' judged aspects. A kind of
+ * expectation another branch adds to the checkpoint is read by appending one reader here — its cells
+ * then count for the documentation coverage like binding cells do, failed, waived or held by their
+ * own verdicts.
  */
 import { type Checkpoint, type WaiverRef } from '../../results';
 
@@ -43,4 +44,14 @@ function* uiCells(c: Checkpoint): Iterable<CitedCell> {
   }
 }
 
-export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells, uiCells];
+/** checkStateCallbacks (issue 9): each judged aspect of a registration; observation-only rows judge nothing. */
+function* callbackCells(c: Checkpoint): Iterable<CitedCell> {
+  for (const row of c.stateCallbacks?.rows ?? []) {
+    for (const e of row.expected) {
+      const diff = c.stateCallbacks?.diffs.find((d) => d.registration === row.registration && d.aspect === e.aspect);
+      yield { cell: `${row.registration} ${e.aspect === 'last' ? 'last callback' : 'since the previous check'}`, reason: e, ...(diff ? { difference: diff } : {}) };
+    }
+  }
+}
+
+export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells, uiCells, callbackCells];

@@ -10,10 +10,11 @@
 import { type BindingCell, type BindingTable, cellsEqual, formatCell, IMS_FEATURES, type ImsFeature, type SlotKey } from '../../model';
 import { type CellReason, type Checkpoint, describeDiff, type Diff, type DiffOrigin, type GrantDiff, type WaiverRef } from '../../results';
 import { humanDuration } from '../format';
+import { Citations, MARKERS, ORIGIN_WORDS } from './citations';
 import { evidenceFor, type EvidenceItem } from './evidence-sections';
 import { matrixPicture, type Picture } from './svg-views';
 
-export const MARKERS = { match: '✓ match', diff: '✗ DIFFERS', waived: '⚠ WAIVED' } as const;
+export { MARKERS } from './citations';
 type CellClass = keyof typeof MARKERS;
 
 export interface CellView {
@@ -128,8 +129,6 @@ function cell(table: BindingTable, slot: SlotKey, feature: ImsFeature): BindingC
   return table[slot]?.[feature] ?? null;
 }
 
-const ORIGIN_WORDS: Readonly<Record<DiffOrigin, string>> = { 'as-aosp': 'as AOSP', 'vendor-specific': 'vendor-specific' };
-
 function cellView(
   expected: string, observed: string, waiver: WaiverRef | undefined, differs: boolean, reason: CellReason | undefined, citations: Citations,
   reference: string | undefined, origin: DiffOrigin | undefined, brief: boolean,
@@ -148,18 +147,3 @@ function cellView(
   };
 }
 
-/** Numbers each distinct citation once per checkpoint; by sentence ids when `byId` and the reason has them. */
-class Citations {
-  private readonly numbers = new Map<string, { n: number; text?: string; ids?: readonly string[] }>();
-  constructor(private readonly byId: boolean) {}
-  number(reason: CellReason): number {
-    const ids = this.byId ? reason.cites : undefined;
-    const key = ids ? `ids:${ids.join(',')}` : reason.citation;
-    let entry = this.numbers.get(key);
-    if (entry === undefined) this.numbers.set(key, (entry = { n: this.numbers.size + 1, ...(ids ? { ids } : { text: reason.citation }) }));
-    return entry.n;
-  }
-  list(): { n: number; text?: string; ids?: readonly string[] }[] {
-    return [...this.numbers.values()];
-  }
-}

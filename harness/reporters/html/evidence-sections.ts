@@ -13,6 +13,7 @@
  */
 import { type Checkpoint, type RunResult, type ScenarioResult, type StepRecord } from '../../results';
 import { humanDuration } from '../format';
+import { callbacksView } from './callbacks-view';
 import { EXCERPT, evidenceView } from './evidence-excerpt';
 import { UI_CHECK, UI_SCREENS } from './ui-evidence';
 
@@ -45,12 +46,37 @@ type AnyKind = { readonly [L in EvidenceLevel]: EvidenceKind<L> }[EvidenceLevel]
 const OBSERVED_EVIDENCE: EvidenceKind<'checkpoint'> = {
   name: 'observed-evidence',
   level: 'checkpoint',
-  view: (c) => (c.evidence === undefined || (c.status === 'pass' && c.diffs.length === 0) ? undefined : evidenceView(c.evidence, EXCERPT)),
+  view: (c) => (c.evidence === undefined || (c.status === 'pass' && c.diffs.length === 0) ? undefined
+    // A checkStateCallbacks checkpoint keeps the ImsStateCallbackController section, a check the ImsResolver one.
+    : { ...evidenceView(c.evidence, EXCERPT), section: c.stateCallbacks === undefined ? 'ImsResolver' : 'ImsStateCallbackController' }),
   template: `<details class="evidence"><summary>Evidence behind “observed”</summary>
-{{#if dumpsys}}<h4>dumpsys phone (ImsResolver)</h4><pre>{{dumpsys}}</pre>{{/if}}
+{{#if dumpsys}}<h4>dumpsys phone ({{section}})</h4><pre>{{dumpsys}}</pre>{{/if}}
 {{#if logcat}}<h4>logcat</h4><pre>{{logcat}}</pre>{{/if}}
 {{#if commands}}<h4>commands</h4><table><tr><th>command</th><th>exit</th><th>time</th></tr>{{#each commands}}<tr><td><code>{{command}}</code></td><td>{{exitCode}}</td><td>{{duration}}</td></tr>{{/each}}</table>{{/if}}
 </details>`,
+};
+
+/**
+ * Callbacks received vs documentation expects (issue 9): a checkStateCallbacks checkpoint's
+ * registrations, each with what the documentation expects (rule, reason, sentence, or "observed
+ * only" and why) next to the callbacks the observer app logged, then what the framework held
+ * (dumpsys phone ImsStateCallbackController). Shown for every such checkpoint, passing or not: the
+ * callbacks are what it observed (a binding check's picture plays that part).
+ */
+const STATE_CALLBACKS: EvidenceKind<'checkpoint'> = {
+  name: 'state-callbacks',
+  level: 'checkpoint',
+  view: (c) => (c.stateCallbacks === undefined ? undefined : callbacksView(c.stateCallbacks, c.status === 'pass' && c.stateCallbacks.diffs.length === 0)),
+  template: `<table class="matrix callbacks"><thead><tr><th>callback registered by the observer app</th><th>expected (documentation)</th><th>observed (the app's logcat lines)</th></tr></thead><tbody>
+{{#each rows}}<tr><th><code>{{registration}}</code><br><small>{{where}} · {{state}}</small></th>
+<td class="cell {{cls}}"><b class="marker">{{marker}}</b>{{#if observeOnly}}<small class="why">rule <b>{{observeOnly.rule}}</b>: {{observeOnly.reason}} <sup>[{{observeOnly.cite}}]</sup></small>{{/if}}
+{{#each aspects}}<span class="kv"><i>{{label}}</i> <code>{{expected}}</code> <b class="marker">{{marker}}</b>{{#if origin}} <b class="origin {{originCls}}">{{origin}}</b>{{/if}}{{#if reference}} <i>reference</i> <code>{{reference}}</code>{{/if}}{{#if waiverId}} <small class="waiver">waived by <b>{{waiverId}}</b>: {{justification}}</small>{{/if}}</span><small class="why">rule <b>{{rule}}</b>: {{reason}} <sup>[{{cite}}]</sup></small>{{/each}}</td>
+<td class="cell {{cls}}"><span class="kv"><i>registration</i> {{registered}}</span><span class="kv"><i>since last check</i> <code>{{received}}</code></span><span class="kv"><i>last callback</i> <code>{{last}}</code></span></td></tr>
+{{/each}}</tbody></table>
+{{#if citations.length}}<ol class="cites">{{#each citations}}<li value="{{n}}">{{#if text}}“{{text}}”{{else}}{{#each ids}}<a href="#doc-{{this}}">{{this}}</a> {{/each}}{{/if}}</li>{{/each}}</ol>{{/if}}
+{{#if frameworkMissing}}<p class="meta">dumpsys phone: {{frameworkMissing}}</p>{{else}}<details class="framework"><summary>What the framework held (dumpsys phone ImsStateCallbackController)</summary><ul class="mono">{{#each wrappers}}<li>{{this}}</li>{{/each}}{{#each listeners}}<li>{{this}}</li>{{/each}}</ul></details>{{/if}}
+{{#if unattributed.length}}<p class="meta">observer lines no registration of the scenario claims:</p><pre>{{#each unattributed}}{{this}}
+{{/each}}</pre>{{/if}}`,
 };
 
 /**
@@ -69,7 +95,7 @@ const TARGET_TIME: EvidenceKind<'run'> = {
   template: `<p class="meta">Target time: <b>{{time}}</b> on the target's own clock (wall time {{wall}}); on the reference device that is the run projected on a real emulator.</p>`,
 };
 
-export const EVIDENCE_KINDS: readonly AnyKind[] = [TARGET_TIME, UI_CHECK, OBSERVED_EVIDENCE, UI_SCREENS];
+export const EVIDENCE_KINDS: readonly AnyKind[] = [TARGET_TIME, UI_CHECK, STATE_CALLBACKS, OBSERVED_EVIDENCE, UI_SCREENS];
 
 export interface EvidenceItem {
   readonly partial: string;

@@ -40,6 +40,8 @@ table.matrix td.cell{min-width:15rem}
 .cell.diff{background:#fdecea;outline:2px solid var(--fail)}.cell.diff .marker{color:var(--fail)}
 .cell.waived{background:#fff4e0;outline:2px dashed var(--waived)}.cell.waived .marker{color:var(--waived)}
 .cell.match .marker{color:var(--pass)}
+.cell.observe{background:var(--bg2)}.cell.observe .marker{color:var(--skip)}
+table.callbacks td.cell{min-width:20rem}
 .cell .kv{display:block}.cell .kv i{font-style:normal;color:#57606a;display:inline-block;min-width:4.8rem}
 .why{display:block;color:#57606a;font-size:.8rem;margin-top:.2rem}
 .waiver{display:block;font-size:.8rem;color:var(--waived);margin-top:.2rem}

@@ -81,6 +81,32 @@ describe('withReference', () => {
     const out = withReference(grants, { grants: { P: true, Q: false } });
     expect(out.grants?.diffs.map((d) => [d.permission, d.origin])).toEqual([['P', 'as-aosp'], ['Q', 'vendor-specific']]);
   });
+
+  test('state callbacks are labelled by what the reference device\'s observer got for the same registration', () => {
+    const row = (registration: string, last: string) => ({ registration, slot: '0' as const, feature: 'MMTEL' as const, state: 'active', expected: [], observed: { registered: 'ok', received: [last], last } });
+    const callbacks: Checkpoint = {
+      step: 3, expected: {}, observed: {}, diffs: [], status: 'fail',
+      stateCallbacks: {
+        rows: [row('a#1', 'onUnavailable(REASON_NO_IMS_SERVICE_CONFIGURED)'), row('b#1', 'onAvailable'), row('c#1', 'onAvailable')],
+        diffs: [
+          { registration: 'a#1', feature: 'MMTEL', aspect: 'last', expected: 'onAvailable', observed: 'onUnavailable(REASON_NO_IMS_SERVICE_CONFIGURED)', rule: 'state-callback-available' },
+          { registration: 'b#1', feature: 'MMTEL', aspect: 'since', expected: 'silent', observed: 'onAvailable', rule: 'state-callback-telephony-crash' },
+          { registration: 'c#1', feature: 'MMTEL', aspect: 'last', expected: 'onError', observed: 'onAvailable', rule: 'state-callback-telephony-crash' },
+        ],
+      },
+    };
+    const out = withReference(callbacks, { callbacks: {
+      'a#1': { last: 'onUnavailable(REASON_NO_IMS_SERVICE_CONFIGURED)', since: 'onUnavailable(REASON_NO_IMS_SERVICE_CONFIGURED)' },
+      'b#1': { last: 'onError', since: 'none' },
+    } });
+    expect(out.stateCallbacks?.diffs.map((d) => [d.registration, d.reference, d.origin])).toEqual([
+      ['a#1', 'onUnavailable(REASON_NO_IMS_SERVICE_CONFIGURED)', 'as-aosp'],
+      ['b#1', 'none', 'vendor-specific'],
+      ['c#1', undefined, undefined], // no line on the reference: no label rather than a guess
+    ]);
+    expect(countOrigins([{ checkpoints: [out] }])).toEqual({ asAosp: 1, vendorSpecific: 1 });
+    expect(withReference(callbacks, { bindings: {} }).stateCallbacks).toBe(callbacks.stateCallbacks);
+  });
 });
 
 describe('summary counts', () => {

@@ -31,4 +31,14 @@ describe('traceScenario', () => {
     expect(trace.doc).toBe('telephony-crash');
     expect(trace.observes).toEqual(['bindings']);
   });
+
+  test('a scenario that checks state callbacks observes them, and each check cites what its callbacks are judged by', async () => {
+    const trace = traceScenario(await loadScenario(file('state-callback', 'telephony-crash')));
+    expect(trace.doc).toBe('telephony-crash');
+    expect(trace.observes).toEqual(['bindings', 'state-callback']);
+    const callbackSteps = trace.checks.filter((c) => [2, 4, 6, 8].includes(c.step));
+    expect(callbackSteps.map((c) => c.step)).toEqual([2, 4, 6, 8]);
+    expect(callbackSteps[0]?.cites).toEqual(expect.arrayContaining(['state-callback-api', 'register-first']));
+    expect(callbackSteps[1]?.cites).toEqual(expect.arrayContaining(['telephony-crash', 'telephony-crash-recover']));
+  });
 });

@@ -59,11 +59,13 @@ describe('waivers', () => {
 
   const invalid: [string, string, string][] = [
     ['no criteria', '- { id: a, title: t, justification: j, reference: r, match: {} }',
-      '[0].match must name what it waives: rules, cells, expected, observed or permissions (scenarios alone would waive every diff)'],
+      '[0].match must name what it waives: rules, cells, expected, observed, permissions or callback (scenarios alone would waive every diff)'],
     ['scenarios alone', '- { id: a, title: t, justification: j, reference: r, match: { scenarios: ["x.*"] } }',
-      '[0].match must name what it waives: rules, cells, expected, observed or permissions (scenarios alone would waive every diff)'],
+      '[0].match must name what it waives: rules, cells, expected, observed, permissions or callback (scenarios alone would waive every diff)'],
     ['grant and cell criteria mixed', '- { id: a, title: t, justification: j, reference: r, match: { permissions: [p.q], cells: [{ slot: 0 }] } }',
-      '[0].match mixes permissions (grant diffs) with cells/expected/observed (binding diffs): it could never match'],
+      '[0].match mixes criteria of different diffs (cells/expected/observed for bindings, permissions for grants, callback for state callbacks): it could never match'],
+    ['callback and cell criteria mixed', '- { id: a, title: t, justification: j, reference: r, match: { callback: { feature: RCS }, observed: com.x } }',
+      '[0].match mixes criteria of different diffs (cells/expected/observed for bindings, permissions for grants, callback for state callbacks): it could never match'],
     ['an empty cell', '- { id: a, title: t, justification: j, reference: r, match: { cells: [{}] } }', '[0].match.cells[0] must name a slot, a feature or both'],
     ['a bad slot', '- { id: a, title: t, justification: j, reference: r, match: { cells: [{ slot: 2 }] } }', '[0].match.cells[0].slot must be 0 or 1'],
     ['no justification', '- { id: a, title: t, reference: r, match: { rules: [x] } }', '[0].justification is required'],

@@ -3,6 +3,7 @@
  * own output and exit status; root/remount that have nothing to do cost nothing.
  */
 import { shellCommand } from '../../adb';
+import { observerBroadcastCommand } from '../../android';
 import { shellAction, type DeviceAction } from '../device-action';
 import { executeActions, type CommandRecord, type ExecutionContext } from '../execute-actions';
 import { ApkCache } from '../app-realiser';
@@ -63,5 +64,22 @@ describe('executeActions', () => {
     expect(sequences(device)).toHaveLength(1);
     expect(ctx.log).toHaveLength(2);
     expect(ctx.session.device.snapshot().total).toBe(1);
+  });
+
+  it('the observer\'s outcome words judge its broadcast: a reset is fine, a bad request or no receiver is an error naming the app', async () => {
+    const reset = observerBroadcastCommand({ op: 'reset' });
+    const ok = new FakeDevice().on('am broadcast', 'Broadcasting: Intent { act=org.imsrig.CONTROL }\nBroadcast completed: result=0, data="reset 2"\n');
+    await expect(executeActions([shellAction(reset, 'observer-outcome')], context(ok))).resolves.toBeUndefined();
+    const none = new FakeDevice().on('am broadcast', 'Broadcasting: Intent { act=org.imsrig.CONTROL }\nBroadcast completed: result=0\n');
+    await expect(executeActions([shellAction(reset, 'observer-outcome')], context(none))).rejects.toMatchObject({ message: expect.stringContaining('no receiver of org.imsrig.observer ran') as string });
+    const bad = new FakeDevice().on('am broadcast', 'Broadcast completed: result=0, data="bad-request op"\n');
+    await expect(executeActions([shellAction(reset, 'observer-outcome')], context(bad))).rejects.toMatchObject({ message: expect.stringContaining('answered "bad-request op"') as string });
+  });
+
+  it('a staged observer app is pushed as the observer\'s own signed APK', async () => {
+    const apks = new ApkCache();
+    const bytes = await apks.bytesFor({ kind: 'observer-apk' });
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    expect(bytes.equals((await apks.observerApk()).bytes)).toBe(true);
   });
 });

@@ -94,6 +94,16 @@ describe('provisioning by stock means', () => {
     expect(plan[0]).toEqual(['overlay', ['adb root', `cmd overlay enable --user 0 ${name}`, 'kill com.android.phone as root (restarted by ActivityManager)']]);
   });
 
+  it('a scenario with state-callback steps first resets the observer app the run staged; without it staged it is not realisable', () => {
+    const s = scenario({ steps: [{ kind: 'registerStateCallback', id: 'mmtel0', slot: 0, feature: 'MMTEL' }, { kind: 'checkStateCallbacks' }] });
+    const observer = placeholder('org.imsrig.observer');
+    expect(() => planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims')]))).toThrow(/observer app org\.imsrig\.observer is not staged/);
+    const plan = phases(planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims'), observer])));
+    expect(plan[0]).toEqual(['observer', ['am broadcast --include-stopped-packages -n org.imsrig.observer/org.imsrig.observer.ObserverReceiver -a org.imsrig.CONTROL --es op reset']]);
+    expect(planProvisioning(s, noOverlayState, ctx([placeholder('com.oem.ims'), observer]))[0]?.actions[0]).toMatchObject({ kind: 'shell', expect: 'observer-outcome' });
+    expect(phases(planProvisioning(scenario(), noOverlayState, ctx([placeholder('com.oem.ims')]))).map(([name]) => name)).not.toContain('observer');
+  });
+
   it('a world the target cannot hold is not realisable, with the reason', () => {
     const noSim = scenario();
     const noSwitch: ProvisionContext = { capabilities: new Set<Capability>(['shell-override', 'carrier-config']), routes: NO_ROUTES, staged: new Set([placeholder('com.oem.ims')]) };

@@ -21,11 +21,13 @@ function script(name: string, body: string): string {
 
 const argvFile = path.join(dir, 'argv.json');
 const stoppedFile = path.join(dir, 'stopped');
+// The SIGTERM handler goes in before the ready lines, as in the real one (run-virtual-device.ts):
+// a parent may stop the child as soon as it reads them.
 const ready = script('ready.js', `
+  process.on('SIGTERM', () => { require('fs').writeFileSync(${JSON.stringify(stoppedFile)}, 'yes'); process.exit(0); });
   require('fs').writeFileSync(${JSON.stringify(argvFile)}, JSON.stringify(process.argv.slice(2)));
   console.log('ims-rig reference device 127.0.0.1:4242 (Android 15 userdebug, 2 slot(s))');
   console.log(JSON.stringify({ event: 'ready', serial: '127.0.0.1:4242', port: 4242, serverPort: 4243 }));
-  process.on('SIGTERM', () => { require('fs').writeFileSync(${JSON.stringify(stoppedFile)}, 'yes'); process.exit(0); });
   setInterval(() => undefined, 1000);
 `);
 

@@ -1,5 +1,5 @@
 import { type Capability, CAPABILITIES } from '../../model';
-import { effectiveRequirements, requirementSkip } from '../requirements';
+import { effectiveRequirements, requirementSkip, scenarioRequirements } from '../requirements';
 import { app, carrier, pkg, scenario } from './scenario-fixture';
 
 const ALL = new Set(Object.keys(CAPABILITIES) as Capability[]);
@@ -31,6 +31,15 @@ describe('scenario requirements', () => {
     const s = scenario({ steps: [{ kind: 'setSlotCount', slots: 2 }, { kind: 'check' }] });
     expect(requirementSkip(s, ALL)).toBeUndefined();
     expect(requirementSkip(s, without('msim-control'))).toBe('target lacks msim-control: change the number of active SIM slots (needed for steps[0] (setSlotCount))');
+  });
+
+  it('the observer app is a priv-app, and ImsStateCallbackController needs the IMS feature even without a binding check', () => {
+    const s = scenario({ overlay: { mmtel: '', rcs: '' }, apps: [], steps: [{ kind: 'registerStateCallback', id: 'mmtel0', slot: 0, feature: 'MMTEL' }, { kind: 'checkStateCallbacks' }] });
+    expect(scenarioRequirements(s).filter((r) => /observer|ImsStateCallbackController/.test(r.because))).toEqual([
+      { anyOf: ['priv-app-install'], because: 'the observer app (state-callback steps), a privileged app' },
+      { anyOf: ['ims-resolver'], because: 'ImsStateCallbackController (created only with android.hardware.telephony.ims)' },
+    ]);
+    expect(requirementSkip(s, without('ims-resolver'))).toMatch(/^target lacks ims-resolver: .*ImsStateCallbackController/);
   });
 
   it('accepts either way of realising a need, and names the alternative', () => {

@@ -18,7 +18,7 @@ describe('restore plan', () => {
       systemFiles: [...before.systemFiles, '/system/priv-app/com.oem.ims'],
     });
     expect(lines(planRestore(before, now, { pushed: new Set(['/data/local/tmp/ims-rig/sim0-carrier-a.xml', '/system/priv-app/com.oem.ims/com.oem.ims.apk']) }))).toEqual([
-      ['apps', ['uninstall com.oem.ims']],
+      ['apps', ['pm uninstall com.oem.ims']],
       ['system-access', ['adb root', 'adb remount']],
       ['sims', ['ims-rig-device sim remove 0']],
       ['overlay', ["ims-rig-device overlay --mmtel '' --rcs ''"]],
@@ -51,7 +51,7 @@ describe('restore plan', () => {
       systemFiles: [...before.systemFiles, '/system/priv-app/com.oem.ims'],
     });
     const plan = lines(planRestore(before, now));
-    expect(plan[0]).toEqual(['apps', ['uninstall com.data.ims']]);
+    expect(plan[0]).toEqual(['apps', ['pm uninstall com.data.ims']]);
     expect(plan.slice(1).map(([name]) => name)).toEqual(['system-access', 'system-files', 'reboot']);
   });
 
@@ -92,7 +92,7 @@ describe('restore plan', () => {
   it('reverts an update over a staged placeholder and clears the data the variant stored', () => {
     const before = freshState({ packages: ['com.android.phone', 'com.oem.ims'], dataPackages: [] });
     const now = freshState({ packages: ['com.android.phone', 'com.oem.ims', 'com.data.ims'], dataPackages: ['com.data.ims', 'com.oem.ims'] });
-    expect(lines(planRestore(before, now))).toEqual([['apps', ['uninstall com.data.ims', 'uninstall com.oem.ims', 'pm clear com.oem.ims']]]);
+    expect(lines(planRestore(before, now))).toEqual([['apps', ['pm uninstall com.data.ims', 'pm uninstall com.oem.ims', 'pm clear com.oem.ims']]]);
   });
 
   it('on a stock target: switches the target\'s SIM back on and clears its overrides; turns the rig\'s RRO off and restarts the phone to read it', () => {

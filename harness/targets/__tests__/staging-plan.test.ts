@@ -67,6 +67,20 @@ describe('the run\'s staging plan', () => {
     expect(paths(STOCK, restarting)[0]).toContain(`/product/overlay/${name}/${name}.apk`);
   });
 
+  it('a scenario with state-callback steps stages the observer app itself as a priv-app, with its allowlist and the IMS feature', () => {
+    const s = scenario({ overlay: { mmtel: '', rcs: '' }, apps: [], steps: [{ kind: 'registerStateCallback', id: 'mmtel0', slot: 0, feature: 'MMTEL' }, { kind: 'checkStateCallbacks' }] });
+    const files = planRunStaging([s], STOCK).epochs[0]?.files ?? [];
+    expect(files.map((f) => [f.path, f.source.kind])).toEqual([
+      ['/system/etc/permissions/ims-rig-features.xml', 'text'],
+      ['/system/etc/permissions/privapp-permissions-ims-rig-org.imsrig.observer.xml', 'text'],
+      ['/system/priv-app/com.oem.ims/com.oem.ims.apk', 'placeholder'],
+      ['/system/priv-app/org.imsrig.observer/org.imsrig.observer.apk', 'observer-apk'],
+    ]);
+    expect(files[1]?.source).toEqual({ kind: 'text', text: expect.stringContaining('<permission name="android.permission.READ_PRIVILEGED_PHONE_STATE"/>') as string });
+    expect(files[3]?.removePath).toBe('/system/priv-app/org.imsrig.observer');
+    expect(paths(STOCK, scenario())[0]?.some((p) => p.includes('org.imsrig.observer'))).toBe(false);
+  });
+
   it('scenarios the target cannot run stage nothing', () => {
     const twoSlots = scenario({ slots: 2, apps: [app('com.only.here')] });
     expect(paths(STOCK, twoSlots).flat().some((p) => p.includes('com.only.here'))).toBe(false);

@@ -7,6 +7,13 @@ import { type ReferenceDevice } from '../../android/reference-device';
 import { createPhoneProcess } from '../../telephony/phone-process';
 import { bootDevice, bound, insertSim, LEGACY_KEY, MMTEL_KEY, OEM_ALL, RCS_KEY, setUp, settle, sh, uninstall } from '../../telephony/__tests__/reference-phone';
 import { DEVIATIONS, deviationHooks } from '../deviations';
+import { installObserver, observe, observerEvents, register } from '../../telephony/__tests__/observer-phone';
+
+/** The observer app's callbacks as a table: "events" -> `<event> <reg>[ <reason>]` in order. */
+async function callbacks(d: ReferenceDevice): Promise<Table> {
+  await settle(d);
+  return { events: observerEvents(d) };
+}
 
 jest.setTimeout(30000);
 
@@ -21,6 +28,16 @@ interface Case {
   readonly run: (device: ReferenceDevice) => Promise<Table>;
   readonly aosp: Table;
   readonly deviant: Table;
+}
+
+
+/** The observer registered for slot 0's MMTEL with the OEM service bound and ready, then the phone process restarted. */
+async function registerThenRestartPhone(d: ReferenceDevice): Promise<void> {
+  await installObserver(d);
+  await setUp(d, { overlay: OEM_OVERLAY, apps: { [OEM]: OEM_ALL }, sims: { 0: {} } });
+  await register(d, 'm', 0, 'MMTEL');
+  await settle(d);
+  await sh(d, 'ims-rig-device phone restart');
 }
 
 const CASES: readonly Case[] = [
@@ -117,6 +134,37 @@ const CASES: readonly Case[] = [
     },
     aosp: { '0,EMERGENCY_MMTEL': ['com.legacy.ims'], '0,MMTEL': ['com.legacy.ims'] },
     deviant: {},
+  },
+  {
+    deviation: 'state-callback-no-error-on-crash',
+    run: async (d) => {
+      await registerThenRestartPhone(d);
+      return callbacks(d);
+    },
+    aosp: { events: ['register m#1', 'onAvailable m#1', 'onError m#1'] },
+    deviant: { events: ['register m#1', 'onAvailable m#1'] },
+  },
+  {
+    deviation: 'state-callback-wrong-reason-unconfigured',
+    run: async (d) => {
+      await installObserver(d);
+      await setUp(d, { sims: { 0: {} } });
+      await register(d, 'm', 0, 'MMTEL');
+      return callbacks(d);
+    },
+    aosp: { events: ['register m#1', 'onUnavailable m#1 NO_IMS_SERVICE_CONFIGURED'] },
+    deviant: { events: ['register m#1', 'onUnavailable m#1 IMS_SERVICE_DISCONNECTED'] },
+  },
+  {
+    deviation: 'state-callback-updates-after-error',
+    run: async (d) => {
+      await registerThenRestartPhone(d);
+      await settle(d);
+      await observe(d, '--es op register --es id n --ei slot 0 --es feature MMTEL');
+      return callbacks(d);
+    },
+    aosp: { events: ['register m#1', 'onAvailable m#1', 'onError m#1', 'register n#1', 'onAvailable n#1'] },
+    deviant: { events: ['register m#1', 'onAvailable m#1', 'onError m#1', 'onAvailable m#1', 'register n#1', 'onAvailable n#1'] },
   },
 ];
 

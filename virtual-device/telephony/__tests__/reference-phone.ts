@@ -45,6 +45,8 @@ export interface AppOptions {
   /** `ims-rig.answers`; undefined = no meta-data. */
   readonly answers?: string;
   readonly behaviour?: string;
+  /** `ims-rig.feature-state`; undefined = READY. */
+  readonly featureState?: string;
   /** Extra raw XML inside <application> (a second service, …). */
   readonly extraXml?: string;
   /** No <meta-data> at all on the service. */
@@ -61,6 +63,7 @@ export function manifestXml(pkg: string, o: AppOptions = {}): string {
     if (o.overrideBindCheck) meta.push('<meta-data android:name="override_bind_check" android:value="true"/>');
     if (o.answers !== undefined) meta.push(`<meta-data android:name="ims-rig.answers" android:value="${o.answers}"/>`);
     if (o.behaviour !== undefined) meta.push(`<meta-data android:name="ims-rig.behaviour" android:value="${o.behaviour}"/>`);
+    if (o.featureState !== undefined) meta.push(`<meta-data android:name="ims-rig.feature-state" android:value="${o.featureState}"/>`);
   }
   return `<?xml version="1.0" encoding="utf-8"?>
 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="${pkg}" android:versionCode="1" android:versionName="1.0">
@@ -91,9 +94,9 @@ export async function uninstall(device: ReferenceDevice, pkg: string): Promise<v
   if (!r.stdout.includes('Success')) throw new Error(`pm uninstall ${pkg}: ${r.stdout}${r.stderr}`);
 }
 
-/** Writes a carrier-config XML to the device and inserts a SIM with it. */
-export async function insertSim(device: ReferenceDevice, slot: number, values: Readonly<Record<string, string>>, iccid?: string): Promise<RunResult> {
-  const body = Object.entries(values).map(([k, v]) => `<string name="${k}">${v}</string>`).join('');
+/** Writes a carrier-config XML to the device and inserts a SIM with it (a value of true/false is a boolean). */
+export async function insertSim(device: ReferenceDevice, slot: number, values: Readonly<Record<string, string | boolean>>, iccid?: string): Promise<RunResult> {
+  const body = Object.entries(values).map(([k, v]) => (typeof v === 'boolean' ? `<boolean name="${k}" value="${String(v)}"/>` : `<string name="${k}">${v}</string>`)).join('');
   const path = `/data/local/tmp/carrier-${slot}-${apkCounter++}.xml`;
   device.platform.fs.writeFile(path, Buffer.from(`<carrier_config>${body}</carrier_config>`), 0o644, 0);
   return sh(device, `ims-rig-device sim insert ${slot} ${path}${iccid ? ` --iccid ${iccid}` : ''}`);
@@ -123,7 +126,7 @@ export async function bound(device: ReferenceDevice): Promise<Record<string, str
 export interface Setup {
   readonly overlay?: { readonly mmtel?: string; readonly rcs?: string };
   readonly apps?: Readonly<Record<string, AppOptions>>;
-  readonly sims?: Readonly<Record<number, Readonly<Record<string, string>>>>;
+  readonly sims?: Readonly<Record<number, Readonly<Record<string, string | boolean>>>>;
 }
 
 /** Overlay (restarts the phone process), then apps, then SIMs; settled. */

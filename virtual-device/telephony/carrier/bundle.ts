@@ -43,6 +43,12 @@ export function getString(bundle: ReadonlyMap<string, BundleValue | null>, key: 
   return v && v.type === 'STRING' ? v.value : null;
 }
 
+/** BaseBundle.getBoolean(key, defaultValue): the default for a missing, null or non-boolean value. */
+export function getBoolean(bundle: ReadonlyMap<string, BundleValue | null>, key: string, defaultValue = false): boolean {
+  const v = bundle.get(key);
+  return v && v.type === 'BOOLEAN' ? v.value : defaultValue;
+}
+
 // --- JSON (the device store keeps SIM carrier configs and persistent overrides) -----------------
 
 type JsonValue = null | { t: BundleValue['type']; v: unknown };

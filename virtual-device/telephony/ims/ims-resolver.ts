@@ -16,6 +16,7 @@ import { componentToString } from './component-name';
 import { FEATURE_EMERGENCY_MMTEL, FEATURE_LOG_MAP, FEATURE_TYPES, type FeatureType, printFeatures } from './feature-slot-pair';
 import { writeResolverDump } from './ims-resolver-dump';
 import { DELAY_DYNAMIC_QUERY_MS, HANDLER_ADD_PACKAGE, HANDLER_CONFIG_CHANGED, HANDLER_REMOVE_PACKAGE, ImsResolverCore } from './ims-resolver-core';
+import { type ImsServiceFeatureCallback } from './ims-feature-binder-repository';
 import { ImsServiceFeatureQueryManager } from './ims-service-feature-query-manager';
 import { INVALID_SUBSCRIPTION_ID } from './resolver-configuration';
 import { SIM_STATE_ABSENT, SIM_STATE_NOT_READY } from './resolver-environment';
@@ -87,6 +88,33 @@ export class ImsResolver extends ImsResolverCore {
       });
       this.env.mainHandler.sendMessage('getImsServiceConfiguration timeout', token, 'getImsServiceConfiguration timeout', () => resolve(null), GET_IMS_SERVICE_TIMEOUT_MS);
     });
+  }
+
+  /**
+   * listenForFeature (A15 r23 L887-889): a FeatureConnector hears of the (slot, feature) connection
+   * through the repository, on this resolver's thread (mRunnableExecutor).
+   */
+  listenForFeature(slotId: number, feature: FeatureType, callback: ImsServiceFeatureCallback): void {
+    this.repo.registerForConnectionUpdates(slotId, feature, callback, (task) => this.env.resolverHandler.post('ImsResolver feature callback', task));
+  }
+
+  unregisterImsFeatureCallback(callback: ImsServiceFeatureCallback): void {
+    this.repo.unregisterForConnectionUpdates(callback);
+  }
+
+  /**
+   * isImsServiceConfiguredForFeature (A15 r23 L1071-1081): true whenever a device package is set
+   * for the feature (installed or not, reference §1.8 quirk 10); else whether the carrier package,
+   * then the device package, is cached and supports (slot, feature) (getConfiguredImsServicePackageNameInternal
+   * L1153-1172). Call on the resolver handler (AOSP posts there and waits).
+   */
+  isImsServiceConfiguredForFeature(slotId: number, featureType: FeatureType): boolean {
+    if (this.config.device(featureType) !== '') return true;
+    if (slotId < 0 || slotId >= this.numSlots) return false;
+    const carrier = this.config.carrier(slotId, featureType);
+    if (carrier !== '' && this.doesCachedImsServiceExist(carrier, slotId, featureType)) return true;
+    const device = this.config.device(featureType);
+    return device !== '' && this.doesCachedImsServiceExist(device, slotId, featureType);
   }
 
   /** `cmd phone ims enable|disable`: every controller bound on the slot, once. */

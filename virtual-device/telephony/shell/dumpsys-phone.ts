@@ -1,7 +1,10 @@
 /**
  * `dumpsys phone` (PhoneInterfaceManager.dump -> PhoneGlobals.dump, SVCM PhoneGlobals.java
- * L1446-1480): a PhoneGlobals section that nests ImsResolver.dump() inside its own indentation, so
- * "ImsResolver:" appears twice. The caller needs android.permission.DUMP (shell and root have it).
+ * L1446-1505): a PhoneGlobals section that nests ImsResolver.dump() inside its own indentation, so
+ * "ImsResolver:" appears twice; then `RcsService:` (TelephonyRcsService wraps PhoneGlobals' writer,
+ * so its lines sit at PhoneGlobals' level), `ImsStateCallbackController:` (its dump indents itself)
+ * and `DomainSelectionResolver:` (A14+; no domain selection service here, so nothing under it).
+ * The caller needs android.permission.DUMP (shell and root have it).
  */
 import { IndentingWriter } from '../java/indenting-writer';
 import { type PhoneShellServices } from './phone-shell-services';
@@ -21,7 +24,13 @@ export function writeDumpsysPhone(write: (text: string) => void, services: Phone
   services.resolver?.dump(pw);
   pw.decreaseIndent();
   pw.println('RcsService:');
+  if (services.rcsService) services.rcsService.dump(new IndentingWriter(pw.asSink(), '  '));
   pw.println('ImsStateCallbackController:');
+  services.stateCallbacks?.dump(pw);
+  pw.println('DomainSelectionResolver:');
+  pw.increaseIndent();
   pw.decreaseIndent();
+  pw.decreaseIndent();
+  pw.println('mPrevRoamingOperatorNumerics:[]');
   pw.println('------- End PhoneGlobals -------');
 }

@@ -2,11 +2,16 @@
 import { type BuildInfo } from '../../android/platform';
 import { type CarrierConfigLoader } from '../carrier/carrier-config-loader';
 import { type ImsResolver } from '../ims/ims-resolver';
+import { type ImsStateCallbackController } from '../ims-state/ims-state-callback-controller';
+import { type TelephonyRcsService } from '../ims-state/telephony-rcs-service';
 import { type Subscriptions } from '../state/subscriptions';
 
 export interface PhoneShellServices {
   /** null when the device lacks android.hardware.telephony.ims (no ImsResolver was created). */
   readonly resolver: ImsResolver | null;
+  /** Created with the resolver (android.hardware.telephony.ims); null otherwise. */
+  readonly stateCallbacks?: ImsStateCallbackController | null;
+  readonly rcsService?: TelephonyRcsService | null;
   readonly subscriptions: Subscriptions;
   readonly carrierConfig: CarrierConfigLoader;
   readonly build: BuildInfo;

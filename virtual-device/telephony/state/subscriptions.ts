@@ -13,6 +13,8 @@ export const INVALID_SUBSCRIPTION_ID = -1;
 export class Subscriptions {
   private readonly states = new Map<number, number>();
   private readonly activeSubIds = new Map<number, number>();
+  /** OnSubscriptionsChangedListeners (TelephonyRegistry tells them when the active set changes). */
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly store: DeviceStore,
@@ -23,6 +25,21 @@ export class Subscriptions {
     return this.numSlots;
   }
 
+  /** TelephonyRegistryManager#addOnSubscriptionsChangedListener; returns the remover. */
+  onChanged(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** SubscriptionManager#getActiveSubscriptionIdList, by slot. */
+  activeSubscriptionIds(): number[] {
+    return [...this.activeSubIds.entries()].sort(([a], [b]) => a - b).map(([, sub]) => sub);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
   setSlotCount(numSlots: number): void {
     for (let s = numSlots; s < this.numSlots; s++) {
       this.states.delete(s);
@@ -30,6 +47,7 @@ export class Subscriptions {
     }
     this.numSlots = numSlots;
     this.updateDefaults();
+    this.changed();
   }
 
   simState(slotId: number): number {
@@ -75,6 +93,7 @@ export class Subscriptions {
       this.activeSubIds.set(slotId, subId);
     }
     this.updateDefaults();
+    this.changed();
     return subId;
   }
 
@@ -83,6 +102,7 @@ export class Subscriptions {
     this.states.set(slotId, SIM_STATE_ABSENT);
     this.activeSubIds.delete(slotId);
     this.updateDefaults();
+    this.changed();
   }
 
   defaultVoiceSubId(): number {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { APKS_DIR, FIXTURES_DIR, SUITES_DIR } from '../../../paths';
 import { verifyApkV2 } from '../../../formats/apk-signature-v2';
-import { RIG_APP_PREBUILT_DIR } from '../../../targets/rig-app-files';
+import { OBSERVER_PREBUILT_DIR, RIG_APP_PREBUILT_DIR } from '../../../targets/rig-app-files';
 import { buildApksCommand } from '../build-apks';
 import { AAPT, AAPT_AVAILABLE, AAPT_MISSING_REASON, FRAMEWORK_RES } from '../../../formats/__tests__/aapt-tools';
 import { toolAvailable } from '../../../formats/__tests__/android-tools';
@@ -45,12 +45,15 @@ const smali = toolAvailable('smali', ['--version']);
 const toolsReason = !AAPT_AVAILABLE ? AAPT_MISSING_REASON : smali.ok ? '' : smali.reason;
 const buildDescribe = toolsReason === '' ? describe : describe.skip;
 buildDescribe(`with aapt and smali${toolsReason === '' ? '' : ` (${toolsReason})`}`, () => {
-  it('rebuilds the rig app and every fixture APK byte-for-byte as committed', async () => {
+  it('rebuilds the rig app, the observer app and every fixture APK byte-for-byte as committed', async () => {
     const out = scratch('fixtures');
     const rigAppOut = scratch('rig-app');
-    expect(await buildApksCommand({ aapt: AAPT, frameworkRes: FRAMEWORK_RES, out, rigAppOut })).toBe(0);
-    for (const f of ['classes.dex', 'AndroidManifest.bin', 'SHA256SUMS']) {
-      expect({ f, same: readFileSync(path.join(rigAppOut, f)).equals(readFileSync(path.join(RIG_APP_PREBUILT_DIR, f))) }).toEqual({ f, same: true });
+    const observerOut = scratch('observer');
+    expect(await buildApksCommand({ aapt: AAPT, frameworkRes: FRAMEWORK_RES, out, rigAppOut, observerOut })).toBe(0);
+    for (const [built, committed] of [[rigAppOut, RIG_APP_PREBUILT_DIR], [observerOut, OBSERVER_PREBUILT_DIR]] as const) {
+      for (const f of ['classes.dex', 'AndroidManifest.bin', 'SHA256SUMS']) {
+        expect({ committed, f, same: readFileSync(path.join(built, f)).equals(readFileSync(path.join(committed, f))) }).toEqual({ committed, f, same: true });
+      }
     }
     const stems = readdirSync(path.join(FIXTURES_DIR, 'manifests')).filter((f) => f.endsWith('.xml')).map((f) => f.slice(0, -4)).sort();
     expect(readdirSync(out).sort()).toEqual(stems.map((s) => `${s}.apk`));
@@ -71,7 +74,7 @@ buildDescribe(`with aapt and smali${toolsReason === '' ? '' : ` (${toolsReason})
     mkdirSync(path.join(dir, 'm'));
     writeFileSync(path.join(dir, 'm', 'good.xml'), readFileSync(path.join(FIXTURES_DIR, 'manifests', 'com.oem.ims.xml')));
     writeFileSync(path.join(dir, 'm', 'bad.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.x"><application android:debuggable="yes"/></manifest>');
-    expect(await buildApksCommand({ aapt: AAPT, frameworkRes: FRAMEWORK_RES, manifests: path.join(dir, 'm'), out: path.join(dir, 'out'), rigAppOut: path.join(dir, 'rig') })).toBe(2);
+    expect(await buildApksCommand({ aapt: AAPT, frameworkRes: FRAMEWORK_RES, manifests: path.join(dir, 'm'), out: path.join(dir, 'out'), rigAppOut: path.join(dir, 'rig'), observerOut: path.join(dir, 'observer') })).toBe(2);
     expect(output.join('\n')).toContain(`aapt refused ${path.join(dir, 'm', 'bad.xml')}`);
     expect(existsSync(path.join(dir, 'out', 'good.apk'))).toBe(true);
   }, 120_000);
