@@ -25,4 +25,6 @@ export const FIXTURES_DIR = projectPath('fixtures');
 export const SUITES_DIR = projectPath('suites');
 export const APKS_DIR = projectPath('apks');
 export const REPORTS_DIR = projectPath('reports');
+/** UI flows (TypeScript, loaded with ts-node at run time: no build step). */
+export const FLOWS_DIR = projectPath('flows');
 export const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;

@@ -19,6 +19,7 @@ export * from './ims-rig-device';
 export * from './indent-tree';
 export * from './logcat';
 export * from './pm';
+export * from './telephony-debug-service';
 export * from './ims-state-callback-dump';
 export * from './observer-control';
 export * from './observer-log';

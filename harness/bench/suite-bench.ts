@@ -10,11 +10,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { projectPath, SUITES_DIR } from '../paths';
+import { projectPath } from '../paths';
 import { type RunResult } from '../results';
 import { type ScenarioStats } from '../runner/run-config';
 import { adbAvailable } from '../testing/adb-available';
+import { verdictChanges } from '../testing/expected-verdicts';
 import { startPrivateAdbServer } from '../testing/start-private-adb-server';
 import { type BenchResult } from './main';
 
@@ -59,14 +59,6 @@ function childCpuSeconds(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[13]) + Number(fields[14]);
   return Number.isFinite(ticks) ? ticks / 100 : Number.NaN;
-}
-
-function verdictChanges(result: RunResult): string[] {
-  const expected = parseYaml(fs.readFileSync(path.join(SUITES_DIR, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
-  return Object.entries(expected).flatMap(([id, verdict]) => {
-    const got = result.scenarios.find((s) => s.id === id)?.status ?? 'not run';
-    return verdict.split('|').includes(got) ? [] : [`${id} ${verdict}->${got}`];
-  });
 }
 
 function rows(label: string, run: SuiteRun): BenchResult[] {

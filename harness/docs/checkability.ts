@@ -53,6 +53,8 @@ const B = { observedBy: ['bindings'] } as const;
 const SC = { observedBy: ['state-callback'] } as const;
 /** Grants show in dumpsys package, and in what an app's screens can do with them. */
 const G = { observedBy: ['grants', 'ui'] } as const;
+/** What TestRcsApp's and ImsTestService's screens show (issue 10: the `ui` step). */
+const U = { observedBy: ['ui'] } as const;
 
 export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   serviceDefinition: B,
@@ -92,16 +94,10 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   docTableCarrierA: B,
   docTableCarrierB: B,
   stateCallbackUnavailable: SC,
-  singleRegFeature: {
-    observedBy: ['ui'],
-    toCover: 'TestRcsApp\'s single-registration flows on a device that declares the feature (issue 10, appium branch)',
-  },
+  singleRegFeature: U,
   singleRegPermission: G,
   singleRegDenied: G,
-  uceNeedsContacts: {
-    observedBy: ['ui'],
-    toCover: 'TestRcsApp\'s UCE screen (requestCapability) with and without READ_CONTACTS (issue 10, appium branch)',
-  },
+  uceNeedsContacts: U,
   ucePermission: G,
   restrictedNetworks: G,
   persistentlyBound: B,
@@ -122,10 +118,20 @@ export const CHECKABILITY: Readonly<Record<DocId, Checkability>> = {
   shellOverrideFeature: B,
   shellClearOverride: B,
   ctsOverrideLost: B,
-  testRcsApp: {
+  // Seed 001's table and its "Examples and source": TestRcsApp's and ImsTestService's screens (issue 10).
+  singleRegTable: U,
+  singleRegValidate: U,
+  singleRegProvisioningRow: U,
+  singleRegSipRow: U,
+  singleRegBearerRow: {
     observedBy: ['ui'],
-    toCover: 'TestRcsApp (built from AOSP, in apks/) set as default SMS app, then its single-registration test cases (issue 10, appium branch)',
+    toCover: 'a flow listening to QoS notifications on a socket of a local port; TestRcsApp has no screen for it ' +
+      '(reference/observability-and-test-apps.md Part 2), so no flow of flows/ drives it',
   },
+  singleRegGbaRow: U,
+  singleRegUceRow: U,
+  imsTestService: { observedBy: ['ui', 'bindings'] },
+  testRcsApp: U,
 };
 
 /** The observation kinds a scenario's steps make, in first-use order. */

@@ -15,7 +15,7 @@
  * (`getBoolean(key, false)`), and the fixture behaviour travels as `ims-rig.*` string meta-data.
  */
 import {
-  BIND_IMS_SERVICE_PERMISSION, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA, formatAnswers,
+  BIND_IMS_SERVICE_PERMISSION, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_CAPABILITIES_METADATA, FIXTURE_FEATURE_STATE_METADATA, formatAnswers,
   IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION, type ImsAppSpec, OVERRIDE_BIND_CHECK_METADATA, realAppGap, RIG_APP,
 } from '../model/ims-app';
 import { FEATURE_METADATA_KEY, normaliseFeatures } from '../model/feature';
@@ -116,6 +116,7 @@ export function renderManifestXml(spec: ImsAppSpec, extras?: AppExtras): string 
   // Always written, "" included: the fixture's querySupportedImsFeatures answer is then explicit.
   lines.push(metaData(FIXTURE_ANSWERS_METADATA, formatAnswers(spec.answers)));
   if (spec.behaviour !== 'normal') lines.push(metaData(FIXTURE_BEHAVIOUR_METADATA, spec.behaviour));
+  if (spec.capabilities !== undefined && spec.capabilities.length > 0) lines.push(metaData(FIXTURE_CAPABILITIES_METADATA, spec.capabilities.join(',')));
   if (spec.featureState !== undefined && spec.featureState !== 'READY') lines.push(metaData(FIXTURE_FEATURE_STATE_METADATA, spec.featureState));
   lines.push('            <intent-filter>');
   lines.push(`                <action android:name="${spec.action === 'compat' ? IMS_COMPAT_SERVICE_ACTION : IMS_SERVICE_ACTION}"/>`);

@@ -17,6 +17,7 @@ export const CAPABILITIES = {
   'app-realisation': 'install apps generated from a scenario description, with the behaviour it describes (the rig\'s ImsService app with real code; the reference device also simulates manifest-only apps)',
   'compat-ims-service': 'run a compat ImsService (android.telephony.ims.compat.ImsService) that gets bound: its feature classes are hidden API, so only a platform-signed app can be one; the reference device simulates it',
   'ims-resolver': 'an ImsResolver in the phone process (android.hardware.telephony.ims declared, or declarable by the rig: root + remount, one reboot)',
+  'test-app-stand-ins': 'run the manifest-only stand-ins of the AOSP test apps (ImsTestService, TestRcsApp): only the reference device draws their screens; elsewhere their AOSP builds go in apks/',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -23,6 +23,14 @@ export const OVERRIDE_BIND_CHECK_METADATA = 'override_bind_check';
  */
 export const FIXTURE_ANSWERS_METADATA = 'ims-rig.answers';
 export const FIXTURE_BEHAVIOUR_METADATA = 'ims-rig.behaviour';
+/**
+ * ImsService#getImsServiceCapabilities of a fixture app, as ImsService.CAPABILITY_* names joined by
+ * commas: `<meta-data android:name="ims-rig.capabilities" android:value="SIP_DELEGATE_CREATION"/>`.
+ */
+export const FIXTURE_CAPABILITIES_METADATA = 'ims-rig.capabilities';
+/** ImsService.CAPABILITY_* a fixture can declare (EMERGENCY_OVER_MMTEL is internal: derived from EMERGENCY_MMTEL). */
+export const IMS_SERVICE_CAPABILITIES = ['SIP_DELEGATE_CREATION', 'TERMINAL_BASED_CALL_WAITING'] as const;
+export type ImsServiceCapability = (typeof IMS_SERVICE_CAPABILITIES)[number];
 export const FIXTURE_FEATURE_STATE_METADATA = 'ims-rig.feature-state';
 
 /** ImsFeature STATE_* names the app accepts (STATE_UNAVAILABLE 0, STATE_INITIALIZING 1, STATE_READY 2). */
@@ -99,7 +107,23 @@ export interface ImsAppSpec {
   readonly installed: boolean;
   /** A prebuilt APK to install instead of one generated from this description (path, resolved). */
   readonly apk?: string;
+  /**
+   * The APK is a manifest-only stand-in for an AOSP test app (no code: only the reference device
+   * can run it); set when the user's build (AOSP_TEST_APP_BUILDS) is not in apks/.
+   */
+  readonly standIn?: boolean;
+  /** ImsService#getImsServiceCapabilities (absent: none). */
+  readonly capabilities?: readonly ImsServiceCapability[];
 }
+
+/**
+ * The AOSP test apps users build and drop into apks/ (README "UI flows"): when present, the rig
+ * installs them instead of the manifest-only stand-ins in apks/ that name the same package.
+ */
+export const AOSP_TEST_APP_BUILDS: Readonly<Record<string, string>> = {
+  'com.google.android.sample.rcsclient': 'TestRcsApp.apk',
+  'com.android.phone.testapps.imstestapp': 'ImsTestService.apk',
+};
 
 /** Serialises answers to the `ims-rig.answers` meta-data value ("0=MMTEL,RCS;1=MMTEL"). */
 export function formatAnswers(answers: FeaturesBySlot): string {

@@ -8,5 +8,6 @@ export * from './binding-table';
 export * from './capability';
 export * from './world';
 export * from './scenario';
+export * from './ui-flow';
 export * from './state-callback';
 export * from './observer-app';

@@ -11,10 +11,11 @@ import { type PackageName } from './package-name';
 import { type SlotCount, type SlotIndex, type SlotKey } from './slot';
 import { type StateCallbackFeature } from './state-callback';
 import { type World } from './world';
+import { type FlowArgs } from './ui-flow';
 
 export const AREAS = [
   'binding', 'priority', 'fallback', 'feature-update', 'emergency', 'multi-sim', 'security',
-  'compat', 'lifecycle', 'state-callback', 'single-registration', 'manifest',
+  'compat', 'lifecycle', 'state-callback', 'single-registration', 'manifest', 'registration',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -46,6 +47,12 @@ export type Step =
   | { readonly kind: 'setRole'; readonly role: RoleName; readonly package: PackageName | null }
   /** Observe the permission grants of `package` and diff them against the documented model. */
   | { readonly kind: 'checkGrants'; readonly package: PackageName }
+  /**
+   * Run the UI flow `flow` (flows/<flow>.ts) on the app `package` through Appium, then check what it
+   * reports: single-registration surfaces against the documented model, what the ImsService
+   * reported against the framework's dump.
+   */
+  | { readonly kind: 'ui'; readonly flow: string; readonly package: PackageName; readonly args: FlowArgs }
   /**
    * The observer app registers an ImsStateCallback for the subscription in `slot` (ImsMmTelManager
    * or ImsRcsManager by `feature`), under the scenario's name `id` (harness/model/observer-app.ts).

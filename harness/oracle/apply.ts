@@ -39,6 +39,7 @@ export function applyStep(state: DocumentedState, step: Step): void {
     // The observer app's registrations change nothing the binding depends on (./state-callback).
     case 'check':
     case 'checkGrants':
+    case 'ui':
     case 'checkStateCallbacks':
     case 'registerStateCallback':
     case 'unregisterStateCallback':

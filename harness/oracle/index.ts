@@ -9,6 +9,7 @@ import { type DocId } from '../docs/documentation';
 import { applyStep } from './apply';
 import { emergencyCell, emergencyFinding } from './emergency';
 import { expectedGrantsFor } from './grants';
+import { expectedSurfacesFor } from './surfaces';
 import { citesOf, type KnownRule, type RuleId } from './rules';
 import { selectFeature } from './selection';
 import { activeSlots, type DocumentedState, initialState, simIn } from './state';
@@ -16,10 +17,11 @@ import { expectedRegistrations, pinnableValue } from './state-callback/expectati
 import { Registrations, type Serving, type ServingOf } from './state-callback/registrations';
 import { type ExpectedRegistration } from './state-callback/types';
 import { describeStep } from './render';
-import { type ExpectedCell, type ExpectedGrant, type ExpectedTable, type Finding } from './types';
+import { type ExpectedCell, type ExpectedGrant, type ExpectedSurface, type ExpectedTable, type Finding } from './types';
 
 export { RULES, type RuleId, type RuleInfo } from './rules';
-export type { ExpectedCell, ExpectedGrant, ExpectedTable, Finding } from './types';
+export type { ExpectedCell, ExpectedGrant, ExpectedSurface, ExpectedTable, Finding } from './types';
+export { SINGLE_REGISTRATION_FEATURE, KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL } from './surfaces';
 export type { CallbackAspect, CallbackExpectation, ExpectedRegistration, RegistrationState } from './state-callback/types';
 export { SINCE_SILENT, SINCE_TRANSITION } from './state-callback/types';
 export { pinnableValue } from './state-callback/expectations';
@@ -48,10 +50,12 @@ function evaluate(state: DocumentedState): Evaluated {
 /** The documented state of one scenario run, evolved step by step. */
 export class DocumentedModel {
   private readonly state: DocumentedState;
+  private readonly systemFeatures: readonly string[];
   private readonly registrations = new Registrations();
   private steps = 0;
 
-  constructor(initial: { world: World; roles?: FullScenario['roles']; appExtras?: FullScenario['appExtras'] }) {
+  constructor(initial: { world: World; roles?: FullScenario['roles']; appExtras?: FullScenario['appExtras']; systemFeatures?: readonly string[] }) {
+    this.systemFeatures = initial.systemFeatures ?? [];
     this.state = initialState({
       world: initial.world,
       ...(initial.roles !== undefined ? { roles: initial.roles } : {}),
@@ -107,6 +111,11 @@ export class DocumentedModel {
   expectedGrants(pkg: string): Readonly<Record<string, ExpectedGrant>> {
     return expectedGrantsFor(this.state, pkg);
   }
+
+  /** What `pkg` gets of each single-registration API surface (a `ui` step's documented side). */
+  expectedSurfaces(pkg: string): Readonly<Record<string, ExpectedSurface>> {
+    return expectedSurfacesFor(this.state, this.systemFeatures, pkg);
+  }
 }
 
 /** The lifecycle rule a step applies, for people reading `explain` (most steps just change inputs). */
@@ -134,16 +143,19 @@ export interface ExplainedStep {
   readonly table?: ExpectedTable;
   readonly findings?: readonly Finding[];
   readonly grants?: Readonly<Record<string, ExpectedGrant>>;
+  /** `ui` steps: the single-registration surfaces of the step's app. */
+  readonly surfaces?: Readonly<Record<string, ExpectedSurface>>;
   readonly callbacks?: readonly ExpectedRegistration[];
 }
 
 /** Runs the model through every step of `s`; each check carries its table and findings, each checkGrants its grants. */
 export function explainScenario(s: FullScenario): ExplainedStep[] {
-  const model = new DocumentedModel({ world: s.world, roles: s.roles, appExtras: s.appExtras });
+  const model = new DocumentedModel({ world: s.world, roles: s.roles, appExtras: s.appExtras, systemFeatures: s.systemFeatures });
   return s.steps.map((step, index) => {
     model.apply(step);
     if (step.kind === 'check') return { index, step, table: model.expected(), findings: model.findings() };
     if (step.kind === 'checkGrants') return { index, step, grants: model.expectedGrants(step.package) };
+    if (step.kind === 'ui') return { index, step, surfaces: model.expectedSurfaces(step.package) };
     if (step.kind === 'checkStateCallbacks') return { index, step, callbacks: model.expectedCallbacks() };
     const note = stepNote(step);
     return note ? { index, step, note } : { index, step };
@@ -154,17 +166,20 @@ export function explainScenario(s: FullScenario): ExplainedStep[] {
 export function expectationsFor(s: FullScenario): {
   tables: ReadonlyMap<number, ExpectedTable>;
   grants: ReadonlyMap<number, Readonly<Record<string, ExpectedGrant>>>;
+  surfaces: ReadonlyMap<number, Readonly<Record<string, ExpectedSurface>>>;
   callbacks: ReadonlyMap<number, readonly ExpectedRegistration[]>;
 } {
   const tables = new Map<number, ExpectedTable>();
   const grants = new Map<number, Readonly<Record<string, ExpectedGrant>>>();
+  const surfaces = new Map<number, Readonly<Record<string, ExpectedSurface>>>();
   const callbacks = new Map<number, readonly ExpectedRegistration[]>();
   for (const e of explainScenario(s)) {
     if (e.table) tables.set(e.index, e.table);
     if (e.grants) grants.set(e.index, e.grants);
+    if (e.surfaces) surfaces.set(e.index, e.surfaces);
     if (e.callbacks) callbacks.set(e.index, e.callbacks);
   }
-  return { tables, grants, callbacks };
+  return { tables, grants, surfaces, callbacks };
 }
 
 /** Registrations a `checkStateCallbacks` step pins (`expect: { id: … }`) that disagree with the model. */

@@ -61,6 +61,7 @@ export function describeStep(step: Step): string {
   switch (step.kind) {
     case 'check': return 'check';
     case 'checkGrants': return `checkGrants ${step.package}`;
+    case 'ui': return `ui ${step.flow} on ${step.package}${Object.keys(step.args).length > 0 ? ` ${JSON.stringify(step.args)}` : ''}`;
     case 'insertSim': return `insertSim slot ${step.slot}: ${step.carrier.name}`;
     case 'removeSim': return `removeSim slot ${step.slot}`;
     case 'setCarrierConfig': return `setCarrierConfig slot ${step.slot}: ${JSON.stringify(step.values)}`;

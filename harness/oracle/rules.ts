@@ -81,6 +81,17 @@ const RULE_TABLE = {
   'single-reg-permission': R('PERFORM_IMS_SINGLE_REGISTRATION: privileged app holding the SMS role', 'singleRegPermission'),
   'single-reg-denied': R('PERFORM_IMS_SINGLE_REGISTRATION is denied unless both conditions hold', 'singleRegDenied', 'singleRegPermission'),
   'uce-permission': R('ACCESS_RCS_USER_CAPABILITY_EXCHANGE: privileged app holding the SMS or dialer role', 'ucePermission'),
+  // Single-registration API surfaces (seed 001's table), as TestRcsApp's screens exercise them.
+  'single-reg-surface-access': R('a privileged app holding the SMS role may call the single-registration APIs',
+    'singleRegPermission', 'testRcsApp'),
+  'single-reg-surface-denied': R('an app that is not privileged or does not hold the SMS role is denied the single-registration APIs',
+    'singleRegDenied', 'singleRegPermission'),
+  'uce-surface-access': R('RCS UCE needs ACCESS_RCS_USER_CAPABILITY_EXCHANGE (privileged app with the SMS or dialer role) with READ_CONTACTS',
+    'ucePermission', 'uceNeedsContacts'),
+  'single-reg-surface-supported': R('a device that declares single registration, on a carrier that requires it, supports every API surface of the table',
+    'singleRegFeature', 'singleRegTable', 'singleRegValidate'),
+  'single-reg-surface-undocumented': R('the documentation says nothing about the surface on a device that does not declare single registration or on a carrier that does not require it: observed only',
+    'singleRegFeature'),
   'restricted-networks': R('CONNECTIVITY_USE_RESTRICTED_NETWORKS: a privileged permission a privileged app requests', 'restrictedNetworks', 'systemAppsOnly'),
 } as const satisfies Record<string, RuleInfo>;
 

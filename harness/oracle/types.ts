@@ -22,6 +22,20 @@ export interface ExpectedGrant {
   readonly cites: readonly DocId[];
 }
 
+/** What the documentation says an app gets of one single-registration API surface (./surfaces.ts). */
+export interface ExpectedSurface {
+  readonly access: boolean;
+  readonly accessRule: RuleId;
+  readonly accessReason: string;
+  /** null: the documentation is silent (observed only). */
+  readonly supported: boolean | null;
+  readonly supportedRule: RuleId;
+  readonly supportedReason: string;
+  readonly cites: readonly DocId[];
+  /** The row of seed 001's table for this surface, when the documentation decides its support for this app. */
+  readonly row?: DocId;
+}
+
 /** A documented requirement the world breaks that is not a binding cell (e.g. device default without emergency). */
 export interface Finding {
   readonly rule: RuleId;

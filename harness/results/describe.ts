@@ -4,7 +4,7 @@
  *   `slot 0 MMTEL: expected com.oem.ims, observed -`
  */
 import { formatCell } from '../model';
-import { type CallbackDiff, type Diff, type GrantDiff, type ScenarioResult, type WaiverRef } from './model';
+import { type CallbackDiff, type Diff, type GrantDiff, type ScenarioResult, type UiDiff, type WaiverRef } from './model';
 
 export function describeDiff(diff: Diff): string {
   return `slot ${diff.slot} ${diff.feature}: expected ${formatCell(diff.expected)}, observed ${formatCell(diff.observed)}`;
@@ -13,6 +13,11 @@ export function describeDiff(diff: Diff): string {
 export function describeGrantDiff(pkg: string, diff: GrantDiff): string {
   const word = (granted: boolean): string => (granted ? 'granted' : 'denied');
   return `${pkg} ${diff.permission}: expected ${word(diff.expected)}, observed ${word(diff.observed)}`;
+}
+
+/** `com.x rcs-provisioning.access: expected true, observed false` */
+export function describeUiDiff(pkg: string, diff: UiDiff): string {
+  return `${pkg} ${diff.key}: expected ${String(diff.expected)}, observed ${String(diff.observed)}`;
 }
 
 /** `mmtel0#1 (MMTEL) last callback: expected onAvailable, observed onUnavailable(IMS_SERVICE_DISCONNECTED)` */
@@ -39,6 +44,10 @@ export function scenarioDiffs(scenario: Pick<ScenarioResult, 'checkpoints'>): { 
     if (cp.grants) {
       const pkg = cp.grants.package;
       lines.push(...cp.grants.diffs.map((d) => withWaiver({ step: cp.step, text: describeGrantDiff(pkg, d), rule: d.rule }, d.waiver)));
+    }
+    if (cp.ui) {
+      const pkg = cp.ui.package;
+      lines.push(...cp.ui.diffs.map((d) => withWaiver({ step: cp.step, text: describeUiDiff(pkg, d), rule: d.rule }, d.waiver)));
     }
     if (cp.stateCallbacks) lines.push(...cp.stateCallbacks.diffs.map((d) => withWaiver({ step: cp.step, text: describeCallbackDiff(d), rule: d.rule }, d.waiver)));
     for (const line of lines) (line.waiver ? waived : unwaived).push(line);

@@ -69,6 +69,13 @@ const checkpoint = z.object({
   evidence: evidence.optional(),
   settleMs: z.number().optional(),
   grants: grants.optional(),
+  ui: z.object({
+    flow: z.string(), package: z.string(),
+    expected: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])),
+    observed: z.record(z.string(), z.union([z.string(), z.boolean()])),
+    reasons: z.record(z.string(), cellReason),
+    diffs: z.array(z.object({ key: z.string(), expected: z.union([z.string(), z.boolean()]), observed: z.union([z.string(), z.boolean()]), rule: z.string(), waiver: waiverRef.optional() }).passthrough()),
+  }).passthrough().optional(),
   stateCallbacks: stateCallbacks.optional(),
   reference: bindingTable.optional(),
 }).passthrough();
@@ -81,6 +88,12 @@ const stepRecord = z.object({
   startedAt: z.string(),
   durationMs: z.number(),
   detail: z.string().optional(),
+  ui: z.object({
+    flow: z.string(), package: z.string(),
+    screenshots: z.array(z.object({ label: z.string(), activity: z.string().optional(), png: z.string() }).passthrough()),
+    session: z.object({ sessionId: z.string(), serverUrl: z.string(), serverVersion: z.string(), driver: z.string() }).passthrough().optional(),
+    pageSource: z.string().optional(),
+  }).passthrough().optional(),
 }).passthrough();
 
 const targetInfo = z.object({

@@ -3,7 +3,7 @@
  * stores it. Reporters see only this model and the events it is folded from (./events.ts).
  * Fields beyond DESIGN.md's are extensions; none of DESIGN.md's are renamed.
  */
-import { type BindingCell, type BindingTable, type Capability, type ImsFeature, type SlotKey } from '../model';
+import { type BindingCell, type BindingTable, type Capability, type FlowOutcome, type ImsFeature, type SlotKey } from '../model';
 
 export type ScenarioStatus = 'pass' | 'fail' | 'skip' | 'error' | 'waived';
 export type CheckpointStatus = 'pass' | 'fail' | 'waived';
@@ -98,6 +98,8 @@ export interface Checkpoint {
    * at the same step, observed from its own dumpsys. Absent when no reference run was made.
    */
   readonly reference?: BindingTable;
+  /** `ui` steps: what a UI flow reported, against the documented model or the framework's dump. */
+  readonly ui?: UiCheck;
   /** checkStateCallbacks checkpoints: the callbacks each observer registration received, expected vs observed. */
   readonly stateCallbacks?: StateCallbackCheck;
 }
@@ -177,6 +179,61 @@ export interface StateCallbackCheck {
   readonly reference?: Readonly<Record<string, CallbackAspects>>;
 }
 
+/** One checked value of a UI step (`rcs-provisioning.access`, `registration.state`, …). */
+export interface UiDiff {
+  readonly key: string;
+  readonly expected: string | boolean;
+  readonly observed: string | boolean;
+  readonly rule: string;
+  readonly waiver?: WaiverRef;
+}
+
+export interface UiCheck {
+  readonly flow: string;
+  readonly package: string;
+  /** What is expected per key: from the documented model (surfaces) or from the framework's dump (registration, capabilities); null: the documentation is silent. */
+  readonly expected: Readonly<Record<string, string | boolean | null>>;
+  readonly observed: Readonly<Record<string, string | boolean>>;
+  /** Where each expectation comes from. */
+  readonly reasons: Readonly<Record<string, CellReason>>;
+  readonly diffs: readonly UiDiff[];
+}
+
+/** A screen a UI step captured (PNG, base64), in order. */
+export interface UiScreenshot {
+  readonly label: string;
+  /** The focused activity when it was taken (`.DelegateActivity`). */
+  readonly activity?: string;
+  readonly png: string;
+}
+
+/** The Appium session a UI step ran in. */
+export interface AppiumSessionInfo {
+  readonly sessionId: string;
+  readonly serverUrl: string;
+  readonly serverVersion: string;
+  /** automationName and driver package version, e.g. `UiAutomator2 (appium-uiautomator2-driver 8.7.0)`. */
+  readonly driver: string;
+  /** Who runs the server: the rig (started for this run) or $IMS_RIG_APPIUM_URL. */
+  readonly server: 'started-by-ims-rig' | 'IMS_RIG_APPIUM_URL';
+  /** Time to create the session. */
+  readonly createMs: number;
+}
+
+/** A `ui` step's record: flow, session, screens in order, and (when it failed) the page source. */
+export interface UiStepRecord {
+  readonly flow: string;
+  readonly package: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly session?: AppiumSessionInfo;
+  readonly screenshots: readonly UiScreenshot[];
+  readonly outcome?: FlowOutcome;
+  /** The page source when the flow failed (an element it could not find). */
+  readonly pageSource?: string;
+  /** FATAL EXCEPTION blocks the crash buffer gained during the flow (logcat -b crash). */
+  readonly crashes?: readonly string[];
+}
+
 export interface GrantDiff {
   readonly permission: string;
   readonly expected: boolean;
@@ -210,6 +267,8 @@ export interface StepRecord {
   readonly startedAt: string;
   readonly durationMs: number;
   readonly detail?: string;
+  /** `ui` steps only. */
+  readonly ui?: UiStepRecord;
 }
 
 export interface ScenarioResult {

@@ -42,6 +42,8 @@ export function firstDifference(checkpoints: readonly Checkpoint[]): string | un
     if (d) return describeDiff(d);
     const g = cp.grants?.diffs.find((x) => x.waiver === undefined);
     if (g && cp.grants) return `${cp.grants.package} ${g.permission}: expected ${g.expected ? 'granted' : 'denied'}, observed ${g.observed ? 'granted' : 'denied'}`;
+    const u = cp.ui?.diffs.find((x) => x.waiver === undefined);
+    if (u && cp.ui) return `${cp.ui.package} ${u.key}: expected ${String(u.expected)}, observed ${String(u.observed)}`;
   }
   return undefined;
 }
@@ -53,6 +55,8 @@ export function firstWaived(checkpoints: readonly Checkpoint[]): string | undefi
     if (d?.waiver) return `${describeDiff(d)} (waived: ${d.waiver.id})`;
     const g = cp.grants?.diffs.find((x) => x.waiver !== undefined);
     if (g?.waiver && cp.grants) return `${cp.grants.package} ${g.permission} (waived: ${g.waiver.id})`;
+    const u = cp.ui?.diffs.find((x) => x.waiver !== undefined);
+    if (u?.waiver && cp.ui) return `${cp.ui.package} ${u.key} (waived: ${u.waiver.id})`;
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { type Capability, type FullScenario } from '../model';
 import { type TargetInfo } from '../results';
 import { type InProcessEndpointRef } from '../targets/in-process-target';
 import { type Waiver } from '../scenario/waivers';
+import { type UiPluginConfig } from '../scenario/ui-runner';
 import { type TargetRoutes } from '../targets/target-routes';
 import { type TargetWaits } from '../targets/resolve';
 import { type LeftoverRun } from '../targets/target-leftover';
@@ -47,6 +48,8 @@ export interface RunConfig {
   readonly settleTimeoutMs?: number;
   readonly scenarioTimeoutMs?: number;
   readonly apkCacheDir?: string;
+  /** The UI plugin to load for `ui` steps (module path + its options), when the run has an Appium server. */
+  readonly ui?: UiPluginConfig;
 }
 
 export function writeRunConfig(file: string, config: RunConfig): void {

@@ -35,6 +35,8 @@ import { writeRunConfig, type RunConfig } from './run-config';
 import { rebuildDeadRunReport } from './dead-run-report';
 import { removeStagedLeftover, restoreLeftoverAtEnd, restoreLeftoverAtStart } from './leftover-restore';
 import { claimTarget, type TargetClaim } from './target-claim';
+import { prepareUi, type AppiumLauncher, type UiSetup } from './ui-setup';
+import { adbServerPort, findAdbBinary } from '../adb';
 import { TargetClock } from '../targets/target-clock';
 
 export interface RunOptions {
@@ -72,6 +74,8 @@ export interface RunOptions {
   readonly note?: (line: string) => void;
   /** Install SIGINT handling (default true; tests of the runner in-process pass false). */
   readonly handleSignals?: boolean;
+  /** Starts Appium when a scenario needs UI and $IMS_RIG_APPIUM_URL is not set (the CLI passes harness/appium's). */
+  readonly appium?: AppiumLauncher;
   /** --wait-for-target: how long (ms) to wait while another run holds the target; undefined: fail at once. */
   readonly waitForTargetMs?: number;
 }
@@ -159,21 +163,34 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
   const controlFile = path.join(workDir, 'control');
   writeControl(controlFile, 'run');
 
-  // 2. The target.
-  const resolved: ResolvedTarget = await resolveTarget({
-    ...(options.target === undefined ? {} : { target: options.target }),
-    ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
-    ...(options.profile === undefined ? {} : { profile: options.profile }),
-    timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
-    ...(options.transport === undefined ? {} : { transport: options.transport }),
-    ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
-    note,
+  // 2. The target, and (started alongside, since loading Appium takes seconds) the UI server.
+  const adbBinary = findAdbBinary(process.env);
+  const uiPending = prepareUi({
+    scenarios: plan.selected,
+    endpoint: { host: '127.0.0.1', port: adbServerPort(process.env), kind: adbBinary === undefined ? 'built-in-server' : 'adb-server', ...(adbBinary === undefined ? {} : { bin: adbBinary }) },
+    ...(options.appium ? { launcher: options.appium } : {}), outDir, note,
   });
+  let resolved: ResolvedTarget;
+  try {
+    resolved = await resolveTarget({
+      ...(options.target === undefined ? {} : { target: options.target }),
+      ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
+      ...(options.profile === undefined ? {} : { profile: options.profile }),
+      timeScale: options.timeScale ?? DEFAULT_TIME_SCALE,
+      ...(options.transport === undefined ? {} : { transport: options.transport }),
+      ...(options.startInProcess === undefined ? {} : { startInProcess: options.startInProcess }),
+      note,
+    });
+  } catch (e) {
+    await (await uiPending).stop().catch(() => undefined);
+    throw e;
+  }
   const unregister = resolved.inProcess === undefined ? undefined : registerInProcessEndpoint(resolved.inProcess.endpoint);
   const signals = options.handleSignals === false ? undefined : installSignals(controlFile, note);
   const commandLine = options.commandLine ?? 'ims-rig run';
   let claim: TargetClaim | undefined;
   let cliSession: TargetSession | undefined;
+  let ui: UiSetup | undefined;
   try {
     if (options.deviation !== undefined && resolved.chosenBy !== 'reference-device') {
       throw new UsageError(`--deviation applies to the reference device the rig starts, not to ${resolved.serial}`);
@@ -186,7 +203,17 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       command: commandLine, startedAt, outDir, note, ...(options.waitForTargetMs === undefined ? {} : { waitMs: options.waitForTargetMs }),
     });
     if (signals) signals.claiming = false;
-    const probe = await probeTarget(resolved.device, { via: resolved.via });
+    ui = await uiPending;
+    if (resolved.via !== 'adb-server' && ui.config !== undefined) {
+      await ui.stop();
+      ui = { unavailable: "the target is reached without an adb binary: the UiAutomator2 driver needs platform-tools' adb", stop: () => Promise.resolve() };
+    }
+    const probe = await probeTarget(resolved.device, {
+      via: resolved.via,
+      ...(ui.url === undefined ? {} : { appiumUrl: ui.url }),
+      ...(ui.started === undefined ? {} : { appiumStarted: ui.started.url }),
+      ...(ui.unavailable === undefined ? {} : { appiumUnavailable: ui.unavailable }),
+    });
     const info = probe.info;
     // The target's own clock over the run (summary.targetSeconds); reboots by the suite or the CLI join its tally.
     const targetClockFile = path.join(workDir, 'target-clock.json');
@@ -211,6 +238,7 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
       ...(options.statsFile === undefined ? {} : { statsFile: options.statsFile }),
       ...(options.settleTimeoutMs === undefined ? {} : { settleTimeoutMs: options.settleTimeoutMs }),
       ...(options.scenarioTimeoutMs === undefined ? {} : { scenarioTimeoutMs: options.scenarioTimeoutMs }),
+      ...(ui.config === undefined ? {} : { ui: ui.config }),
     };
     const configFile = path.join(workDir, 'run-config.json');
     writeRunConfig(configFile, config);
@@ -289,6 +317,8 @@ export async function runSuites(options: RunOptions): Promise<RunOutcome> {
     printTerminalSummary(result, paths.html);
     return { exitCode, result, outDir };
   } finally {
+    // The Appium server too when the lock was refused before the run took it over.
+    await (ui ?? (await uiPending)).stop().catch(() => undefined);
     signals?.dispose();
     // Everything the run pushed goes, then the lock; a reference device the rig started goes last.
     await claim?.release(cliSession);

@@ -6,6 +6,7 @@
  * does nothing, so it appears in the report as "not run".
  */
 import * as fs from 'node:fs';
+import * as nodeModule from 'node:module';
 import { afterAll, beforeAll, test } from '@jest/globals';
 import { AdbHost, ServiceDevice } from '../adb';
 import { EventWriter } from '../results';
@@ -22,6 +23,7 @@ import { describeError } from '../errors';
 import { inProcessEndpoint } from './in-process-registry';
 import { readControl, watchAbort, writeControl } from './run-control';
 import { readRunConfig, type RunConfig, type ScenarioStats } from './run-config';
+import { type UiPluginModule, type UiRunner } from '../scenario/ui-runner';
 
 const DEFAULT_SCENARIO_TIMEOUT_MS = 10 * 60_000;
 /** How long a lost target is waited for before the run gives up on it (a real device's reboot). */
@@ -33,6 +35,7 @@ interface SuiteState {
   session: TargetSession;
   writer: EventWriter;
   apks: ApkCache;
+  ui?: UiRunner;
   leftovers?: TargetLeftovers;
   /** What is staged on the target now, and the epoch it belongs to (-1: nothing yet). */
   staged: readonly StagedFile[];
@@ -95,6 +98,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
     const leftovers = endpoint.kind === 'in-process' ? undefined : new TargetLeftovers(session.device, config.leftover.target, config.leftover.run);
     state = {
       reconnect, session, writer, apks, ...(leftovers === undefined ? {} : { leftovers }),
+      ...(config.ui === undefined ? {} : { ui: loadUiPlugin(config.ui.module).createUiRunner(config.ui.options) }),
       staged: [], epoch: -1, stagingErrors: new Map(), keepList: endpoint.kind !== 'in-process',
     };
     // Root once up front when the run needs it, so every snapshot reads the same things (cc needs root).
@@ -105,6 +109,7 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
   }
 
   afterAll(async () => {
+    await state?.ui?.close();
     // The run's staged files go again (one reboot), also after an interrupt.
     if (state !== undefined && state.staged.length > 0) {
       await unstage(state.session, [...new Set(state.staged.map((f) => f.removePath))], stagingContext(state)).catch((e: unknown) => process.stderr.write(`ims-rig: could not remove the run's staged files: ${describeError(e)}\n`));
@@ -125,6 +130,17 @@ export function defineConformanceSuite(config: RunConfig = readRunConfig()): voi
       if (outcome.status === 'fail' || outcome.status === 'error') throw new Error(`${outcome.status}: ${outcome.reason ?? ''}`);
     }, perScenario);
   }
+}
+
+/**
+ * The optional Appium plugin, by path (the core never imports it). Loaded with Node's own loader
+ * (Module._load), outside Jest's module registry — whose `require` and `createRequire` transform
+ * nothing and cannot import ES modules: WebdriverIO is an ES module behind a CommonJS entry, and
+ * the flows are TypeScript compiled by ts-node's require hook, both of which need the real loader.
+ */
+function loadUiPlugin(file: string): UiPluginModule {
+  const loader = nodeModule as unknown as { _load(request: string, parent: null, isMain: boolean): unknown };
+  return loader._load(file, null, false) as UiPluginModule;
 }
 
 /** The staging context for this run's target. */
@@ -177,6 +193,7 @@ async function runWithRetries(config: RunConfig, state: SuiteState, scenario: Fu
         waivers,
         attempt,
         signal: abort.signal,
+        ...(state.ui === undefined ? {} : { ui: state.ui }),
         ...(attempt === 1 && staged.staging ? { staging: staged.staging } : {}),
         ...(staged.blockedBy === undefined ? {} : { blockedBy: staged.blockedBy }),
         ...(state.leftovers === undefined ? {} : { leftovers: state.leftovers }),

@@ -9,7 +9,7 @@ import {
   type BindingCell, type BindingTable, type ImsFeature, type SlotKey, IMS_FEATURES, cellsEqual,
 } from '../model';
 import { type ExpectedGrant, type ExpectedTable, citationText, citedIds, toBindingTable } from '../oracle';
-import { type CallbackDiff, type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type WaiverRef } from '../results';
+import { type CallbackDiff, type CellReason, type CheckpointStatus, type Diff, type GrantCheck, type GrantDiff, type UiDiff, type WaiverRef } from '../results';
 
 /** A binding difference before waivers are applied. */
 export type BindingDiffInput = Omit<Diff, 'waiver'>;
@@ -18,8 +18,11 @@ export type GrantDiffInput = Omit<GrantDiff, 'waiver'>;
 /** A state-callback difference before waivers are applied. */
 export type CallbackDiffInput = Omit<CallbackDiff, 'waiver'>;
 
+/** A UI-step difference before waivers are applied. */
+export type UiDiffInput = Omit<UiDiff, 'waiver'>;
+
 /** Finds the waiver (if any) that covers a difference of the scenario being run. */
-export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput | CallbackDiffInput) => WaiverRef | undefined;
+export type WaiverLookup = (diff: BindingDiffInput | GrantDiffInput | UiDiffInput | CallbackDiffInput) => WaiverRef | undefined;
 
 export const NO_WAIVERS: WaiverLookup = () => undefined;
 
@@ -60,7 +63,7 @@ export function completeObserved(expected: ExpectedTable, observed: BindingTable
 }
 
 /** Attaches the covering waiver (if any) to each difference. */
-export function applyWaivers<T extends BindingDiffInput | GrantDiffInput | CallbackDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
+export function applyWaivers<T extends BindingDiffInput | GrantDiffInput | UiDiffInput | CallbackDiffInput>(diffs: readonly T[], lookup: WaiverLookup): (T & { waiver?: WaiverRef })[] {
   return diffs.map((d) => {
     const waiver = lookup(d);
     return waiver === undefined ? d : { ...d, waiver };

@@ -8,7 +8,7 @@
  *   pass   every check matched the documented model.
  */
 import { describeError, isImsRigError } from '../errors';
-import { type Checkpoint, type ScenarioStatus, describeCallbackDiff, describeDiff, describeGrantDiff } from '../results';
+import { type Checkpoint, type ScenarioStatus, describeCallbackDiff, describeDiff, describeGrantDiff, describeUiDiff } from '../results';
 
 export interface Verdict {
   readonly status: ScenarioStatus;
@@ -39,6 +39,8 @@ export function firstUnwaived(checkpoints: readonly Checkpoint[]): string | unde
     if (diff) return `step ${cp.step}: ${describeDiff(diff)}`;
     const grant = cp.grants?.diffs.find((d) => d.waiver === undefined);
     if (grant && cp.grants) return `step ${cp.step}: ${describeGrantDiff(cp.grants.package, grant)}`;
+    const ui = cp.ui?.diffs.find((d) => d.waiver === undefined);
+    if (ui && cp.ui) return `step ${cp.step}: ${describeUiDiff(cp.ui.package, ui)}`;
     const callback = cp.stateCallbacks?.diffs.find((d) => d.waiver === undefined);
     if (callback) return `step ${cp.step}: ${describeCallbackDiff(callback)}`;
   }

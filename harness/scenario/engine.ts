@@ -13,7 +13,7 @@ import { type ShellCommand } from '../adb';
 import { isImsRigError, TimeoutError } from '../errors';
 import { type FullScenario, type ImsAppSpec, type SlotCount } from '../model';
 import { expectationsFor, describeStep } from '../oracle';
-import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord } from '../results';
+import { type Checkpoint, type EventInput, type ScenarioStatus, type StepRecord, type UiStepRecord } from '../results';
 import { type ApkCache } from '../targets/app-realiser';
 import { type DeviceState } from '../targets/device-state';
 import { describeAction } from '../targets/device-action';
@@ -32,6 +32,8 @@ import { observeStateCallbacks } from './engine-callbacks';
 import { observerLogcatCommand, parseObserverLog } from '../android';
 import { scenarioUsesObserver } from '../model';
 import { scenarioVerdict, errorReason } from './engine-verdict';
+import { runUiStep, UiFlowError } from './engine-ui';
+import { type UiRunner } from './ui-runner';
 
 export interface EngineContext {
   readonly session: TargetSession;
@@ -50,6 +52,8 @@ export interface EngineContext {
   readonly scenarioTimeoutMs?: number;
   /** After a lost device: waits for it to come back; resolves false when it does not. */
   readonly reconnect?: () => Promise<boolean>;
+  /** Runs `ui` steps' flows (the optional Appium plugin, loaded by the runner); absent: none can run. */
+  readonly ui?: UiRunner;
   /** The run staged files for this scenario just before it (recorded as its first step). */
   readonly staging?: { readonly detail: string; readonly durationMs: number; readonly startedAt: string };
   /** The run could not prepare the target for this scenario (its staging failed): an error. */
@@ -121,7 +125,12 @@ export async function runScenario(s: FullScenario, ctx: EngineContext): Promise<
       });
       if (snapshot === undefined) throw new Error('no snapshot was taken');
       await ctx.leftovers?.save(s.id, snapshot);
-      await runSteps(s, ctx, exec, checkpoints, signal, snapshot, logcat, slots);
+      try {
+        await runSteps(s, ctx, exec, checkpoints, signal, snapshot, logcat, slots);
+      } finally {
+        // The scenario's Appium session ends before the restore (which may reboot the target).
+        await ctx.ui?.endScenario().catch(() => undefined);
+      }
     } catch (e) {
       if (e instanceof Skip) skipped = e.message;
       else error = signal.aborted && !isImsRigError(e) ? new TimeoutError(`interrupted: ${describeAbort(signal)}`, { cause: e }) : e;
@@ -191,7 +200,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
     return phases.map((p) => `${p.name}: ${p.route}`).join('; ');
   });
 
-  const { tables, grants, callbacks } = expectationsFor(s);
+  const { tables, grants, surfaces, callbacks } = expectationsFor(s);
   const apps = new Map<string, ImsAppSpec>(s.world.apps.map((a) => [a.package, a]));
   let sinceObservation = exec.log.length;
   // Each stimulus lands on a framework that has finished reacting to the one before (step-order.ts).
@@ -229,6 +238,14 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint: cp });
         return cp.status === 'pass' ? 'grants as documented' : `${cp.grants?.diffs.length ?? 0} grant difference(s), ${cp.status}`;
       }
+      if (step.kind === 'ui') {
+        if (ctx.ui === undefined) throw new Error('no UI runner: the Appium plugin (harness/appium) was not loaded for this run');
+        const { checkpoint, record, note } = await runUiStep({ session, runner: ctx.ui, step: index, flow: step.flow, package: step.package, args: step.args, surfaces: surfaces.get(index) ?? {}, waivers: ctx.waivers, signal });
+        sinceObservation = exec.log.length;
+        checkpoints.push(checkpoint);
+        ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });
+        return { detail: note, ui: record };
+      }
       let plan;
       try {
         plan = planStep(step, { capabilities: session.capabilities, routes: session.routes, app: (p) => apps.get(p), extras: (p) => s.appExtras[p] });
@@ -246,14 +263,17 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
 }
 
 /** Runs `work` as one step record: ok with its detail, or error with the reason (then rethrows). */
-async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepRecord, 'index' | 'kind' | 'description'>, started: number, work: () => Promise<string>): Promise<void> {
+async function recordStep(ctx: EngineContext, scenario: string, what: Pick<StepRecord, 'index' | 'kind' | 'description'>, started: number, work: () => Promise<string | { detail: string; ui: UiStepRecord }>): Promise<void> {
   const startedAt = new Date(started).toISOString();
   try {
-    const detail = await work();
-    ctx.emit({ type: 'step', scenario, step: { ...what, status: 'ok', startedAt, durationMs: Date.now() - started, detail } });
+    const done = await work();
+    const { detail, ui } = typeof done === 'string' ? { detail: done, ui: undefined } : done;
+    ctx.emit({ type: 'step', scenario, step: { ...what, status: 'ok', startedAt, durationMs: Date.now() - started, detail, ...(ui === undefined ? {} : { ui }) } });
   } catch (e) {
     const status = e instanceof Skip ? 'skipped' : 'error';
-    ctx.emit({ type: 'step', scenario, step: { ...what, status, startedAt, durationMs: Date.now() - started, detail: e instanceof Skip ? e.message : errorReason(e) } });
+    // A failed flow keeps its screens and page source in the step record.
+    const ui = e instanceof UiFlowError ? { ui: e.record } : {};
+    ctx.emit({ type: 'step', scenario, step: { ...what, status, startedAt, durationMs: Date.now() - started, detail: e instanceof Skip ? e.message : errorReason(e), ...ui } });
     throw e;
   }
 }

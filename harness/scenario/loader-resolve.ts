@@ -3,9 +3,11 @@
  * `explain` read: defaults filled, references to carrier profiles and overlays read, packages
  * cross-checked, steps checked against the state the earlier steps leave.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SUITES_DIR } from '../paths';
+import { APKS_DIR, SUITES_DIR } from '../paths';
 import {
+  AOSP_TEST_APP_BUILDS,
   type AppExtras, type CarrierProfile, type FullScenario, type ImsAppSpec, type PackageName, type RoleName,
   type SlotKey, normaliseFeatures, qualifyClassName, slotIndex,
 } from '../model';
@@ -32,10 +34,23 @@ function resolveApp(ctx: SourceContext, app: RawApp): ImsAppSpec {
     behaviour: app.behaviour,
     ...(app.featureState === undefined ? {} : { featureState: app.featureState }),
     installed: app.installed,
+    ...(app.capabilities.length === 0 ? {} : { capabilities: app.capabilities }),
     // Resolved, not checked for existence: a missing APK makes the app unrealisable on the
     // target (a skip with that reason), not a malformed scenario.
-    ...(app.apk === undefined ? {} : { apk: path.resolve(path.dirname(ctx.file), app.apk) }),
+    ...(app.apk === undefined ? {} : prebuiltApk(app.package, path.resolve(path.dirname(ctx.file), app.apk))),
   };
+}
+
+/**
+ * A prebuilt APK; for an AOSP test app's stand-in in apks/, the user's own build of it when it is
+ * there (README "UI flows": apks/TestRcsApp.apk, apks/ImsTestService.apk), else the stand-in,
+ * marked so that targets that cannot run code-less apps skip the scenario.
+ */
+function prebuiltApk(pkg: string, apk: string): { apk: string; standIn?: true } {
+  const build = AOSP_TEST_APP_BUILDS[pkg];
+  if (build === undefined || path.dirname(apk) !== APKS_DIR) return { apk };
+  const userBuild = path.join(APKS_DIR, build);
+  return fs.existsSync(userBuild) ? { apk: userBuild } : { apk, standIn: true };
 }
 
 /** True when `file` is one of the project's conformance scenarios (under suites/). */
@@ -96,8 +111,8 @@ export function resolveScenario(ctx: SourceContext, raw: RawScenario): FullScena
     simSlots: new Set(Object.keys(sims).map((k) => slotIndex(k as SlotKey))),
     registrations: { known: new Set(), held: new Set() },
   });
-  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'checkStateCallbacks')) {
-    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants or checkStateCallbacks step (a scenario that observes nothing proves nothing)');
+  if (!steps.some((s) => s.kind === 'check' || s.kind === 'checkGrants' || s.kind === 'ui' || s.kind === 'checkStateCallbacks')) {
+    throw scenarioError(ctx.displayFile, ['steps'], 'must contain a check, checkGrants, ui or checkStateCallbacks step (a scenario that observes nothing proves nothing)');
   }
 
   return {

@@ -3,6 +3,9 @@
  * the slot count (setSlotCount), which apps are installed (install/uninstall) and which slots hold
  * a SIM (insertSim/removeSim). Produces the resolved Step union of harness/model/scenario.ts.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FLOWS_DIR } from '../paths';
 import {
   type BindingCell, type ImsFeature, type PackageName, type SlotCount, type SlotIndex,
   type SlotKey, type Step, normaliseFeatures, slotIndex,
@@ -157,6 +160,9 @@ export function resolveSteps(ctx: SourceContext, entries: readonly unknown[], st
         return { kind: 'setRole', role: raw.value.role, package: raw.value.package === null ? null : knownApp(raw.value.package) };
       case 'checkGrants':
         return { kind: 'checkGrants', package: knownApp(raw.value.package) };
+      case 'ui':
+        if (!fs.existsSync(path.join(FLOWS_DIR, `${raw.value.flow}.ts`))) fail(['flow'], `names no flow: ${path.join('flows', `${raw.value.flow}.ts`)} does not exist`);
+        return { kind: 'ui', flow: raw.value.flow, package: knownApp(raw.value.package), args: raw.value.args };
       case 'registerStateCallback': {
         const { id, feature } = raw.value;
         if (registrations.held.has(id)) fail(['id'], `${id} is already registered at this step (unregisterStateCallback it first, or use reregisterStateCallback)`);

@@ -5,7 +5,7 @@
  * value of each kind is checked by its schema here.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, IMS_FEATURES } from '../model';
+import { APP_BEHAVIOURS, FLOW_NAME_PATTERN, IMS_FEATURES } from '../model';
 import {
   callbackPinSchema, carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
   packageNameSchema, registrationIdSchema, slotCountSchema, slotIndexSchema, slotRecord, stateCallbackFeatureSchema,
@@ -49,6 +49,12 @@ export const STEP_SCHEMAS = {
   reboot: noArguments,
   setRole: z.object({ role: z.enum(['sms', 'dialer']), package: packageNameSchema.nullable() }).strict(),
   checkGrants: packageOnly,
+  ui: z.object({
+    flow: z.string().regex(FLOW_NAME_PATTERN, 'must name a flow under flows/ (lower-case path segments, no .ts), e.g. testrcsapp/sip-delegate'),
+    package: packageNameSchema,
+    args: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'argument names are words'),
+      z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+  }).strict(),
   // ImsStateCallback through the observer app (harness/model/observer-app.ts).
   registerStateCallback: z.object({ id: registrationIdSchema, slot: slotIndexSchema, feature: stateCallbackFeatureSchema }).strict(),
   unregisterStateCallback: z.object({ id: registrationIdSchema }).strict(),

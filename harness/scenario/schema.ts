@@ -9,7 +9,7 @@
  * setBehaviour, restartPhone, setRole and checkGrants.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability, FEATURE_STATES } from '../model';
+import { APP_BEHAVIOURS, AREAS, CAPABILITIES, type Capability, FEATURE_STATES, IMS_SERVICE_CAPABILITIES } from '../model';
 import { describeValue } from './format-error';
 import {
   classNameSchema, featureListSchema, featuresBySlotSchema, overlayPackageSchema, packageNameSchema,
@@ -45,6 +45,8 @@ export const appSchema = z.object({
   apk: z.string().min(1).optional(),
   permissions: z.array(permissionNameSchema).default([]),
   smsRoleComponents: z.boolean().default(false),
+  /** ImsService#getImsServiceCapabilities, e.g. [SIP_DELEGATE_CREATION] (single registration). */
+  capabilities: z.array(z.enum(IMS_SERVICE_CAPABILITIES)).default([]),
 }).strict();
 export type RawApp = z.output<typeof appSchema>;
 

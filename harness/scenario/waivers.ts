@@ -46,10 +46,12 @@ const matchSchema = z.object({
   expected: packageNameSchema.nullable().optional(),
   observed: z.union([packageNameSchema, z.array(packageNameSchema).min(2)]).nullable().optional(),
   permissions: z.array(z.string().min(1)).min(1).optional(),
+  /** UI-step values (`rcs-provisioning.access`, `gba-authentication.access`): differences of `ui` steps. */
+  uiKeys: z.array(z.string().min(1)).min(1).optional(),
   callback: callbackSchema.optional(),
 }).strict().superRefine((m, ctx) => {
   const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
-  if (!cellCriteria && m.rules === undefined && m.permissions === undefined && m.callback === undefined) {
+  if (!cellCriteria && m.rules === undefined && m.permissions === undefined && m.uiKeys === undefined && m.callback === undefined) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
       message: 'must name what it waives: rules, cells, expected, observed, permissions or callback (scenarios alone would waive every diff)',
@@ -82,6 +84,8 @@ export interface WaiverMatch {
   readonly observed?: BindingCell;
   /** Permission names (grant diffs). */
   readonly permissions?: readonly string[];
+  /** UI-step value keys (`ui` step diffs). */
+  readonly uiKeys?: readonly string[];
   /** State-callback diffs. */
   readonly callback?: { readonly feature?: 'MMTEL' | 'RCS'; readonly aspect?: 'last' | 'since'; readonly expected?: string; readonly observed?: string };
 }
@@ -111,7 +115,7 @@ export interface GrantDiffLike {
 }
 /** A state-callback diff (checkStateCallbacks), before a waiver is attached. */
 export type CallbackDiffLike = Omit<CallbackDiff, 'waiver'>;
-export type DiffLike = CellDiffLike | GrantDiffLike | CallbackDiffLike;
+export type DiffLike = CellDiffLike | GrantDiffLike | UiDiffLike | CallbackDiffLike;
 
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
@@ -139,6 +143,14 @@ export async function loadWaivers(file: string): Promise<Waiver[]> {
   return parseWaivers(text, displayPath(absolute));
 }
 
+/** A UI-step difference (a surface or framework value a flow observed). */
+export interface UiDiffLike {
+  readonly key: string;
+  readonly expected: string | boolean;
+  readonly observed: string | boolean;
+  readonly rule: string;
+}
+
 function isGrantDiff(diff: DiffLike): diff is GrantDiffLike {
   return 'permission' in diff;
 }
@@ -152,6 +164,9 @@ function matches(w: Waiver, scenarioId: string, diff: DiffLike): boolean {
   if (m.scenarios && !m.scenarios.some((g) => minimatch(scenarioId, g))) return false;
   if (m.rules && !m.rules.includes(diff.rule)) return false;
   const cellCriteria = m.cells !== undefined || m.expected !== undefined || m.observed !== undefined;
+  // UI differences are matched by their keys (uiKeys), besides scenario and rule.
+  if ('key' in diff) return !cellCriteria && m.permissions === undefined && m.callback === undefined && m.uiKeys !== undefined && m.uiKeys.includes(diff.key);
+  if (m.uiKeys !== undefined) return false;
   if (isCallbackDiff(diff)) {
     if (cellCriteria || m.permissions !== undefined) return false;
     const c = m.callback ?? {};

@@ -131,8 +131,8 @@ export class ApkCache {
    */
   private async prebuilt(file: string, spec: ImsAppSpec): Promise<RealisedApk> {
     const packageName = spec.package;
-    // Whether the rig's DEX may stand in for missing code depends on the app (realAppGap).
-    const key = `file:${file}:${realAppGap(spec) === undefined ? 'rig-code' : 'own-code'}`;
+    // Whether the rig's DEX may stand in for missing code depends on the app (rigCodeFits).
+    const key = `file:${file}:${rigCodeFits(spec) ? 'rig-code' : 'own-code'}`;
     const cached = this.memory.get(key);
     if (cached) return cached;
     const bytes = await readInputFile(file, { ...LIMITS.apk, display: `${packageName}: ${file}` });
@@ -151,7 +151,8 @@ export class ApkCache {
    * suites' manifest-only fixtures (the RCS clients: only their manifest matters, for permission
    * grants) are therefore given the rig's DEX and signed with its test key. An APK that is signed
    * and has its code (the AOSP test apps, platform-signed), or holds more than a manifest and a
-   * DEX, is left exactly as it is; so is one the rig's code cannot stand in for (a compat app).
+   * DEX, is left exactly as it is; one the rig's code cannot stand in for (a compat app, an AOSP
+   * test app's stand-in) is only signed.
    */
   private async readyForDevice(bytes: Buffer, spec: ImsAppSpec): Promise<Buffer> {
     if (entryCount(bytes) > 2) return bytes;
@@ -160,10 +161,22 @@ export class ApkCache {
     const ownDex = await readZipEntryBytes(bytes, 'classes.dex');
     const signed = bytes.includes(Buffer.from('APK Sig Block 42', 'latin1'));
     if (signed && ownDex !== undefined) return bytes;
-    const dex = ownDex ?? (realAppGap(spec) === undefined ? this.rigApp().dex : undefined);
+    const dex = ownDex ?? (rigCodeFits(spec) ? this.rigApp().dex : undefined);
     if (signed && dex === undefined) return bytes;
     return packageApk({ manifest, ...(dex === undefined ? {} : { dex }), signer: this.rigApp().signer });
   }
+}
+
+/**
+ * Whether the rig's DEX can be the code of a prebuilt manifest-only APK. Not for a compat app
+ * (realAppGap), nor for the stand-in of an AOSP test app (`standIn`, apks/README.md): its manifest
+ * names AOSP's classes (ImsTestService's .TestImsService), which the rig's DEX does not define, so
+ * ActivityThread#handleCreateService would fail with ClassNotFoundException on every bind and
+ * ImsResolver's query would end in onBindingDied. A stand-in runs only where the reference device
+ * simulates codeless apps (capability test-app-stand-ins).
+ */
+function rigCodeFits(spec: ImsAppSpec): boolean {
+  return realAppGap(spec) === undefined && spec.standIn !== true;
 }
 
 /**

@@ -121,8 +121,9 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
     case 'reboot':
       return undefined; // every adb target reboots (adb reboot + wait for sys.boot_completed)
     case 'appium':
-      if (!facts.appium) return 'no Appium server configured (set IMS_RIG_APPIUM_URL)';
-      return facts.appium.works ? undefined : `Appium at ${facts.appium.url} is not reachable: ${facts.appium.detail}`;
+      if (!facts.appium) return 'no Appium server configured (set IMS_RIG_APPIUM_URL; ims-rig run starts one when a scenario needs it)';
+      if (facts.appium.works) return undefined;
+      return facts.appium.url === '' ? `no Appium server: ${facts.appium.detail}` : `Appium at ${facts.appium.url} is not reachable: ${facts.appium.detail}`;
     case 'sim-control': {
       if (viaTool) return undefined;
       // Removal = the SIM's UICC applications off (NOT_READY, no subscription: ImsResolver sees
@@ -156,6 +157,9 @@ function reasonFor(capability: Capability, facts: CapabilityFacts): string | und
     case 'compat-ims-service':
       // The rig's app cannot be a compat ImsService (harness/model/ims-app.ts realAppGap).
       return viaTool ? undefined : `only the reference device simulates a compat ImsService; a real app can be one only if it is platform-signed (its feature classes are hidden API), and the rig's app is not (this ${facts.kind})`;
+    case 'test-app-stand-ins':
+      // A stand-in has no code: only the reference device draws its screens (issue 10).
+      return viaTool ? undefined : `only the reference device draws the screens of a manifest-only stand-in of ImsTestService or TestRcsApp; on this ${facts.kind} their AOSP builds go in apks/`;
   }
 }
 

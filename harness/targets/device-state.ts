@@ -18,6 +18,9 @@ import { overlayPrintCommand, parseOverlayPrint, parseSimList, parseSimStateProp
 import { type TargetSession } from './target-session';
 import { listDirCommand, parseDirListing, SYSTEM_DIRS } from './system-files';
 
+/** Packages the Appium UiAutomator2 driver installs (cts-and-reports.md §3.3; appium-probe REPORT.md §2 rows 5, 9). */
+export const UI_DRIVER_PACKAGES: readonly string[] = ['io.appium.settings', 'io.appium.uiautomator2.server', 'io.appium.uiautomator2.server.test'];
+
 export interface ImsServiceEntry {
   readonly slot: number;
   readonly scope: 'carrier' | 'device';
@@ -176,7 +179,9 @@ export async function captureWith(session: TargetSession, options: CaptureOption
     for (const entry of outcome.value) if ((CARRIER_IMS_KEYS as readonly string[]).includes(entry.key)) carrierConfig.push({ slot, key: entry.key, raw: entry.raw });
   });
 
-  const listedPackages = parsePackageList(packagesOut?.stdout ?? '');
+  // The UI driver's own helpers (installed by the UiAutomator2 driver at its first session) are the
+  // rig's tooling on the target, like adbd: not part of a scenario's world, so never restored away.
+  const listedPackages = parsePackageList(packagesOut?.stdout ?? '').filter((p) => !UI_DRIVER_PACKAGES.includes(p.package));
   const packages = listedPackages.map((p) => p.package).sort();
   const dataPackages = listedPackages.filter((p) => p.path?.startsWith('/data/')).map((p) => p.package).sort();
   const systemFiles = SYSTEM_DIRS.flatMap((dir, i) => parseDirListing(dirOuts[i]?.stdout ?? '').map((n) => `${dir}/${n}`)).sort();

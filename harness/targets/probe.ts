@@ -25,6 +25,10 @@ export interface ProbeOptions {
   readonly escalate?: boolean;
   /** Appium server to check (default $IMS_RIG_APPIUM_URL). */
   readonly appiumUrl?: string;
+  /** An Appium server the run started and is still loading: present (the UI runner waits for it). */
+  readonly appiumStarted?: string;
+  /** Why no Appium server can serve this target (e.g. no adb binary), when the run could not start one. */
+  readonly appiumUnavailable?: string;
   readonly via?: TargetVia;
 }
 
@@ -130,7 +134,9 @@ export async function probeTarget(device: DeviceConnection, options: ProbeOption
   const facts: CapabilityFacts = {
     kind, buildType, root: root.status, ...(root.detail === undefined ? {} : { rootDetail: root.detail }),
     imsShell, ...(carrierConfig ? { carrierConfig } : {}), stimulusTool, ...(remount ? { remount } : {}), systemFeatures,
-    ...(appiumUrl ? { appium: { ...(await probeAppium(appiumUrl)), url: appiumUrl } } : {}),
+    ...(appiumUrl ? { appium: { ...(await probeAppium(appiumUrl)), url: appiumUrl } }
+      : options.appiumStarted !== undefined ? { appium: { works: true, detail: 'started by ims-rig for this run', url: options.appiumStarted } }
+      : options.appiumUnavailable !== undefined ? { appium: { works: false, detail: options.appiumUnavailable, url: '' } } : {}),
     slotCount, overlayService, ...(physicalSim ? { physicalSim } : {}), rigAppsHaveCode: RIG_APPS_HAVE_CODE,
   };
   const derived = deriveCapabilities(facts);

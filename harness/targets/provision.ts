@@ -22,7 +22,7 @@
 import { observerBroadcastCommand, physicalSubscriptionCommand, setImsServiceCommand, simInsertCommand, simRemoveCommand, slotsCommand, overlayCommand, addRoleHolderCommand, overlaySetEnabledCommand, ROLE_DIALER, ROLE_SMS } from '../android';
 import { overlayPackageName } from '../formats/overlay-apk';
 import {
-  type Capability, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, OBSERVER_PACKAGE, SLOT_KEYS, scenarioUsesObserver, slotIndex,
+  type Capability, CARRIER_IMS_KEYS, type FullScenario, type ImsAppSpec, type ImsFeature, type RoleName, OBSERVER_PACKAGE, SLOT_KEYS, scenarioUsesObserver, slotIndex,
 } from '../model';
 import { type DeviceAction, shellAction, UNTIL_PHONE_READY } from './device-action';
 import { type DeviceState } from './device-state';
@@ -170,7 +170,7 @@ function appsPhase(s: FullScenario, state: DeviceState, ctx: ProvisionContext): 
   const dataApps = s.world.apps.filter((a) => a.location === 'data' && a.installed);
   const observesBindings = s.steps.some((st) => st.kind === 'check');
   const actions: DeviceAction[] = [...systemApps, ...dataApps].map((spec: ImsAppSpec) => ({
-    kind: 'install-apk', spec, ...extrasOf(s, spec), ...(observesBindings && spec.apk !== undefined ? { requireImsService: true } : {}),
+    kind: 'install-apk', spec, ...extrasOf(s, spec), ...(observesBindings && spec.apk !== undefined && observedAsImsService(s, spec) ? { requireImsService: true } : {}),
   }));
   if (actions.length === 0) return undefined;
   const routes = [
@@ -215,4 +215,15 @@ export function planProvisioning(s: FullScenario, state: DeviceState, ctx: Provi
     appsPhase(s, state, ctx),
     rolesPhase(s),
   ].filter((p): p is ProvisionPhase => p !== undefined);
+}
+
+/**
+ * Whether the scenario treats the app as an ImsService (declares features for it, or names it in the
+ * device overlay or a SIM's carrier config): an RCS client such as TestRcsApp installed beside the
+ * ImsServices is not one, and its APK need not declare an ImsService.
+ */
+function observedAsImsService(s: FullScenario, spec: ImsAppSpec): boolean {
+  const namedByCarrier = Object.values(s.world.sims).some((sim) => sim !== null && sim !== undefined && CARRIER_IMS_KEYS.some((key) => sim.values[key] === spec.package));
+  return spec.metadata.length > 0 || Object.keys(spec.answers).length > 0
+    || s.world.overlay.mmtel === spec.package || s.world.overlay.rcs === spec.package || namedByCarrier;
 }

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { waitForExit } from '../adb/host-process';
 import { AdbError, TimeoutError, UsageError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 
@@ -68,17 +69,6 @@ function installExitHooks(): void {
     };
     process.on(signal, onSignal);
   }
-}
-
-function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**

@@ -4,7 +4,7 @@
  * capabilities"). A missing one makes the scenario a *skip* with the reason
  * `target lacks <cap>: <description>` — never a pass. Pure.
  */
-import { CAPABILITIES, type Capability, type FullScenario, type ImsFeature, type PackageName, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
+import { AOSP_TEST_APP_BUILDS, CAPABILITIES, type Capability, type FullScenario, type ImsFeature, type PackageName, realAppGap, type StepKind, scenarioUsesObserver } from '../model';
 import { SINGLE_REGISTRATION_FEATURE } from './capabilities';
 
 /** One need: any of `anyOf` satisfies it (the first is the rig's preferred way). */
@@ -30,6 +30,7 @@ const STEP_NEEDS: Readonly<Partial<Record<StepKind, readonly Capability[]>>> = {
   setBehaviour: ['fault-injection'],
   restartPhone: ['fault-injection'],
   reboot: ['reboot'],
+  ui: ['appium'],
 };
 
 /** Every requirement of a scenario, declared first, in a stable order. */
@@ -37,6 +38,9 @@ export function scenarioRequirements(s: FullScenario): Requirement[] {
   const out: Requirement[] = s.requires.map((cap) => ({ anyOf: [cap], because: 'declared in requires' }));
   const { world } = s;
   if (world.apps.some((a) => a.apk === undefined)) out.push({ anyOf: ['app-realisation'], because: 'apps generated from the scenario description' });
+  const standIn = world.apps.find((a) => a.standIn === true);
+  // A stand-in has no code: only a target that draws the app's screens itself runs it (issue 10).
+  if (standIn) out.push({ anyOf: ['test-app-stand-ins'], because: `${standIn.package}: a manifest-only stand-in (drop the AOSP build in apks/${AOSP_TEST_APP_BUILDS[standIn.package] ?? ''})` });
   if (world.apps.some((a) => a.location !== 'data')) out.push({ anyOf: ['priv-app-install'], because: 'apps installed as privileged/system apps' });
   // The observer app holds READ_PRIVILEGED_PHONE_STATE (signature|privileged): a priv-app with its allowlist.
   if (scenarioUsesObserver(s)) out.push({ anyOf: ['priv-app-install'], because: 'the observer app (state-callback steps), a privileged app' });

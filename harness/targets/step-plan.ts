@@ -135,6 +135,7 @@ export function planStep(step: Step, ctx: PlanContext): ActionPlan {
   switch (step.kind) {
     case 'check':
     case 'checkGrants':
+    case 'ui':
     case 'checkStateCallbacks':
       return { route: 'observation only', actions: [] };
     case 'registerStateCallback':

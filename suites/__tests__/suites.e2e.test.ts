@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { type RunResult, type ScenarioResult } from '../../harness/results';
 import { adbAvailableSync, type PrivateAdbServer, startPrivateAdbServer } from '../../harness/testing';
 import { loadWaivers } from '../../harness/scenario/waivers';
-import { parse as parseYaml } from 'yaml';
+import { expectedVerdicts, verdictChanges } from '../../harness/testing/expected-verdicts';
 
 jest.setTimeout(900_000);
 
@@ -46,10 +46,19 @@ const DEVIATION_COVERAGE: Readonly<Record<string, readonly string[]>> = {
   'carrier-config-change-ignored': ['fallback.carrier-config-cleared', 'fallback.carrier-config-switched', 'priority.sim-swap'],
   'legacy-key-ignored': ['fallback.legacy-key', 'fallback.legacy-key-with-split-key', 'compat.legacy-carrier-metadata'],
   'compat-not-supported': ['compat.legacy-device-default', 'compat.legacy-carrier-metadata', 'manifest.compat-action'],
+  // Caught by a UI scenario: TestRcsApp's delegate screen through Appium (needs adb, see UI_DEVIATIONS).
+  'singlereg-without-sip-delegates': ['single-registration.ui-sip-delegate'],
   'state-callback-no-error-on-crash': ['state-callback.telephony-crash'],
   'state-callback-wrong-reason-unconfigured': ['state-callback.no-ims-service-configured', 'state-callback.rcs-where-only-mmtel-served', 'state-callback.two-slots'],
   'state-callback-updates-after-error': ['state-callback.telephony-crash'],
 };
+
+/**
+ * Profiles only UI scenarios catch: they run through a private real adb server, because the
+ * UiAutomator2 driver reaches devices only through platform-tools' adb (without adb they are
+ * skipped, and so is this check, with that reason).
+ */
+const UI_DEVIATIONS = new Set(['singlereg-without-sip-delegates']);
 
 /**
  * What the reference device as a stock API 35 emulator (`--profile emulator`) cannot run, and why:
@@ -66,14 +75,30 @@ const EMULATOR_SKIPS: Readonly<Record<string, string>> = {
   'multi-sim.slot-count-change': 'msim-control',
   'multi-sim.two-carriers': 'msim-control',
   'state-callback.two-slots': 'msim-control',
+  // The UI scenarios (issue 10): these runs hide adb, so there is no Appium; with adb they would be
+  // skipped as test-app-stand-ins (a stock emulator has neither AOSP test app).
+  'registration.ui-mmtel-capabilities': 'appium',
+  'registration.ui-register-deregister': 'appium',
+  'registration.ui-register-lte': 'appium',
+  'registration.ui-screens-crash-without-permission': 'appium',
+  'single-registration.ui-gba': 'appium',
+  'single-registration.ui-ims-test-service-as-rcs': 'appium',
+  'single-registration.ui-provisioning': 'appium',
+  'single-registration.ui-sip-delegate': 'appium',
+  'single-registration.ui-uce': 'appium',
+  'single-registration.ui-without-sms-role': 'appium',
 };
 /**
  * Deviation profiles the emulator profile cannot catch, with why. compat-not-supported hides compat
  * ImsServices from discovery; the only compat scenario a stock target runs (a compat app with no
  * feature meta-data, compat.legacy-without-metadata) has nothing bound either way.
+ * singlereg-without-sip-delegates shows only on TestRcsApp's SIP delegate screen: its one scenario
+ * needs an Appium server (these runs hide adb, so none is started) and a TestRcsApp, which a stock
+ * emulator lacks (test-app-stand-ins: the rig's manifest-only stand-in is the default profile's).
  */
 const NOT_CAUGHT_ON_EMULATOR: Readonly<Record<string, string>> = {
   'compat-not-supported': 'every scenario that tells it apart binds a compat ImsService (compat-ims-service)',
+  'singlereg-without-sip-delegates': 'its scenario drives TestRcsApp\'s screens (appium; test-app-stand-ins: a stock emulator has no TestRcsApp)',
 };
 
 /**
@@ -136,6 +161,7 @@ function waiversUsed(s: ScenarioResult): string[] {
   return s.checkpoints.flatMap((c) => [
     ...c.diffs.flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.grants?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
+    ...(c.ui?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
     ...(c.stateCallbacks?.diffs ?? []).flatMap((d) => (d.waiver ? [d.waiver.id] : [])),
   ]);
 }
@@ -146,19 +172,8 @@ async function scenarioFiles(): Promise<Map<string, string>> {
   return new Map((await loadScenarios([SUITES])).map((s) => [s.id, s.file]));
 }
 
-/** suites/verdicts.yaml: the verdict each listed scenario keeps (`a|b`: either, where AOSP itself races). */
-function verdictChanges(run: RunResult): string[] {
-  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
-  const changes: string[] = [];
-  for (const [id, verdict] of Object.entries(expected)) {
-    const got = run.scenarios.find((s) => s.id === id)?.status ?? 'not run';
-    if (!verdict.split('|').includes(got)) changes.push(`${id}: ${verdict} -> ${got}`);
-  }
-  return changes;
-}
-
 test('suites/verdicts.yaml: the racy scenarios, and only they, may have either verdict', () => {
-  const expected = parseYaml(fs.readFileSync(path.join(SUITES, 'verdicts.yaml'), 'utf8')) as Record<string, string>;
+  const expected = expectedVerdicts();
   expect(Object.keys(expected).filter((id) => expected[id]?.includes('|')).sort()).toEqual(Object.values(RACY).sort());
 });
 
@@ -194,11 +209,39 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     expect(fullRun.code).toBe(0);
   });
 
-  test('the only skips are for capabilities the reference device lacks, each with its reason; no state-callback scenario is skipped', () => {
+  test('nothing is skipped with adb (the rig starts Appium); without adb only what needs Appium, with the reason; no state-callback scenario is skipped', () => {
     const skipped = full.scenarios.filter((s) => s.status === 'skip');
-    for (const s of skipped) expect(s.reason ?? '').toMatch(/^target lacks appium: /);
     expect(skipped.filter((s) => s.area === 'state-callback').map((s) => s.id)).toEqual([]);
     expect(full.scenarios.filter((s) => s.area === 'state-callback').length).toBeGreaterThanOrEqual(10);
+    if (server !== undefined) {
+      expect(skipped.map((s) => s.id)).toEqual([]);
+      expect(full.target.missingCapabilities ?? []).not.toContain('appium');
+      return;
+    }
+    // Without adb the rig starts no Appium server (the driver reaches devices only through adb):
+    // the run says it found no adb, the target lacks appium, and what needs it is skipped with that.
+    expect(fullRun.stderr).toContain('no adb found');
+    expect(full.target.missingCapabilities ?? []).toContain('appium');
+    for (const s of skipped) expect(s.reason ?? '').toMatch(/^target lacks appium: /);
+    expect(skipped.map((s) => s.id)).toEqual(full.scenarios.filter((s) => (s.requires ?? []).includes('appium')).map((s) => s.id));
+  });
+
+  test('the UI scenarios ran through Appium: one session per scenario, screenshots that are PNGs', () => {
+    if (server === undefined) return; // without adb they are skipped (above)
+    const ui = full.scenarios.filter((s) => (s.steps ?? []).some((st) => st.kind === 'ui'));
+    expect(ui.length).toBeGreaterThanOrEqual(8);
+    for (const s of ui) {
+      const steps = (s.steps ?? []).filter((st) => st.kind === 'ui');
+      const sessions = new Set(steps.map((st) => st.ui?.session?.sessionId));
+      expect(sessions.size).toBe(1);
+      expect([...sessions][0]).toMatch(/^[0-9a-f-]{36}$/);
+      for (const st of steps) {
+        expect(st.ui?.session?.serverVersion).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(st.ui?.screenshots.length).toBeGreaterThan(0);
+        for (const shot of st.ui?.screenshots ?? []) expect(Buffer.from(shot.png, 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
+      }
+    }
+    expect(ui.filter((s) => s.status === 'pass').length).toBeGreaterThanOrEqual(8);
   });
 
   test('every waiver in suites/waivers.yaml is used by a scenario', async () => {
@@ -220,7 +263,8 @@ describe(`the suites against the reference device (plain AOSP, ${VIA})`, () => {
     const empty = path.join(tempDir(), 'no-waivers.yaml');
     fs.writeFileSync(empty, '[]\n');
     const out = tempDir();
-    const bare = await run(['--waivers', empty, '--out', out, ...waived.flatMap((s) => ['--scenario', files.get(s.id) ?? s.file])]);
+    // Through the same private adb server as the full run: the UI scenarios need adb for Appium.
+    const bare = await run(['--waivers', empty, '--out', out, ...waived.flatMap((s) => ['--scenario', files.get(s.id) ?? s.file])], server === undefined ? envWithoutAdb() : envWithAdbServer(server.port));
     expect(bare.code).toBe(1);
     const racy = new Set(Object.values(RACY));
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, racy.has(s.id) && s.status === 'pass' ? 'fail' : s.status]));
@@ -248,7 +292,11 @@ describe('the suites against the reference device as a stock API 35 emulator (--
   test('the only skips are what a stock single-SIM emulator truly lacks, each naming the capability', () => {
     const skipped = Object.fromEntries(full.scenarios.filter((s) => s.status === 'skip').map((s) => [s.id, /^target lacks ([a-z-]+): /.exec(s.reason ?? '')?.[1] ?? s.reason]));
     expect(skipped).toEqual(EMULATOR_SKIPS);
-    expect(full.scenarios.length - Object.keys(skipped).length).toBeGreaterThanOrEqual(Math.ceil(full.scenarios.length * 0.85));
+    // At least 85 % of the scenarios that do not drive an app's screens run: the UI scenarios are left
+    // out of the ratio, since a stock emulator has no Appium server here (these runs hide adb) and
+    // neither AOSP test app (test-app-stand-ins).
+    const adbOnly = full.scenarios.filter((s) => !(s.requires ?? []).includes('appium'));
+    expect(adbOnly.filter((s) => s.status !== 'skip').length).toBeGreaterThanOrEqual(Math.ceil(adbOnly.length * 0.85));
   });
 
   test('the target\'s own clock is recorded: targetSeconds and the reboots the run cost', () => {
@@ -294,10 +342,14 @@ describe('the suites against the reference device as a stock API 35 emulator (--
     expect(waivedCells.map((d) => d.origin)).toEqual(waivedCells.map(() => 'as-aosp'));
   });
 
-  test('what the emulator profile cannot catch is only what needs a bound compat ImsService', () => {
+  test('what the emulator profile cannot catch is only what needs a bound compat ImsService or an app\'s screens', () => {
     for (const [deviation, why] of Object.entries(NOT_CAUGHT_ON_EMULATOR)) {
-      expect({ deviation, runnable: (DEVIATION_COVERAGE[deviation] ?? []).filter((id) => EMULATOR_SKIPS[id] === undefined) }).toEqual({ deviation, runnable: [] });
-      expect(why).toMatch(/compat-ims-service/);
+      const listed = DEVIATION_COVERAGE[deviation] ?? [];
+      expect({ deviation, runnable: listed.filter((id) => EMULATOR_SKIPS[id] === undefined) }).toEqual({ deviation, runnable: [] });
+      // The why names the capability its scenarios are skipped for on the emulator.
+      const lacking = new Set(listed.map((id) => EMULATOR_SKIPS[id]));
+      expect([...lacking].every((capability) => capability !== undefined && why.includes(capability))).toBe(true);
+      expect(why).toMatch(/compat-ims-service|appium/);
     }
   });
 });
@@ -327,14 +379,24 @@ describe('the suites in process (--transport in-process: the reference device in
 });
 
 describe('every deviation profile is caught', () => {
-  test.each(Object.entries(DEVIATION_COVERAGE))('--deviation %s: its scenarios fail (exit 1)', async (deviation, ids) => {
+  const caught = async (deviation: string, ids: readonly string[]): Promise<void> => {
     const files = await scenarioFiles();
     const out = tempDir();
-    const result = await run(['--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])]);
+    const server = UI_DEVIATIONS.has(deviation) ? await startPrivateAdbServer() : undefined;
+    let result: CliResult;
+    try {
+      result = await run(['--deviation', deviation, '--out', out, ...ids.flatMap((id) => ['--scenario', files.get(id) ?? id])], server === undefined ? envWithoutAdb() : envWithAdbServer(server.port));
+    } finally {
+      await server?.stop();
+    }
     expect(result.code).toBe(1);
     const statuses = Object.fromEntries(results(out).scenarios.map((s) => [s.id, s.status]));
     expect(statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'fail'])));
-  });
+  };
+  const entries = Object.entries(DEVIATION_COVERAGE);
+  test.each(entries.filter(([d]) => !UI_DEVIATIONS.has(d)))('--deviation %s: its scenarios fail (exit 1)', caught);
+  // UI scenarios need adb (the UiAutomator2 driver's only way to a device): skipped without it.
+  (adbAvailableSync() ? test.each : test.skip.each)(entries.filter(([d]) => UI_DEVIATIONS.has(d)))('--deviation %s: its UI scenarios fail (exit 1)', caught);
 
   test('the profiles are exactly the reference device\'s', async () => {
     const listed = await new Promise<string>((resolve, reject) => {

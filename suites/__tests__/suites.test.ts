@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOC } from '../../harness/docs/documentation';
 import { AREAS, IMS_FEATURES, cellsEqual, type FullScenario, type SlotKey } from '../../harness/model';
-import { callbackPinConflicts, explainScenario, pinConflicts, RULES } from '../../harness/oracle';
+import { callbackPinConflicts, expectationsFor, explainScenario, pinConflicts, RULES } from '../../harness/oracle';
 import { loadScenarios } from '../../harness/scenario/loader';
 import { loadWaivers, waiversForScenario, type Waiver } from '../../harness/scenario/waivers';
 import { SUITES_DIR } from '../../harness/paths';
@@ -110,7 +110,8 @@ describe('waivers', () => {
       expect({ id: w.id, scenarios: w.match.scenarios?.length ?? 0 }).toEqual({ id: w.id, scenarios: expect.any(Number) as number });
       expect(w.match.scenarios?.length ?? 0).toBeGreaterThan(0);
       expect(w.match.rules?.length ?? 0).toBeGreaterThan(0);
-      expect(w.match.expected !== undefined || w.match.observed !== undefined || w.match.callback?.expected !== undefined || w.match.callback?.observed !== undefined).toBe(true);
+      // UI-step waivers name the checked values (uiKeys) instead of cells; state-callback ones the callback's values.
+      expect(w.match.expected !== undefined || w.match.observed !== undefined || w.match.uiKeys !== undefined || w.match.callback?.expected !== undefined || w.match.callback?.observed !== undefined).toBe(true);
       for (const rule of w.match.rules ?? []) expect(Object.keys(RULES)).toContain(rule);
     }
   });
@@ -132,6 +133,14 @@ describe('waivers', () => {
   test("every waiver can match: its scenarios' expected tables hold a cell its rules, cells and expected value match", () => {
     for (const w of waivers.filter((x) => x.match.callback === undefined)) {
       const named = scenarios.filter((s) => waiversForScenario(waivers, s).some((x) => x.id === w.id));
+      if (w.match.uiKeys !== undefined) {
+        // A UI waiver: a ui step of its scenarios expects one of its keys under one of its rules.
+        const uiReachable = named.some((s) => [...expectationsFor(s).surfaces.values()].some((surfaces) => Object.entries(surfaces).some(([surface, e]) =>
+          (w.match.uiKeys?.includes(`${surface}.access`) === true && w.match.rules?.includes(e.accessRule) === true)
+          || (w.match.uiKeys?.includes(`${surface}.supported`) === true && w.match.rules?.includes(e.supportedRule) === true))));
+        expect({ waiver: w.id, reachable: uiReachable }).toEqual({ waiver: w.id, reachable: true });
+        continue;
+      }
       const reachable = named.some((s) => expectedCells(s).some((c) =>
         (w.match.rules === undefined || w.match.rules.includes(c.rule))
         && (w.match.cells === undefined || w.match.cells.some((m) => (m.slot === undefined || m.slot === c.slot) && (m.feature === undefined || m.feature === c.feature)))

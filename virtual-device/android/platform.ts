@@ -4,6 +4,7 @@
  * telephony side codes against these interfaces only.
  */
 import { type CommandOutput, type DeviceFs } from '../device/android-device';
+import { type ServiceManager } from './service-manager';
 
 // ---------------------------------------------------------------------------------------------
 // Time
@@ -135,6 +136,8 @@ export interface PackageInfo {
   readonly activities: readonly ComponentInfo[];
   readonly firstInstallTime: Date;
   readonly lastUpdateTime: Date;
+  /** <instrumentation> entries (`am instrument`, `pm list instrumentation`). (Additive; optional for fakes.) */
+  readonly instrumentation?: readonly { readonly name: string; readonly targetPackage: string }[];
   /**
    * Classes the APK's DEX files define (class -> superclass), null for an APK without code.
    * (Additive; a fake PackageManager may leave it out.)
@@ -224,6 +227,11 @@ export interface Platform {
    * process. (Additive; a fake Platform may leave it out.)
    */
   readonly deviceStore?: Map<string, unknown>;
+  /**
+   * Binder services published by processes (telephony's APIs for apps, service dumps); a
+   * process's services die with it. (Additive; a fake Platform may leave it out.)
+   */
+  readonly services?: ServiceManager;
   /**
    * What the enabled runtime resource overlays make of a package's resource for a process started
    * now; undefined when no overlay applies. (Additive; a fake Platform may leave it out.)

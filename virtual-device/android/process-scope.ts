@@ -7,6 +7,7 @@
 import { type ScaledClock } from './clock/scaled-clock';
 import { type RingLogBuffer } from './log/log-buffer';
 import { type BroadcastBus, type Clock, type LogBuffer, type Platform, type TimerHandle } from './platform';
+import { ScopedServiceManager } from './service-manager';
 import { ScopedToolRegistry, type ToolRegistry } from './shell/tool-registry';
 
 export interface ProcessScope {
@@ -20,6 +21,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
   const timers = new Set<TimerHandle>();
   const receivers = new Set<() => void>();
   const shell = new ScopedToolRegistry(deps.registry);
+  const services = base.services === undefined ? undefined : new ScopedServiceManager(base.services);
   let alive = true;
 
   const clock: Clock = {
@@ -76,6 +78,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
     isUserUnlocked: () => base.isUserUnlocked(),
     restartPhoneProcess: () => base.restartPhoneProcess(),
     ...(base.deviceStore === undefined ? {} : { deviceStore: base.deviceStore }),
+    ...(services === undefined ? {} : { services }),
     ...(base.resources === undefined ? {} : { resources: base.resources }),
   };
   return {
@@ -88,6 +91,7 @@ export function createProcessScope(base: Platform, deps: { clock: ScaledClock; l
       for (const unregister of receivers) unregister();
       receivers.clear();
       shell.dispose();
+      services?.dispose();
     },
   };
 }

@@ -31,6 +31,10 @@ import { ShellInterpreter } from './shell/sh-interpreter';
 import { credentialsFor, ShellFiles } from './shell/shell-files';
 import { startProcess, startShellSession } from './shell/shell-session';
 import { runCmdService } from './shell/tools/service-tools';
+import { MemoryServiceManager } from './service-manager';
+import { DeviceSockets } from '../services/device-sockets';
+import { type ServiceStarter } from '../services/device-stream';
+import { UiService } from '../ui/ui-service';
 import { ToolRegistry } from './shell/tool-registry';
 
 export interface ReferenceDeviceOptions {
@@ -77,6 +81,12 @@ export class ReferenceDevice implements AndroidDevice {
   readonly settings = new SettingsStore();
   readonly platform: Platform;
   readonly fs: DeviceFs;
+  /** Binder services processes publish (telephony's APIs for apps, service dumps). */
+  readonly services = new MemoryServiceManager();
+  /** Ports listening on the device (the UiAutomator2 server's 6790 while its instrumentation runs). */
+  readonly ports = new DeviceSockets();
+  /** Activities, app processes and the UiAutomator2 server (virtual-device/ui). */
+  readonly ui: UiService;
   readonly profile: DeviceProfile;
   readonly overlays: OverlayManager;
 
@@ -144,8 +154,13 @@ export class ReferenceDevice implements AndroidDevice {
       isUserUnlocked: () => this.userUnlocked,
       restartPhoneProcess: () => this.restartPhoneProcess(),
       deviceStore: this.deviceStore,
+      services: this.services,
       resources: { overlaidString: (pkg, resource) => this.overlays.overlaidString(pkg, resource) },
     };
+    this.ui = new UiService({
+      pm: this.packages, log: this.log, services: this.services, ports: this.ports,
+      nextPid: () => this.nextPid(), props: (key) => this.props.get(key),
+    });
     this.clock.onTaskError((error) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     this.bus.onReceiverError((error, intent) => this.log.write('E', 'AndroidRuntime', `FATAL EXCEPTION while delivering ${intent.action}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     registerPlatformCommands(this);
@@ -204,6 +219,20 @@ export class ReferenceDevice implements AndroidDevice {
       }
       return runCmdService(this.registry, service, args, toolContext);
     });
+  }
+
+  /** `tcp:PORT`: a connection to a port something on the device listens on. */
+  openPort(port: number): ServiceStarter | undefined {
+    return this.ports.connect(port);
+  }
+
+  /** App processes for `ps`/`pidof` (process-tools ProcessTable). */
+  appProcesses(): readonly { user: string; pid: number; name: string }[] {
+    return this.ui.windows.processList();
+  }
+
+  killApp(name: string): void {
+    this.ui.forceStop(name);
   }
 
   root(): string {
@@ -332,6 +361,7 @@ export class ReferenceDevice implements AndroidDevice {
   private shutdownRuntime(): void {
     this.bootGeneration++;
     this.stopPhone();
+    this.ui.reset();
     this.setState('offline');
     this.bus.reset();
     this.clock.reboot();

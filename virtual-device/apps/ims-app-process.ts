@@ -15,7 +15,7 @@
  */
 import { type ComponentInfo, type LogBuffer, type PackageManager } from '../android/platform';
 import {
-  APP_BEHAVIOURS, type AppBehaviour, FEATURE_STATE_ID, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_FEATURE_STATE_METADATA,
+  APP_BEHAVIOURS, type AppBehaviour, FEATURE_STATE_ID, FIXTURE_ANSWERS_METADATA, FIXTURE_BEHAVIOUR_METADATA, FIXTURE_CAPABILITIES_METADATA, FIXTURE_FEATURE_STATE_METADATA,
   IMS_COMPAT_SERVICE_ACTION, IMS_SERVICE_ACTION, isFeatureStateName,
 } from '../../harness/model/ims-app';
 import {
@@ -33,7 +33,11 @@ import { parseAnswers } from './answers';
 import { boundAction, type Code } from './app-code';
 import { KNOWN_IMS_APPS } from './known-test-apps';
 
+/** ImsService.CAPABILITY_* by name (SIP_DELEGATE_CREATION = 1 << 1, TERMINAL_BASED_CALL_WAITING = 1 << 2). */
+const CAPABILITY_BITS: Readonly<Record<string, number>> = { SIP_DELEGATE_CREATION: 2, TERMINAL_BASED_CALL_WAITING: 4 };
+
 const STATE_READY = FEATURE_STATE_ID.READY;
+const STATE_UNAVAILABLE = FEATURE_STATE_ID.UNAVAILABLE;
 
 /** How the app's own code ends its process: a quiet kill (query-error), or a crash loop (crash-on-bind). */
 export type SelfDeath = 'crash' | 'crash-loop';
@@ -105,6 +109,13 @@ export class ImsAppProcess {
       return [];
     }
     return [...(KNOWN_IMS_APPS[this.packageName]?.answers ?? [])];
+  }
+
+  /** `ims-rig.capabilities` meta-data: ImsService.CAPABILITY_* names → the bit field. */
+  manifestCapabilities(className?: string): number {
+    const value = this.component(className)?.metaData[FIXTURE_CAPABILITIES_METADATA];
+    if (typeof value !== 'string') return 0;
+    return value.split(',').reduce((bits, name) => bits | (CAPABILITY_BITS[name.trim()] ?? 0), 0);
   }
 
   manifestBehaviour(): AppBehaviour {
@@ -216,7 +227,7 @@ export class ImsAppProcess {
       this.featuresCreated++;
       return this.binder('android.os.BinderProxy');
     };
-    const capabilities = KNOWN_IMS_APPS[this.packageName]?.capabilities ?? 0;
+    const capabilities = KNOWN_IMS_APPS[this.packageName]?.capabilities ?? this.manifestCapabilities(className);
     return {
       kind: 'ims',
       setListener: (listener) => {
@@ -253,7 +264,7 @@ export class ImsAppProcess {
         this.alive(generation);
         // ImsFeature#addImsFeatureStatusCallback reports the current state at once.
         this.statusCallbacks.set(`${slot}:${type}`, callback);
-        callback(this.featureState(className));
+        callback(KNOWN_IMS_APPS[this.packageName]?.neverReady?.includes(type) === true ? STATE_UNAVAILABLE : this.featureState(className));
       },
       removeFeatureStatusCallback: (slot, type) => {
         this.alive(generation);

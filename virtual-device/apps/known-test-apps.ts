@@ -10,6 +10,8 @@ import { type FeatureSlotPair } from '../telephony/ims/feature-slot-pair';
 export interface KnownImsApp {
   readonly answers: readonly FeatureSlotPair[];
   readonly capabilities: number;
+  /** Features whose ImsFeature never leaves UNAVAILABLE (the state its status callback reports). */
+  readonly neverReady?: readonly number[];
 }
 
 export const KNOWN_IMS_APPS: Readonly<Record<string, KnownImsApp>> = {
@@ -20,5 +22,8 @@ export const KNOWN_IMS_APPS: Readonly<Record<string, KnownImsApp>> = {
       { slotId: 0, featureType: 2 },
     ],
     capabilities: CAPABILITY_SIP_DELEGATE_CREATION,
+    // TestRcsFeatureImpl never calls setFeatureState, so RCS stays UNAVAILABLE while
+    // TestMmTelFeatureImpl sets READY in its constructor (observability-and-test-apps.md §2.a.7).
+    neverReady: [2],
   },
 };

@@ -36,6 +36,13 @@ export interface DeviationHooks {
   /** ImsServices declaring only the compat action are not discovered. */
   readonly compatServicesIgnored: boolean;
   /**
+   * The framework ignores the RCS ImsService's CAPABILITY_SIP_DELEGATE_CREATION: a device that
+   * declares single registration cannot create SIP delegates (SipTransportController#isSupported false).
+   */
+  readonly sipDelegateCapabilityIgnored: boolean;
+  /** No GbaService on a device that declares single registration: GBA bootstrapping fails. */
+  readonly gbaServiceMissing: boolean;
+  /**
    * ImsStateCallback client side: when the phone process dies the app's callbacks are not told
    * onError (ImsMmTelManager/ImsRcsManager's binder-death runnable is never run).
    */
@@ -63,6 +70,8 @@ export const AOSP_HOOKS: DeviationHooks = {
   carrierConfigChangeAfterBootIgnored: false,
   legacyCarrierKeyIgnored: false,
   compatServicesIgnored: false,
+  sipDelegateCapabilityIgnored: false,
+  gbaServiceMissing: false,
   stateCallbackNoErrorOnPhoneCrash: false,
   stateCallbackWrongReasonUnconfigured: false,
   stateCallbackKeptAcrossPhoneCrash: false,
@@ -124,6 +133,11 @@ const PROFILES: readonly DeviationProfile[] = [
     name: 'compat-not-supported',
     description: 'ImsServices using the android.telephony.ims.compat.ImsService action are not discovered.',
     hook: 'compatServicesIgnored',
+  },
+  {
+    name: 'singlereg-without-sip-delegates',
+    description: 'The device declares android.hardware.telephony.ims.singlereg but its framework never lets the ImsService create SIP delegates (CAPABILITY_SIP_DELEGATE_CREATION ignored).',
+    hook: 'sipDelegateCapabilityIgnored',
   },
   {
     name: 'state-callback-no-error-on-crash',

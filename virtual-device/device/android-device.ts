@@ -4,6 +4,8 @@
  * The transports speak bytes; this interface speaks Android: run a command, read a file, reboot.
  */
 
+import { type ServiceStarter } from '../services/device-stream';
+
 /** A stat result in the shape adbd's sync service needs (stat_v2 / lstat). */
 export interface DeviceStat {
   readonly mode: number; // S_IFREG | 0644, S_IFDIR | 0771, ...
@@ -75,4 +77,9 @@ export interface AndroidDevice {
   /** Subscribe to online/offline transitions; returns an unsubscribe function. */
   onStateChange(listener: (state: DeviceState) => void): () => void;
   readonly state: DeviceState;
+  /**
+   * `tcp:PORT`: a stream to a port a process on the device listens on (the UiAutomator2 server's
+   * 6790), or undefined when nothing listens there. (Optional: a device may have no such ports.)
+   */
+  openPort?(port: number): ServiceStarter | undefined;
 }

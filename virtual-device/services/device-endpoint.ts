@@ -92,7 +92,7 @@ export class DeviceEndpoint {
       case 'remount':
         return textService(() => device.remount().output);
       case 'tcp':
-        return this.sockets.connect(request.port);
+        return this.sockets.connect(request.port) ?? device.openPort?.(request.port);
     }
   }
 }

@@ -24,6 +24,11 @@ import { DeviceScheduler, type Handler } from './java/scheduler';
 import { type PhoneShellServices } from './shell/phone-shell-services';
 import { Subscriptions } from './state/subscriptions';
 import { type RunningPhone, type TelephonyDevice } from './telephony-device';
+import { ImsPhone } from './ims-phone/ims-phone';
+import { createTelephonyApis } from './ims-phone/telephony-apis-impl';
+import { TELEPHONY_DEBUG_SERVICE, telephonyDebugServiceDump } from './ims-phone/telephony-debug-service';
+import { TELEPHONY_APIS } from './telephony-apis';
+import { type ShellCommand } from '../android/platform';
 import { type TelephonyServer } from '../apps/observer/observer-app';
 
 export const PHONE_PROCESS = 'com.android.phone';
@@ -59,6 +64,9 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
   private readonly unsubscribers: (() => void)[] = [];
   private cepEnabled = true;
   private stopped = false;
+  /** ImsPhone + ImsPhoneCallTracker per phone (registration state, MmTel capabilities). */
+  readonly imsPhones: ImsPhone[] = [];
+  private repo: ImsFeatureBinderRepository | null = null;
 
   constructor(
     private readonly platform: Platform,
@@ -97,6 +105,7 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
   /** PhoneGlobals.onCreate: the system kills app processes before it acts on package changes. */
   start(): void {
     this.unsubscribers.push(this.device.apps.watch(this.platform.bus));
+    this.publishImsApis();
     this.resolver?.initialize();
     if (this.resolver !== null) this.startStateCallbacks(this.resolver);
     for (let slot = 0; slot < this.subscriptions.slotCount; slot++) this.carrierConfig.loadSlot(slot, SIM_READ_AT_START_MS);
@@ -242,6 +251,44 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
     return this.resolver?.activeQueries() ?? [];
   }
 
+  /**
+   * What apps reach of this process (PhoneInterfaceManager / ImsRcsController, ../telephony-apis.ts)
+   * and the TelephonyDebugService dump; both go with the process (its service scope).
+   */
+  private publishImsApis(): void {
+    const { platform } = this;
+    const services = platform.services;
+    if (services === undefined) return;
+    const phones = (): ImsPhone[] => {
+      for (let id = this.imsPhones.length; id < this.subscriptions.slotCount; id++) {
+        this.imsPhones.push(new ImsPhone(id, platform.clock, (task) => this.main.post('ImsPhone callback', task)));
+      }
+      return this.imsPhones.slice(0, this.subscriptions.slotCount);
+    };
+    phones();
+    const apis = createTelephonyApis({
+      get phones() { return phones(); },
+      repo: this.repo,
+      main: this.main,
+      hooks: this.hooks,
+      isPermissionGranted: (pkg, permission) => platform.pm.isPermissionGranted(pkg, permission),
+      hasSystemFeature: (name) => platform.pm.hasSystemFeature(name),
+      subId: (slot) => this.subscriptions.subId(slot),
+      slotOf: (subId) => this.subscriptions.slotOf(subId),
+      defaultVoiceSubId: () => this.subscriptions.defaultVoiceSubId(),
+      defaultSmsSubId: () => this.subscriptions.defaultSubscriptionId(),
+      carrierConfig: (subId) => this.carrierConfig.getConfigForSubId(subId),
+    });
+    services.addService(TELEPHONY_APIS, apis);
+    const dump: ShellCommand = (ctx) => {
+      ctx.out.stdout(telephonyDebugServiceDump(phones().map((phone) => ({
+        phone, subId: this.subscriptions.subId(phone.phoneId), imsSupported: this.resolver !== null, conferenceEventPackageEnabled: this.cepEnabled,
+      }))));
+      return 0;
+    };
+    services.addService(`dump:${TELEPHONY_DEBUG_SERVICE}`, dump);
+  }
+
   // --- the resolver's Context --------------------------------------------------------------------
 
   private resolverEnvironment(): ResolverEnvironment {
@@ -249,7 +296,7 @@ export class PhoneApp implements PhoneShellServices, RunningPhone, TelephonyServ
     return {
       clock: platform.clock,
       logcat: platform.log,
-      repo: new ImsFeatureBinderRepository(platform.clock, platform.log),
+      repo: (this.repo = new ImsFeatureBinderRepository(platform.clock, platform.log)),
       binder: this.bindingHost,
       identities: device.identities,
       random: device.random,

@@ -7,6 +7,7 @@ import { referenceDeviceName, referenceProfile, runOnReferenceDevice, type Refer
 import { startInProcessReferenceDevice } from '../../in-process/start-in-process';
 import { ApkCache } from '../../targets/app-realiser';
 import { runSuites } from '../../runner/run-suites';
+import { appiumLauncher } from '../../appium/launcher';
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
@@ -74,6 +75,7 @@ export async function runCommand(opts: Record<string, unknown>): Promise<number>
     ...(opts.reference === false ? {} : { reference: { runner: referenceRunner(referenceProfile(profile)), device: referenceDeviceName(referenceProfile(profile)) } }),
     ...(statsFile === undefined ? {} : { statsFile }),
     progress: opts.progress !== false,
+    appium: appiumLauncher(),
     ...(waitForTargetMs === undefined ? {} : { waitForTargetMs }),
     commandLine: ['ims-rig', ...process.argv.slice(2)].join(' '),
   });

@@ -24,6 +24,11 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   'com.carrier.a.ims': [],
   'com.carrier.b.ims': [],
   'com.sample.rcsclient': [],
+  // AOSP's test apps as the rig stands them in (fixtures/manifests): clean; TestRcsApp does not
+  // request CONNECTIVITY_USE_RESTRICTED_NETWORKS, which the documentation asks of an IMS-APN app.
+  'com.android.phone.testapps.imstestapp': [],
+  'com.android.phone.testapps.imstestapp.read-privileged': [],
+  'com.google.android.sample.rcsclient': ['warning restricted-networks'],
   'com.legacy.ims': ['warning compat-action'],
   'com.rogue.ims': ['error bind-permission'],
   'com.testonly.ims': ['warning bind-permission'],

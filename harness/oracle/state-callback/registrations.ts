@@ -111,6 +111,7 @@ export class Registrations {
       case 'checkGrants':
       case 'checkStateCallbacks':
       case 'setRole':
+      case 'ui': // a UI flow drives an app's screens; it binds or unbinds no ImsService, all an ImsStateCallback reports
         return;
     }
   }

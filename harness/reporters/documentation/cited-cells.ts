@@ -35,6 +35,15 @@ function* grantCells(c: Checkpoint): Iterable<CitedCell> {
   }
 }
 
+/** A `ui` step's checked values (issue 10); those read back from the framework's dump cite no sentence. */
+function* uiCells(c: Checkpoint): Iterable<CitedCell> {
+  for (const [key, reason] of Object.entries(c.ui?.reasons ?? {})) {
+    if (c.ui?.expected[key] === null) continue;
+    const diff = c.ui?.diffs.find((d) => d.key === key);
+    yield { cell: key, reason, ...(diff ? { difference: diff } : {}) };
+  }
+}
+
 /** checkStateCallbacks (issue 9): each judged aspect of a registration; observation-only rows judge nothing. */
 function* callbackCells(c: Checkpoint): Iterable<CitedCell> {
   for (const row of c.stateCallbacks?.rows ?? []) {
@@ -45,4 +54,4 @@ function* callbackCells(c: Checkpoint): Iterable<CitedCell> {
   }
 }
 
-export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells, callbackCells];
+export const CELL_READERS: readonly CellReader[] = [bindingCells, grantCells, uiCells, callbackCells];

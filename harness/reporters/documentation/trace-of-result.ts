@@ -14,10 +14,12 @@ export function traceOfResult(s: ScenarioResult): ScenarioTrace {
   const checks = s.checkpoints.map((c) => {
     if (Object.keys(c.expected).length > 0 || Object.keys(c.observed).length > 0) observes.add('bindings');
     if (c.grants) observes.add('grants');
+    if (c.ui) observes.add('ui');
     if (c.stateCallbacks) observes.add('state-callback');
     const reasons: Pick<CellReason, 'citation' | 'cites'>[] = [
       ...Object.values(c.reasons ?? {}).flatMap((row) => Object.values(row ?? {}).filter((r): r is CellReason => r !== undefined)),
       ...Object.values(c.grants?.reasons ?? {}),
+      ...Object.values(c.ui?.reasons ?? {}),
       ...(c.stateCallbacks?.rows ?? []).flatMap((row) => row.expected),
     ];
     const cites = new Set(reasons.flatMap((r) => r.cites ?? sentencesOfCitation(r.citation).map((id) => DOC[id].id)));

@@ -15,6 +15,7 @@ import { type Checkpoint, type RunResult, type ScenarioResult, type StepRecord }
 import { humanDuration } from '../format';
 import { callbacksView } from './callbacks-view';
 import { EXCERPT, evidenceView } from './evidence-excerpt';
+import { UI_CHECK, UI_SCREENS } from './ui-evidence';
 
 export type EvidenceLevel = 'run' | 'scenario' | 'checkpoint' | 'step';
 
@@ -94,7 +95,7 @@ const TARGET_TIME: EvidenceKind<'run'> = {
   template: `<p class="meta">Target time: <b>{{time}}</b> on the target's own clock (wall time {{wall}}); on the reference device that is the run projected on a real emulator.</p>`,
 };
 
-export const EVIDENCE_KINDS: readonly AnyKind[] = [TARGET_TIME, STATE_CALLBACKS, OBSERVED_EVIDENCE];
+export const EVIDENCE_KINDS: readonly AnyKind[] = [TARGET_TIME, UI_CHECK, STATE_CALLBACKS, OBSERVED_EVIDENCE, UI_SCREENS];
 
 export interface EvidenceItem {
   readonly partial: string;

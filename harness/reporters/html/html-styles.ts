@@ -33,7 +33,7 @@ nav.filter label{margin-right:.8rem}
 blockquote.doc{margin:.4rem 0;padding:.3rem .7rem;border-left:4px solid var(--line);background:var(--bg2);font-style:italic}
 .reason{margin:.3rem 0;font-weight:600}
 .missing{color:var(--skip)}
-table.steps{width:100%}table.steps td.status-error{color:var(--error);font-weight:700}
+table.steps{width:100%}.screens{display:flex;flex-wrap:wrap;gap:8px}.screens figure{margin:0;text-align:center}.screens img{border:1px solid #ccc;display:block}.screens figcaption{font-size:11px;max-width:180px}table.steps td.status-error{color:var(--error);font-weight:700}
 tr.cp>td{background:#fbfcfd;padding:.5rem}
 table.matrix td.cell{min-width:15rem}
 .cell .marker{font-weight:700;font-size:.8rem}

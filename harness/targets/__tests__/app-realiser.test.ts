@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { APKS_DIR } from '../../paths';
 import { InputError } from '../../errors';
+import { readZipEntryBytes } from '../../formats/apk-reader';
 import { verifyApkV2 } from '../../formats/apk-signature-v2';
 import { ApkCache } from '../app-realiser';
 import { loadRigAppFiles } from '../rig-app-files';
@@ -29,6 +30,17 @@ describe('ApkCache', () => {
   it('takes a prebuilt APK of the app\'s package as it is', async () => {
     const r = await new ApkCache(path.join(dir, 'b')).apkFor(app('com.oem.ims', { apk: path.join(APKS_DIR, 'com.oem.ims.apk') }));
     expect(r.source).toBe('prebuilt');
+  });
+
+  it('gives a manifest-only fixture the rig\'s DEX and key, but an AOSP test app\'s stand-in only the key (its classes are AOSP\'s)', async () => {
+    const cache = new ApkCache(path.join(dir, 'd'));
+    const hasDex = async (bytes: Buffer): Promise<boolean> => (await readZipEntryBytes(bytes, 'classes.dex')) !== undefined;
+    const fixture = await cache.apkFor(app('com.oem.ims', { apk: path.join(APKS_DIR, 'com.oem.ims.apk') }));
+    expect(await hasDex(fixture.bytes)).toBe(true);
+    const standIn = app('com.android.phone.testapps.imstestapp', { apk: path.join(APKS_DIR, 'com.android.phone.testapps.imstestapp.apk'), standIn: true });
+    const realised = await cache.apkFor(standIn);
+    expect(await hasDex(realised.bytes)).toBe(false);
+    expect(verifyApkV2(realised.bytes).ok).toBe(true);
   });
 
   it('refuses, naming the app, a prebuilt file that is not an APK or is another package\'s', async () => {

@@ -38,7 +38,7 @@ describe('deriveCapabilities', () => {
       systemFeatures: new Set(), slotCount: 1, physicalSim: { slot: 0, subId: 1, enabled: true }, overlayService: works, rigAppsHaveCode: true,
     };
     const derived = deriveCapabilities(emulator);
-    expect(derived.missing.map((m) => m.capability).sort()).toEqual(['appium', 'compat-ims-service', 'msim-control']);
+    expect(derived.missing.map((m) => m.capability).sort()).toEqual(['appium', 'compat-ims-service', 'msim-control', 'test-app-stand-ins']);
     // The features it lacks are declared by the rig (root + remount, one reboot).
     expect(derived.capabilities).toEqual(expect.arrayContaining(['ims-resolver', 'single-registration', 'sim-control', 'device-overlay', 'fault-injection']));
     const { physicalSim: _sim, ...withoutSim } = emulator;

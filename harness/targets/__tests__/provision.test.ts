@@ -40,6 +40,21 @@ describe('provisioning on the reference device', () => {
     expect(plan.at(-1)).toEqual(['apps', ['install (generated com.oem.ims.apk)', 'install (generated com.data.ims.apk)']]);
   });
 
+  it('holds a prebuilt APK to declaring an ImsService only where the scenario observes the app as one', () => {
+    const apk = (p: string): string => `/apks/${p}.apk`;
+    const s = scenario({
+      apps: [
+        app('com.carrier.a.ims', { apk: apk('com.carrier.a.ims') }), // named by carrier-a's config
+        app('com.queried.ims', { apk: apk('com.queried.ims'), answers: { 0: ['MMTEL'] } }),
+        app('com.sample.rcsclient', { apk: apk('com.sample.rcsclient'), location: 'data' }), // an RCS client beside them
+      ],
+      sims: { 0: carrier('carrier-a') },
+    });
+    const staged = reference([placeholder('com.oem.ims'), placeholder('com.carrier.a.ims'), placeholder('com.queried.ims')]);
+    const installs = planProvisioning(s, freshState(), staged).flatMap((phase) => phase.actions).flatMap((a) => (a.kind === 'install-apk' ? [[a.spec.package, a.requireImsService === true]] : []));
+    expect(Object.fromEntries(installs)).toEqual({ 'com.oem.ims': false, 'com.carrier.a.ims': true, 'com.queried.ims': true, 'com.sample.rcsclient': false });
+  });
+
   it('switches the slot count and empties a slot that may hold a SIM from before', () => {
     const s = scenario({ slots: 2, sims: { 1: carrier('carrier-b') } });
     const names = phases(planProvisioning(s, freshState(), reference([placeholder('com.oem.ims')])));

@@ -124,7 +124,8 @@ test('am force-stop announces PACKAGE_RESTARTED (the app process dies)', async (
   const received: Intent[] = [];
   device.bus.register(['android.intent.action.PACKAGE_RESTARTED'], (i) => received.push(i));
   expect(await run(device, 'am force-stop com.android.messaging')).toEqual({ stdout: '', stderr: '', code: 0 });
-  await new Promise((resolve) => setTimeout(resolve, 10));
+  // The broadcast is delivered asynchronously: wait for it (a fixed 10 ms missed it on a loaded machine).
+  for (let i = 0; i < 200 && received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(received.map((i) => i.data)).toEqual(['package:com.android.messaging']);
 });
 

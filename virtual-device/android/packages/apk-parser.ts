@@ -54,8 +54,16 @@ export interface ParsedPackage {
    * when the APK carries no DEX at all (a manifest-only APK).
    */
   readonly code: ReadonlyMap<string, string | null> | null;
+  /** <instrumentation android:name android:targetPackage> (what `pm list instrumentation` lists). */
+  readonly instrumentation: readonly InstrumentationInfo[];
   /** A runtime resource overlay (`<overlay android:targetPackage>`) and the strings it holds. */
   readonly overlay?: OverlayDeclaration;
+}
+
+export interface InstrumentationInfo {
+  /** Fully qualified class name, e.g. androidx.test.runner.AndroidJUnitRunner. */
+  readonly name: string;
+  readonly targetPackage: string;
 }
 
 export interface OverlayDeclaration {
@@ -309,6 +317,11 @@ function interpretManifest(root: XmlElement, apkPath: string): Omit<ParsedPackag
       hasCode: application === undefined ? true : (boolAttr(application, 'hasCode') ?? true),
     },
     components,
+    instrumentation: children(root, 'instrumentation').flatMap((e) => {
+      const name = stringAttr(e, 'name');
+      const target = stringAttr(e, 'targetPackage');
+      return name === undefined || target === undefined ? [] : [{ name: qualify(name), targetPackage: target }];
+    }),
   };
 }
 

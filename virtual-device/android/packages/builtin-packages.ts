@@ -53,6 +53,7 @@ function pkg(packageName: string, options: { label: string; permissions: string[
     declaredPermissions: [],
     application: { label: options.label, enabled: true, directBootAware: options.directBootAware ?? false, persistent: options.persistent ?? false, debuggable: false, testOnly: false, hasCode: true },
     components: options.components ?? [],
+    instrumentation: [],
     // The image's own apps have their code: each component's class, on its framework base class.
     code: new Map((options.components ?? []).map((c) => [c.className, FRAMEWORK_BASE[c.kind]])),
   };

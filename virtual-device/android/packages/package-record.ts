@@ -113,6 +113,7 @@ export function toPackageInfo(record: PackageRecord, settings: PackageSettings |
     activities: of('activity'),
     firstInstallTime: new Date(settings?.firstInstallTime ?? 0),
     lastUpdateTime: new Date(settings?.lastUpdateTime ?? 0),
+    instrumentation: record.parsed.instrumentation,
     codeClasses: record.parsed.code,
   };
 }

@@ -197,6 +197,15 @@ function runList(ctx: ToolContext, args: Args, deps: PmDeps): number {
     out.stdout('Users:\n\tUserInfo{0:Owner:c13} running\n');
     return 0;
   }
+  if (type === 'instrumentation') {
+    // PackageManagerShellCommand#runListInstrumentation: `instrumentation:<component> (target=<pkg>)`.
+    const filter = args.next();
+    const lines = deps.pms.list().flatMap((info) => (info.instrumentation ?? [])
+      .filter((i) => filter === undefined || i.targetPackage === filter)
+      .map((i) => `instrumentation:${info.packageName}/${i.name} (target=${i.targetPackage})`));
+    out.stdout(lines.map((l) => `${l}\n`).join(''));
+    return 0;
+  }
   if (type === 'permissions') {
     out.stdout('All Permissions:\n\n');
     return 0;

@@ -91,7 +91,15 @@ export function intentToShortString(intent: ParsedIntent): string {
   return `Intent { ${parts.join(' ')} }`;
 }
 
-export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable, log?: LogBuffer): Tool {
+/** The window side of `am` (virtual-device/ui): starting activities, stopping apps, instrumentation. */
+export interface ActivityUi {
+  start(component: string, options: { stopFirst: boolean; fromShell: boolean }): { readonly ok: true; readonly component: string } | { readonly ok: false; readonly error: string };
+  forceStop(packageName: string): void;
+  /** `am instrument -w`: resolves with the exit status when the instrumentation ends. */
+  instrument(target: string, out: (text: string) => void, signal: AbortSignal): Promise<number>;
+}
+
+export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerService, ops: PackageOperations, processes: ProcessTable, log?: LogBuffer, ui?: ActivityUi): Tool {
   return (ctx: ToolContext) => {
     const [cmd, ...args] = ctx.argv;
     switch (cmd) {
@@ -118,6 +126,7 @@ export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerServ
       case 'force-stop': case 'kill': {
         const pkg = args.filter((a) => !a.startsWith('-'))[args[0] === '--user' ? 1 : 0];
         if (pkg !== undefined && cmd === 'force-stop') ops.forceStop(pkg);
+        if (pkg !== undefined) ui?.forceStop(pkg);
         return 0;
       }
       case 'start': case 'start-activity': {
@@ -133,7 +142,24 @@ export function createActivityCommand(bus: BroadcastBus, pms: PackageManagerServ
           ctx.out.stderr(`Error: Activity not started, unable to resolve ${intentToShortString(intent)}\n`);
           return 1;
         }
+        if (ui === undefined || intent.component === undefined) return 0;
+        // ActivityManagerShellCommand#runStartActivity: -S force-stops first, -W waits and reports.
+        const started = ui.start(intent.component, { stopFirst: args.includes('-S'), fromShell: ctx.uid !== 0 });
+        if (!started.ok) {
+          ctx.out.stderr(`${started.error}\n`);
+          return 1;
+        }
+        if (args.includes('-W')) ctx.out.stdout(`Status: ok\nLaunchState: COLD\nActivity: ${started.component}\nTotalTime: 180\nWaitTime: 183\nComplete\n`);
         return 0;
+      }
+      case 'instrument': {
+        // am instrument [-w] [-r] [-e KEY VALUE]… [--no-window-animation] COMPONENT
+        const target = args.filter((a, i) => !a.startsWith('-') && !['-e', '-p', '--user'].includes(args[i - 1] ?? '') && args[i - 2] !== '-e').pop();
+        if (target === undefined || ui === undefined) {
+          ctx.out.stderr('Error: no instrumentation component given\n');
+          return 1;
+        }
+        return ui.instrument(target, (text) => ctx.out.stdout(text), ctx.signal);
       }
       case 'crash': {
         // ActivityManagerShellCommand#runCrash: the app's process dies; the persistent phone

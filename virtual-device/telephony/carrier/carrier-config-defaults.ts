@@ -39,5 +39,8 @@ export function defaultCarrierConfig(): Bundle {
     ['roaming_operator_string_array', null],
     ['carrier_certificate_string_array', null],
     ['carrier_volte_provisioning_required_bool', bool(false)],
+    // CarrierConfigManager.Ims.KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL (API 31+): without its
+    // default, `cmd phone cc set-values-from-xml` refuses the key as of unknown type.
+    ['ims.ims_single_registration_required_bool', bool(false)],
   ]);
 }

@@ -24,6 +24,8 @@ export interface ImsFeatureContainer {
   readonly sipTransport: BinderRef | null;
   state: number;
   capabilities: number;
+  /** The ImsService's package (not printed: FeatureContainer#toString has no such field). */
+  readonly packageName?: string;
 }
 
 export function containerToString(c: ImsFeatureContainer): string {

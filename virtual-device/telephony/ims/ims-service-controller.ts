@@ -449,7 +449,7 @@ export class ImsServiceController {
       this.localLog.log('createFeatureContainer: invalid state. Reporting as not available.');
       return null;
     }
-    return { imsFeature: binder, imsConfig: config, imsRegistration: registration, sipTransport: this.getSipTransport(slotId), state: 0, capabilities };
+    return { imsFeature: binder, imsConfig: config, imsRegistration: registration, sipTransport: this.getSipTransport(slotId), state: 0, capabilities, packageName: this.componentName.packageName };
   }
 
   private cleanupAllFeatures(): void {
