@@ -11,7 +11,7 @@ import { type PackageName } from './package-name';
 import { type SlotCount, type SlotIndex, type SlotKey } from './slot';
 import { type StateCallbackFeature } from './state-callback';
 import { type World } from './world';
-import { type FlowArgs } from './ui-flow';
+import { type FlowArgs, type SingleRegistrationSurface } from './ui-flow';
 
 export const AREAS = [
   'binding', 'priority', 'fallback', 'feature-update', 'emergency', 'multi-sim', 'security',
@@ -52,7 +52,11 @@ export type Step =
    * reports: single-registration surfaces against the documented model, what the ImsService
    * reported against the framework's dump.
    */
-  | { readonly kind: 'ui'; readonly flow: string; readonly package: PackageName; readonly args: FlowArgs }
+  /**
+   * `surfaces`: the single-registration surfaces the flow reports, declared so that what the step
+   * checks is known without running it (`ims-rig coverage`); the run holds the flow to it.
+   */
+  | { readonly kind: 'ui'; readonly flow: string; readonly package: PackageName; readonly args: FlowArgs; readonly surfaces?: readonly SingleRegistrationSurface[] }
   /**
    * The observer app registers an ImsStateCallback for the subscription in `slot` (ImsMmTelManager
    * or ImsRcsManager by `feature`), under the scenario's name `id` (harness/model/observer-app.ts).

@@ -25,6 +25,8 @@ export interface UiStepInput {
   readonly package: PackageName;
   readonly args: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   readonly surfaces: Readonly<Record<string, ExpectedSurface>>;
+  /** The surfaces the scenario says the flow reports (`ui.surfaces`): the flow must report exactly these. */
+  readonly declared?: readonly string[];
   readonly waivers: WaiverLookup;
   readonly signal?: AbortSignal;
 }
@@ -90,6 +92,12 @@ export async function runUiStep(input: UiStepInput): Promise<{ checkpoint: Check
     throw new UiFlowError(`flow ${input.flow} failed: ${result.error}`, { ...base, ...(result.pageSource === undefined ? {} : { pageSource: result.pageSource }) });
   }
   const record: UiStepRecord = { ...base, outcome: result.outcome };
+  const reported = Object.keys(result.outcome.surfaces ?? {}).sort();
+  if (input.declared !== undefined && reported.join(',') !== [...input.declared].sort().join(',')) {
+    // The scenario's declaration is what `ims-rig coverage` counts: a flow that checks something
+    // else would make the coverage say what the run did not do.
+    throw new UiFlowError(`flow ${input.flow} reported surfaces [${reported.join(', ')}], the step declares [${[...input.declared].sort().join(', ')}] (ui.surfaces)`, record);
+  }
   const expected: Record<string, string | boolean | null> = {};
   const observed: Record<string, string | boolean> = {};
   const reasons: Record<string, CellReason> = {};

@@ -240,7 +240,7 @@ async function runSteps(s: FullScenario, ctx: EngineContext, exec: ExecutionCont
       }
       if (step.kind === 'ui') {
         if (ctx.ui === undefined) throw new Error('no UI runner: the Appium plugin (harness/appium) was not loaded for this run');
-        const { checkpoint, record, note } = await runUiStep({ session, runner: ctx.ui, step: index, flow: step.flow, package: step.package, args: step.args, surfaces: surfaces.get(index) ?? {}, waivers: ctx.waivers, signal });
+        const { checkpoint, record, note } = await runUiStep({ session, runner: ctx.ui, step: index, flow: step.flow, package: step.package, args: step.args, surfaces: surfaces.get(index) ?? {}, ...(step.surfaces === undefined ? {} : { declared: step.surfaces }), waivers: ctx.waivers, signal });
         sinceObservation = exec.log.length;
         checkpoints.push(checkpoint);
         ctx.emit({ type: 'checkpoint', scenario: s.id, checkpoint });

@@ -162,7 +162,7 @@ export function resolveSteps(ctx: SourceContext, entries: readonly unknown[], st
         return { kind: 'checkGrants', package: knownApp(raw.value.package) };
       case 'ui':
         if (!fs.existsSync(path.join(FLOWS_DIR, `${raw.value.flow}.ts`))) fail(['flow'], `names no flow: ${path.join('flows', `${raw.value.flow}.ts`)} does not exist`);
-        return { kind: 'ui', flow: raw.value.flow, package: knownApp(raw.value.package), args: raw.value.args };
+        return { kind: 'ui', flow: raw.value.flow, package: knownApp(raw.value.package), args: raw.value.args, ...(raw.value.surfaces === undefined ? {} : { surfaces: raw.value.surfaces }) };
       case 'registerStateCallback': {
         const { id, feature } = raw.value;
         if (registrations.held.has(id)) fail(['id'], `${id} is already registered at this step (unregisterStateCallback it first, or use reregisterStateCallback)`);

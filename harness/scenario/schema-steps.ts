@@ -5,7 +5,7 @@
  * value of each kind is checked by its schema here.
  */
 import { z } from 'zod';
-import { APP_BEHAVIOURS, FLOW_NAME_PATTERN, IMS_FEATURES } from '../model';
+import { APP_BEHAVIOURS, FLOW_NAME_PATTERN, IMS_FEATURES, SINGLE_REGISTRATION_SURFACES } from '../model';
 import {
   callbackPinSchema, carrierSourceSchema, carrierValuesSchema, featureListSchema, featuresBySlotSchema, overridePackageSchema,
   packageNameSchema, registrationIdSchema, slotCountSchema, slotIndexSchema, slotRecord, stateCallbackFeatureSchema,
@@ -54,6 +54,8 @@ export const STEP_SCHEMAS = {
     package: packageNameSchema,
     args: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'argument names are words'),
       z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])).default({}),
+    // The single-registration surfaces the flow reports (what the step checks, known before a run).
+    surfaces: z.array(z.enum(SINGLE_REGISTRATION_SURFACES)).optional(),
   }).strict(),
   // ImsStateCallback through the observer app (harness/model/observer-app.ts).
   registerStateCallback: z.object({ id: registrationIdSchema, slot: slotIndexSchema, feature: stateCallbackFeatureSchema }).strict(),

@@ -20,12 +20,21 @@ export function traceScenario(s: FullScenario): ScenarioTrace {
     const cited = new Set<string>();
     for (const row of Object.values(e.table ?? {})) for (const cell of Object.values(row ?? {})) for (const id of citedIds(cell.cites)) cited.add(id);
     for (const grant of Object.values(e.grants ?? {})) for (const id of citedIds(grant.cites)) cited.add(id);
-    // A `ui` step is traced by its `doc:` quote and what it observes, not by the surfaces the model
-    // expects: which of them a flow checks is known only when the flow (flows/, loaded at run time)
-    // reports it, and its checkpoint's values then cite their sentences (cited-cells.ts uiCells).
+    // A `ui` step cites what the model expects of the surfaces it declares (`ui.surfaces`, held to
+    // by the run: engine-ui.ts), as its checkpoint's values then do (cited-cells.ts uiCells): access
+    // always, support where the documentation decides it (with the table's row). Without a
+    // declaration the flow's surfaces are known only when it reports them.
+    if (e.step.kind === 'ui') {
+      for (const surface of e.step.surfaces ?? []) {
+        const want = e.surfaces?.[surface];
+        if (want === undefined) continue;
+        for (const id of citedIds(want.cites)) cited.add(id);
+        if (want.supported !== null) for (const id of citedIds(want.row === undefined ? want.cites : [...want.cites, want.row])) cited.add(id);
+      }
+    }
     // A callback's judged aspects; an observation-only row checks nothing it could cite.
     for (const row of e.callbacks ?? []) for (const x of row.expectations) for (const id of citedIds(x.cites)) cited.add(id);
-    if (e.table !== undefined || e.grants !== undefined || e.callbacks !== undefined) checks.push({ step: e.index, cites: [...cited] });
+    if (e.table !== undefined || e.grants !== undefined || e.callbacks !== undefined || (e.step.kind === 'ui' && e.step.surfaces !== undefined)) checks.push({ step: e.index, cites: [...cited] });
   }
   return {
     ...(quoted === undefined ? {} : { doc: DOC[quoted].id }),

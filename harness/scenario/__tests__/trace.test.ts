@@ -41,4 +41,14 @@ describe('traceScenario', () => {
     expect(callbackSteps[0]?.cites).toEqual(expect.arrayContaining(['state-callback-api', 'register-first']));
     expect(callbackSteps[1]?.cites).toEqual(expect.arrayContaining(['telephony-crash', 'telephony-crash-recover']));
   });
+  test('a ui step cites the sentences of the surfaces it declares (ui.surfaces), as its checkpoint will; undeclared, it cites none', async () => {
+    const scenario = await loadScenario(file('single-registration', 'ui-gba'));
+    const trace = traceScenario(scenario);
+    expect(trace.observes).toContain('ui');
+    const uiCheck = trace.checks.find((c) => c.step === 1);
+    expect(uiCheck?.cites).toEqual(expect.arrayContaining(['single-reg-row-gba', 'single-reg-table', 'test-rcs-app']));
+    expect(uiCheck?.cites).not.toContain('single-reg-row-uce');
+    const undeclared = { ...scenario, steps: scenario.steps.map((step) => (step.kind === 'ui' ? { kind: step.kind, flow: step.flow, package: step.package, args: step.args } : step)) };
+    expect(traceScenario(undeclared).checks.map((c) => c.step)).toEqual([0]);
+  });
 });
