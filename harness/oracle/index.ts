@@ -21,7 +21,7 @@ import { type ExpectedCell, type ExpectedGrant, type ExpectedSurface, type Expec
 
 export { RULES, type RuleId, type RuleInfo } from './rules';
 export type { ExpectedCell, ExpectedGrant, ExpectedSurface, ExpectedTable, Finding } from './types';
-export { SINGLE_REGISTRATION_FEATURE, KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL } from './surfaces';
+export { SINGLE_REGISTRATION_FEATURE, KEY_IMS_SINGLE_REGISTRATION_REQUIRED_BOOL, supportedCites } from './surfaces';
 export type { CallbackAspect, CallbackExpectation, ExpectedRegistration, RegistrationState } from './state-callback/types';
 export { SINCE_SILENT, SINCE_TRANSITION } from './state-callback/types';
 export { pinnableValue } from './state-callback/expectations';

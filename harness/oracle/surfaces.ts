@@ -72,3 +72,12 @@ export function expectedSurfacesFor(state: DocumentedState, systemFeatures: read
   }
   return out;
 }
+
+/**
+ * The sentences a surface's `supported` value rests on: the surface's own, and the table's row
+ * where the documentation decides it (its `access` rests on `cites` alone). One answer for the
+ * run's UI cells (scenario/engine-ui.ts) and the plan's trace (scenario/trace.ts).
+ */
+export function supportedCites(want: ExpectedSurface): readonly DocId[] {
+  return want.row === undefined ? want.cites : [...want.cites, want.row];
+}

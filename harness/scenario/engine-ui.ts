@@ -11,7 +11,7 @@ import { type DocId } from '../docs/documentation';
 import { CommandFailedError } from '../errors';
 import { SINGLE_REGISTRATION_SURFACES, type FrameworkReport, type PackageName } from '../model';
 import { lastTransport, logcatDumpCommand, parseTelephonyDebugService, telephonyDebugServiceCommand } from '../android';
-import { citationText, citedIds, type ExpectedSurface } from '../oracle';
+import { citationText, citedIds, type ExpectedSurface, supportedCites } from '../oracle';
 import { type CellReason, type Checkpoint, type UiCheck, type UiStepRecord } from '../results';
 import { type TargetSession } from '../targets/target-session';
 import { applyWaivers, checkpointStatus, type UiDiffInput, type WaiverLookup } from './engine-diff';
@@ -109,7 +109,7 @@ export async function runUiStep(input: UiStepInput): Promise<{ checkpoint: Check
     // `supported` also rests on the surface's row of the documentation's table, where it decides.
     const pairs: [string, boolean, boolean | null, string, string, readonly DocId[]][] = [
       [`${surface}.access`, seen.access, want.access, want.accessRule, want.accessReason, want.cites],
-      [`${surface}.supported`, seen.supported, want.supported, want.supportedRule, want.supportedReason, want.row === undefined ? want.cites : [...want.cites, want.row]],
+      [`${surface}.supported`, seen.supported, want.supported, want.supportedRule, want.supportedReason, supportedCites(want)],
     ];
     for (const [key, got, exp, rule, reason, cites] of pairs) {
       observed[key] = got;

@@ -10,7 +10,7 @@ import { observationsOf } from '../docs/checkability';
 import { DOC } from '../docs/documentation';
 import { resolveQuote } from '../docs/quote';
 import { type FullScenario } from '../model';
-import { citedIds, explainScenario } from '../oracle';
+import { citedIds, explainScenario, supportedCites } from '../oracle';
 import { type ScenarioTrace } from '../results';
 
 export function traceScenario(s: FullScenario): ScenarioTrace {
@@ -29,7 +29,7 @@ export function traceScenario(s: FullScenario): ScenarioTrace {
         const want = e.surfaces?.[surface];
         if (want === undefined) continue;
         for (const id of citedIds(want.cites)) cited.add(id);
-        if (want.supported !== null) for (const id of citedIds(want.row === undefined ? want.cites : [...want.cites, want.row])) cited.add(id);
+        if (want.supported !== null) for (const id of citedIds(supportedCites(want))) cited.add(id);
       }
     }
     // A callback's judged aspects; an observation-only row checks nothing it could cite.

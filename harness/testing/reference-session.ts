@@ -23,18 +23,7 @@ export async function startReferenceSession(options: { timeScale: number; deviat
     ...(options.deviation === undefined ? {} : { deviation: options.deviation }),
     createDevice: (o) => createReferenceDevice(o),
   });
-  try {
-    const host = new AdbHost({ host: '127.0.0.1', port: device.serverPort ?? 0, kind: 'built-in-server' });
-    await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-    const adb = host.device(device.serial);
-    const probe = await probeTarget(adb, { via: 'built-in-server' });
-    const session = createSession(adb, probe.info, probe.capabilities, probe.routes);
-    session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
-    return { device, adb, session };
-  } catch (e) {
-    await device.stop();
-    throw e;
-  }
+  return openRootSession(device, () => new AdbHost({ host: '127.0.0.1', port: device.serverPort ?? 0, kind: 'built-in-server' }));
 }
 
 /**
@@ -47,12 +36,19 @@ export async function startReferenceOverAdb(server: PrivateAdbServer, options: {
     timeScale: options.timeScale,
     createDevice: (o) => createReferenceDevice({ ...o, ...(options.profile === undefined ? {} : { profile: options.profile }) }),
   });
-  try {
+  return openRootSession(device, async () => {
     await server.connect(device.serial);
-    const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
+    return new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
+  });
+}
+
+/** Waits for the device on `host`, probes it and roots a session on it; stops the device if any of that fails. */
+async function openRootSession(device: StartedReferenceDevice, reach: () => AdbHost | Promise<AdbHost>): Promise<ReferenceSession> {
+  try {
+    const host = await reach();
     await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
     const adb = host.device(device.serial);
-    const probe = await probeTarget(adb, { via: 'adb-server' });
+    const probe = await probeTarget(adb, { via: host.endpoint.kind });
     const session = createSession(adb, probe.info, probe.capabilities, probe.routes);
     session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
     return { device, adb, session };

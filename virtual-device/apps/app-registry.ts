@@ -112,11 +112,13 @@ export class AppRegistry {
       const packageName = (intent.data ?? '').replace(/^package:/, '');
       const app = this.apps.get(packageName);
       if (!app) return;
-      const cleared = intent.action === ACTION_PACKAGE_DATA_CLEARED;
-      const uninstalledWithData = intent.action === ACTION_PACKAGE_REMOVED
-        && ((intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined);
-      if (cleared || uninstalledWithData) app.eraseStoredData();
+      if (intent.action === ACTION_PACKAGE_DATA_CLEARED || (intent.action === ACTION_PACKAGE_REMOVED && this.removesData(intent, packageName))) app.eraseStoredData();
     });
+  }
+
+  /** A PACKAGE_REMOVED that takes the app's data: an uninstall (not an update, not `pm uninstall -k`), or the package is gone. */
+  private removesData(intent: Intent, packageName: string): boolean {
+    return (intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined;
   }
 
   private onPackageBroadcast(intent: Intent): void {
@@ -132,7 +134,7 @@ export class AppRegistry {
     if (intent.action === ACTION_PACKAGE_REMOVED) {
       this.kill(app, 'removed');
       // An uninstall removes the app's data (its stored behaviour); an update keeps it.
-      if ((intent.extras[EXTRA_REPLACING] !== true && intent.extras[EXTRA_DATA_REMOVED] !== false) || this.pm.get(packageName) === undefined) app.forgetData();
+      if (this.removesData(intent, packageName)) app.forgetData();
       return;
     }
     const info = this.pm.get(packageName);

@@ -11,40 +11,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ChildProcess } from 'node:child_process';
-import { AdbHost, findAdbBinary, shellCommand } from '../../adb';
-import { NO_ADB_REASON, startPrivateAdbServer, startReferenceDevice, type PrivateAdbServer, type StartedReferenceDevice } from '../../testing';
+import { findAdbBinary, shellCommand } from '../../adb';
+import { NO_ADB_REASON, type PrivateAdbServer, type ReferenceSession, startPrivateAdbServer, startReferenceOverAdb } from '../../testing';
 import { adbEnv, buildDist, PROJECT_DIR, readResults, runCli, tempDir, type CliResult } from '../../testing/cli-process';
-import { createReferenceDevice } from '../../../virtual-device/android/reference-device';
 import { deviceStateFingerprint } from '../../targets/device-state';
-import { probeTarget } from '../../targets/probe';
-import { createSession, type TargetSession } from '../../targets/target-session';
 
 const PRIORITY = path.join(PROJECT_DIR, 'suites', 'priority');
 const scenarioArgs = (names: readonly string[]): string[] => names.flatMap((n) => ['--scenario', path.join(PRIORITY, `${n}.yaml`)]);
 /** Scenarios that stage priv-apps (a reboot to provision, another to restore). */
 const REBOOTING = ['device-default-named-by-carrier', 'override-carrier-some-features', 'sim-swap', 'doc-table-carrier-a'];
 
-interface Target {
-  readonly device: StartedReferenceDevice;
-  readonly session: TargetSession;
-  readonly host: AdbHost;
-}
-
-async function startTarget(server: PrivateAdbServer, timeScale: number): Promise<Target> {
-  const device = await startReferenceDevice({ timeScale, createDevice: (o) => createReferenceDevice(o) });
-  await server.connect(device.serial);
-  const host = new AdbHost({ host: '127.0.0.1', port: server.port, kind: 'adb-server' });
-  await host.waitForDevice(device.serial, { timeoutMs: 30_000 });
-  const adb = host.device(device.serial);
-  const probe = await probeTarget(adb, { via: 'adb-server' });
-  const session = createSession(adb, probe.info, probe.capabilities);
-  session.rooted = (await adb.root({ timeoutMs: 30_000 })).ok;
-  return { device, session, host };
-}
+type Target = ReferenceSession;
 
 /** What the rig keeps under /data/local/tmp (nothing, between runs). */
 async function rigFiles(t: Target): Promise<string[]> {
-  const out = await t.host.device(t.device.serial).shell(shellCommand('ls', '-1', '/data/local/tmp'));
+  const out = await t.adb.shell(shellCommand('ls', '-1', '/data/local/tmp'));
   return out.stdout.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('ims-rig'));
 }
 
@@ -74,7 +55,7 @@ function useTarget(timeScale: number): { server: () => PrivateAdbServer; target:
   beforeAll(async () => {
     buildDist();
     server = await startPrivateAdbServer();
-    target = await startTarget(server, timeScale);
+    target = await startReferenceOverAdb(server, { timeScale });
   }, 240_000);
   afterAll(async () => {
     await target?.device.stop();
